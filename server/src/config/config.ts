@@ -1,0 +1,97 @@
+import picomatch from 'picomatch';
+import { parseJson } from '../document/parse';
+import { SeverityOverride } from '../rules/rule';
+
+export const CONFIG_FILE_NAME = '.ecs-guard.json';
+const SEVERITIES: readonly SeverityOverride[] = ['off', 'info', 'warning', 'error'];
+
+/** What `.ecs-guard.json` and the `ecsGuard.*` settings configure; both have the same meaning. */
+export interface EcsGuardConfig {
+  readonly rules: Readonly<Record<string, SeverityOverride>>;
+  /** Globs of files to lint as task definitions even when their content is not recognised. Empty: decide by content. */
+  readonly include: readonly string[];
+  /** Globs of files never to lint. */
+  readonly ignore: readonly string[];
+}
+
+export const EMPTY_CONFIG: EcsGuardConfig = { rules: {}, include: [], ignore: [] };
+
+export interface ConfigResult {
+  readonly config: EcsGuardConfig;
+  /** Human-readable problems; the valid parts of the file still apply. */
+  readonly problems: readonly string[];
+}
+
+/** Reads an untrusted config file as data: unknown keys, rule ids and values are reported, never executed. */
+export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+  const parsed = parseJson(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const offset = parsed.syntaxErrors[0]?.offset ?? 0;
+    return { config: EMPTY_CONFIG, problems: [`${CONFIG_FILE_NAME} is not valid JSON (at offset ${offset}); it is ignored.`] };
+  }
+  return readConfigObject(value, knownRuleIds, CONFIG_FILE_NAME);
+}
+
+/** Validates a config object (from the file or from editor settings). */
+export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<string>, origin: string): ConfigResult {
+  const problems: string[] = [];
+  if (!isRecord(value)) {
+    return { config: EMPTY_CONFIG, problems: [`${origin} must be a JSON object with "rules", "include" and "ignore".`] };
+  }
+  for (const key of Object.keys(value)) {
+    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key "${key}" (expected "rules", "include" or "ignore").`);
+  }
+  const rules: Record<string, SeverityOverride> = {};
+  if (value.rules !== undefined) {
+    if (!isRecord(value.rules)) {
+      problems.push(`${origin}: "rules" must be an object of rule id to "off", "info", "warning" or "error".`);
+    } else {
+      for (const [id, severity] of Object.entries(value.rules)) {
+        if (!knownRuleIds.has(id)) {
+          problems.push(`${origin}: unknown rule "${id}".`);
+        } else if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeverityOverride)) {
+          problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use "off", "info", "warning" or "error".`);
+        } else {
+          rules[id] = severity as SeverityOverride;
+        }
+      }
+    }
+  }
+  return {
+    config: { rules, include: globList(value.include, 'include', origin, problems), ignore: globList(value.ignore, 'ignore', origin, problems) },
+    problems,
+  };
+}
+
+function globList(value: unknown, key: string, origin: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  problems.push(`${origin}: "${key}" must be an array of glob strings.`);
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The workspace file wins over editor settings for each rule it names; globs from both apply. */
+export function mergeConfigs(settings: EcsGuardConfig, file: EcsGuardConfig): EcsGuardConfig {
+  return {
+    rules: { ...settings.rules, ...file.rules },
+    include: [...settings.include, ...file.include],
+    ignore: [...settings.ignore, ...file.ignore],
+  };
+}
+
+export type FileSelection = 'ignored' | 'included' | 'by-content';
+
+/** How a file (path relative to the folder holding the config, with `/` separators) is treated. */
+export function selectFile(relativePath: string, config: EcsGuardConfig): FileSelection {
+  const options = { dot: true };
+  if (config.ignore.length > 0 && picomatch(config.ignore as string[], options)(relativePath)) return 'ignored';
+  if (config.include.length > 0) return picomatch(config.include as string[], options)(relativePath) ? 'included' : 'ignored';
+  return 'by-content';
+}

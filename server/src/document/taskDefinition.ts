@@ -1,0 +1,98 @@
+import { JSONPath, Node } from 'jsonc-parser';
+import { arrayItems, childValue, pathOf, propertyOf, stringValue } from './json';
+import { ParsedJson } from './parse';
+
+/**
+ * The shapes in which task definitions are kept in repositories:
+ * - `register-input`: the `aws ecs register-task-definition --cli-input-json` input (also CodeDeploy `taskdef.json`);
+ * - `describe-output`: `aws ecs describe-task-definition` output, `{"taskDefinition": {...}}`;
+ * - `container-array`: a bare array of container definitions, as Terraform users keep them.
+ */
+export type TaskDefinitionShape = 'register-input' | 'describe-output' | 'container-array';
+
+/** An object of the task definition and where to point when one of its properties is missing. */
+export interface ObjectView {
+  readonly node: Node;
+  readonly path: JSONPath;
+  /** The narrowest node that stands for the whole object: used for missing-property findings. */
+  readonly anchor: Node;
+  get(key: string): Node | undefined;
+  has(key: string): boolean;
+}
+
+export interface ContainerView extends ObjectView {
+  readonly index: number;
+  /** The container's name, or a stand-in such as `#2` when it has none. */
+  readonly label: string;
+}
+
+export interface TaskDefinitionDocument {
+  readonly shape: TaskDefinitionShape;
+  readonly parsed: ParsedJson;
+  /** The task-level object; undefined for a bare container array. */
+  readonly task: ObjectView | undefined;
+  readonly containers: readonly ContainerView[];
+}
+
+/** Decides by content whether a JSON document is a task definition, and gives its views. */
+export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument | undefined {
+  const root = parsed.root;
+  if (root?.type === 'object') {
+    const wrapped = childValue(root, 'taskDefinition');
+    if (wrapped?.type === 'object' && childValue(wrapped, 'containerDefinitions')) {
+      const anchor = propertyOf(root, 'taskDefinition')!.children![0];
+      return fromTaskObject('describe-output', parsed, wrapped, anchor);
+    }
+    if (childValue(root, 'containerDefinitions')) {
+      return fromTaskObject('register-input', parsed, root, taskAnchor(root));
+    }
+    return undefined;
+  }
+  if (root?.type === 'array' && looksLikeContainerArray(root)) {
+    return { shape: 'container-array', parsed, task: undefined, containers: containerViews(root) };
+  }
+  return undefined;
+}
+
+function fromTaskObject(shape: TaskDefinitionShape, parsed: ParsedJson, taskNode: Node, anchor: Node): TaskDefinitionDocument {
+  const task = objectView(taskNode, anchor);
+  return { shape, parsed, task, containers: containerViews(task.get('containerDefinitions')) };
+}
+
+/** For the task object itself the family names it best; otherwise its first key. */
+function taskAnchor(taskNode: Node): Node {
+  return propertyOf(taskNode, 'family')?.children?.[0] ?? taskNode.children?.[0]?.children?.[0] ?? openingBrace(taskNode);
+}
+
+function openingBrace(node: Node): Node {
+  return { ...node, length: 1, children: undefined };
+}
+
+function looksLikeContainerArray(root: Node): boolean {
+  const items = arrayItems(root);
+  return (
+    items.length > 0 &&
+    items.every((item) => item.type === 'object' && (propertyOf(item, 'name') || propertyOf(item, 'image'))) &&
+    items.some((item) => propertyOf(item, 'image'))
+  );
+}
+
+function containerViews(containersNode: Node | undefined): ContainerView[] {
+  return arrayItems(containersNode).flatMap((item, index) => {
+    if (item.type !== 'object') return [];
+    const nameNode = childValue(item, 'name');
+    const name = stringValue(nameNode);
+    const anchor = nameNode ?? item.children?.[0]?.children?.[0] ?? openingBrace(item);
+    return [{ ...objectView(item, anchor), index, label: name ? `"${name}"` : `#${index + 1}` }];
+  });
+}
+
+export function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
+  return {
+    node,
+    path: pathOf(node),
+    anchor,
+    get: (key) => childValue(node, key),
+    has: (key) => propertyOf(node, key) !== undefined,
+  };
+}

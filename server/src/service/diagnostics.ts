@@ -1,0 +1,32 @@
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { ruleDocsUrl } from '../rules/docs';
+import { Severity } from '../rules/rule';
+import { LintFinding } from './validate';
+
+export const DIAGNOSTIC_SOURCE = 'ecs-guard';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** What code actions read back from a diagnostic: matched by rule id, never by message text. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly path: (string | number)[];
+  readonly fix?: Record<string, unknown>;
+}
+
+export function toDiagnostic(finding: LintFinding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, path: finding.path, fix: finding.fix };
+  return {
+    range: finding.range,
+    severity: LSP_SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}

@@ -1,0 +1,45 @@
+import { expectFindings, expectNoFindings } from '../support/lint';
+
+const RULE = 'privileged-container';
+
+describe(RULE, () => {
+  it('flags "privileged": true on the value, naming the container', () => {
+    expectFindings(RULE, `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "privileged": «true» }
+  ]
+}`, [{
+      message: 'Container "app" runs privileged, with root-like access to the host (Security Hub ECS.4). Set "privileged": false and grant only the Linux capabilities it needs.',
+      path: ['containerDefinitions', 0, 'privileged'],
+    }]);
+  });
+
+  it('flags each privileged container, in describe-task-definition output too', () => {
+    expectFindings(RULE, `{
+  "taskDefinition": {
+    "containerDefinitions": [
+      { "name": "a", "image": "x", "privileged": «true» },
+      { "name": "b", "image": "x", "privileged": false },
+      { "image": "x", "privileged": «true» }
+    ]
+  }
+}`, [/"a" runs privileged/, { message: /#3 runs privileged/, path: ['taskDefinition', 'containerDefinitions', 2, 'privileged'] }]);
+  });
+
+  it('flags a bare container array (Terraform container_definitions)', () => {
+    expectFindings(RULE, `[ { "name": "app", "image": "nginx", "privileged": «true» } ]`, [/"app" runs privileged/]);
+  });
+
+  it('accepts privileged false, absent, or not a boolean (value-type reports that)', () => {
+    expectNoFindings(RULE, `{ "containerDefinitions": [
+      { "name": "a", "image": "x", "privileged": false },
+      { "name": "b", "image": "x" },
+      { "name": "c", "image": "x", "privileged": "\${PRIVILEGED}" }
+    ] }`);
+  });
+
+  it('is silent when the severity is off', () => {
+    expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "a", "image": "x", "privileged": true } ] }`, { rules: { [RULE]: 'off' } });
+  });
+});

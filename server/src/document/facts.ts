@@ -1,4 +1,5 @@
 import { arrayItems, childValue, isPlaceholderNode, stringValue } from './json';
+import { parseCpuUnits, parseMemoryMiB } from './units';
 import { TaskDefinitionDocument } from './taskDefinition';
 
 /** Facts about a task definition that several rules read. `undefined` means unknown, never "no". */
@@ -28,4 +29,18 @@ export function isLinuxOrUnset(doc: TaskDefinitionDocument): boolean {
 export function networkMode(doc: TaskDefinitionDocument): string | undefined {
   const node = doc.task?.get('networkMode');
   return isPlaceholderNode(node) ? undefined : stringValue(node);
+}
+
+/** Task-level cpu in CPU units, when present and readable. */
+export function taskCpuUnits(doc: TaskDefinitionDocument): number | undefined {
+  const node = doc.task?.get('cpu');
+  if (!node || isPlaceholderNode(node) || (node.type !== 'string' && node.type !== 'number')) return undefined;
+  return parseCpuUnits(node.value as string | number);
+}
+
+/** Task-level memory in MiB, when present and readable. */
+export function taskMemoryMiB(doc: TaskDefinitionDocument): number | undefined {
+  const node = doc.task?.get('memory');
+  if (!node || isPlaceholderNode(node) || (node.type !== 'string' && node.type !== 'number')) return undefined;
+  return parseMemoryMiB(node.value as string | number);
 }

@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,14 +16,15 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  // jsonc-parser's package.json "module" points at an ESM build that esbuild handles, but prefer main for cjs.
-  mainFields: ['main', 'module'],
+  // jsonc-parser's "main" is a UMD build with dynamic requires that a bundle cannot resolve; its ESM build bundles.
+  mainFields: ['module', 'main'],
+  define: { ECS_GUARD_VERSION: JSON.stringify(version) },
 };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
-  { ...common, entryPoints: ['client/src/cli/main.ts'], outfile: 'dist/cli/ecs-guard.js' },
+  { ...common, entryPoints: ['client/src/cli/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
 ];
 
 if (watch) {

@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EMPTY_CONFIG, selectFile } from '../../../../server/src/config/config';
+import { configFileIn, readConfigFile } from '../../../../server/src/config/configFile';
+import { analyzeText } from '../../../../server/src/service/analysis';
+import { validate } from '../../../../server/src/service/validate';
+import { CliIO } from '../main';
+import { parseOptions, UsageError } from '../usage';
+import { cliVersion } from '../version';
+import { expandTargets, toDisplayPath } from './files';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatStylish } from './formatStylish';
+import { FileReport } from './report';
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function runLint(args: string[], io: CliIO): Promise<number> {
+  const { options, positionals } = parseOptions(args, ['format', 'config']);
+  const format = (options.get('format') ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+
+  const explicitConfig = options.get('config');
+  const configPath = explicitConfig ? path.resolve(io.cwd, explicitConfig) : configFileIn(io.cwd);
+  const configResult = readConfigFile(configPath);
+  if (explicitConfig && !configResult) throw new UsageError(`cannot read config file "${explicitConfig}"`);
+  const config = configResult?.config ?? EMPTY_CONFIG;
+  configResult?.problems.forEach((problem) => io.stderr(`ecs-guard: warning: ${problem}\n`));
+  const configDir = path.dirname(configPath);
+
+  const { targets, problems } = expandTargets(positionals, io.cwd);
+  let unreadable = problems.length > 0;
+  problems.forEach((problem) => io.stderr(`ecs-guard: ${problem}\n`));
+
+  const reports: FileReport[] = [];
+  for (const target of targets) {
+    const selection = selectFile(toDisplayPath(configDir, target.absolutePath), config);
+    if (selection === 'ignored') {
+      if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(target.absolutePath, 'utf8');
+    } catch (error) {
+      io.stderr(`ecs-guard: cannot read ${target.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      unreadable = true;
+      continue;
+    }
+    const analysis = analyzeText(text);
+    const assumeTaskDefinition = selection === 'included' || (target.explicit && analysis.parsed.syntaxErrors.length > 0);
+    if (!analysis.taskDefinition && !assumeTaskDefinition) {
+      if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
+      continue;
+    }
+    const findings = validate(analysis, {
+      rules: config.rules,
+      assumeTaskDefinition,
+      onRuleError: (ruleId, error) => io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
+    });
+    reports.push({ file: target.displayPath, findings });
+  }
+
+  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, cliVersion()) : formatStylish(reports, io.isTTY);
+  io.stdout(output);
+  if (unreadable) return 2;
+  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,19 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, Analysis } from '../service/analysis';
+
+/** One parse per document version, shared by every request on that version. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Analysis>();
+
+  get(document: TextDocument): Analysis {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.document.version === document.version) return cached;
+    const analysis = analyze(document);
+    this.entries.set(document.uri, analysis);
+    return analysis;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

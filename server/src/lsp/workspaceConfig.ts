@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { EcsGuardConfig, EMPTY_CONFIG, FileSelection, mergeConfigs, readConfigObject, selectFile } from '../config/config';
+import { configFileIn, readConfigFile } from '../config/configFile';
+import { ruleIds } from '../rules';
+
+/** The settings a client sends under `ecsGuard`; same meaning as `.ecs-guard.json`, plus `enable`. */
+export interface ClientSettings {
+  readonly enable?: boolean;
+  readonly rules?: unknown;
+  readonly include?: unknown;
+  readonly ignore?: unknown;
+}
+
+export interface DocumentConfig {
+  readonly enabled: boolean;
+  readonly config: EcsGuardConfig;
+  readonly selection: FileSelection;
+}
+
+/**
+ * Resolves the configuration of a document: its workspace folder's `.ecs-guard.json` (cached until a
+ * change is announced) merged over the client's `ecsGuard.*` settings for that document.
+ */
+export class WorkspaceConfigs {
+  private folders: string[] = [];
+  private readonly fileConfigs = new Map<string, EcsGuardConfig>();
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(
+    private readonly fetchSettings: (uri: string) => Promise<ClientSettings | undefined>,
+    private readonly reportProblem: (problem: string) => void,
+  ) {}
+
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.flatMap((uri) => (uri.startsWith('file:') ? [URI.parse(uri).fsPath] : []));
+    this.invalidate();
+  }
+
+  /** A config file or a setting changed: read everything again on next use. */
+  invalidate(): void {
+    this.fileConfigs.clear();
+    this.reportedProblems.clear();
+  }
+
+  async forDocument(uri: string): Promise<DocumentConfig> {
+    const settings = (await this.fetchSettings(uri)) ?? {};
+    const fromSettings = this.checked(readConfigObject({ rules: settings.rules ?? {}, include: settings.include ?? [], ignore: settings.ignore ?? [] }, ruleIds, 'ecsGuard settings'));
+    const filePath = uri.startsWith('file:') ? URI.parse(uri).fsPath : undefined;
+    const folder = filePath ? this.folderOf(filePath) : undefined;
+    const config = folder ? mergeConfigs(fromSettings, this.fileConfig(folder)) : fromSettings;
+    const selection = folder && filePath ? selectFile(path.relative(folder, filePath).split(path.sep).join('/'), config) : 'by-content';
+    return { enabled: settings.enable !== false, config, selection };
+  }
+
+  private folderOf(filePath: string): string | undefined {
+    return this.folders
+      .filter((folder) => filePath === folder || filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  private fileConfig(folder: string): EcsGuardConfig {
+    let config = this.fileConfigs.get(folder);
+    if (!config) {
+      const result = readConfigFile(configFileIn(folder));
+      config = result ? this.checked(result) : EMPTY_CONFIG;
+      this.fileConfigs.set(folder, config);
+    }
+    return config;
+  }
+
+  private checked(result: { config: EcsGuardConfig; problems: readonly string[] }): EcsGuardConfig {
+    for (const problem of result.problems) {
+      if (!this.reportedProblems.has(problem)) {
+        this.reportedProblems.add(problem);
+        this.reportProblem(problem);
+      }
+    }
+    return result.config;
+  }
+}

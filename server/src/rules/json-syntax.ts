@@ -1,5 +1,5 @@
 import { ParseErrorCode } from 'jsonc-parser';
-import { ParsedJson } from '../document/parse';
+import { MAX_NESTING_DEPTH, ParsedJson } from '../document/parse';
 import { Finding, SyntaxRule } from './rule';
 
 const MESSAGES: Record<number, string> = {
@@ -29,6 +29,9 @@ export const jsonSyntax: SyntaxRule = {
     enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition and the AWS CLI accept strict JSON only' },
   },
   checkSyntax(parsed: ParsedJson): Finding[] {
+    if (parsed.tooDeepAt !== undefined) {
+      return [{ offset: parsed.tooDeepAt, length: 1, path: [], message: `Arrays and objects nest deeper than ${MAX_NESTING_DEPTH} levels here; no task definition does, so the file is not analysed further.` }];
+    }
     const findings: Finding[] = parsed.syntaxErrors.map((error) => {
       const trailingComma = error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected
         ? trailingCommaBefore(parsed.text, error.offset)

@@ -1,10 +1,14 @@
 import { jsonSyntax } from './json-syntax';
+import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
-export const contentRules: readonly Rule[] = [privilegedContainer];
+export const contentRules: readonly Rule[] = [
+  pidModeHost,
+  privilegedContainer,
+];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]
   .map((rule) => rule.meta)

@@ -1,3 +1,4 @@
+import { hostNetworkMode } from './host-network-mode';
 import { jsonSyntax } from './json-syntax';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
@@ -6,6 +7,7 @@ import { Rule, RuleMeta, SyntaxRule } from './rule';
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
+  hostNetworkMode,
   pidModeHost,
   privilegedContainer,
 ];

@@ -1,4 +1,5 @@
 import { hostNetworkMode } from './host-network-mode';
+import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
@@ -8,6 +9,7 @@ import { Rule, RuleMeta, SyntaxRule } from './rule';
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
   hostNetworkMode,
+  hostNetworkRootUser,
   pidModeHost,
   privilegedContainer,
 ];

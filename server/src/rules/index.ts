@@ -1,6 +1,7 @@
 import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
+import { linuxNonRootUser } from './linux-non-root-user';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
@@ -10,6 +11,7 @@ export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
   hostNetworkMode,
   hostNetworkRootUser,
+  linuxNonRootUser,
   pidModeHost,
   privilegedContainer,
 ];

@@ -5,6 +5,7 @@ import { linuxNonRootUser } from './linux-non-root-user';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
+import { windowsNonAdminUser } from './windows-non-admin-user';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
@@ -14,6 +15,7 @@ export const contentRules: readonly Rule[] = [
   linuxNonRootUser,
   pidModeHost,
   privilegedContainer,
+  windowsNonAdminUser,
 ];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]

@@ -4,6 +4,7 @@ import { jsonSyntax } from './json-syntax';
 import { linuxNonRootUser } from './linux-non-root-user';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
+import { readonlyRootFilesystem } from './readonly-root-filesystem';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
 import { windowsNonAdminUser } from './windows-non-admin-user';
 
@@ -15,6 +16,7 @@ export const contentRules: readonly Rule[] = [
   linuxNonRootUser,
   pidModeHost,
   privilegedContainer,
+  readonlyRootFilesystem,
   windowsNonAdminUser,
 ];
 

@@ -1,3 +1,4 @@
+import { environmentSecrets } from './environment-secrets';
 import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
@@ -11,6 +12,7 @@ import { windowsNonAdminUser } from './windows-non-admin-user';
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
+  environmentSecrets,
   hostNetworkMode,
   hostNetworkRootUser,
   linuxNonRootUser,

@@ -3,6 +3,7 @@ import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
 import { linuxNonRootUser } from './linux-non-root-user';
+import { logConfiguration } from './log-configuration';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { readonlyRootFilesystem } from './readonly-root-filesystem';
@@ -16,6 +17,7 @@ export const contentRules: readonly Rule[] = [
   hostNetworkMode,
   hostNetworkRootUser,
   linuxNonRootUser,
+  logConfiguration,
   pidModeHost,
   privilegedContainer,
   readonlyRootFilesystem,

@@ -1,3 +1,4 @@
+import { efsTransitEncryption } from './efs-transit-encryption';
 import { environmentSecrets } from './environment-secrets';
 import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
@@ -13,6 +14,7 @@ import { windowsNonAdminUser } from './windows-non-admin-user';
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
+  efsTransitEncryption,
   environmentSecrets,
   hostNetworkMode,
   hostNetworkRootUser,

@@ -1,10 +1,30 @@
+import { efsTransitEncryption } from './efs-transit-encryption';
+import { environmentSecrets } from './environment-secrets';
+import { hostNetworkMode } from './host-network-mode';
+import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
+import { linuxNonRootUser } from './linux-non-root-user';
+import { logConfiguration } from './log-configuration';
+import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
+import { readonlyRootFilesystem } from './readonly-root-filesystem';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
+import { windowsNonAdminUser } from './windows-non-admin-user';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
-export const contentRules: readonly Rule[] = [privilegedContainer];
+export const contentRules: readonly Rule[] = [
+  efsTransitEncryption,
+  environmentSecrets,
+  hostNetworkMode,
+  hostNetworkRootUser,
+  linuxNonRootUser,
+  logConfiguration,
+  pidModeHost,
+  privilegedContainer,
+  readonlyRootFilesystem,
+  windowsNonAdminUser,
+];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]
   .map((rule) => rule.meta)

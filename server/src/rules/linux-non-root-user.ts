@@ -1,0 +1,30 @@
+import { containerUser, isRootUser, osKind } from './_user';
+import { Rule } from './rule';
+
+/** Fix payload: `{ set: { key: 'user', value: '1000' } }`, set the container's `user`. */
+export const linuxNonRootUser: Rule = {
+  meta: {
+    id: 'linux-non-root-user',
+    title: 'Linux containers should run as a non-root user',
+    defaultSeverity: 'warning',
+    enforces: { source: 'security-hub', control: 'ECS.20', configRule: 'ecs-task-definition-linux-user-non-root' },
+  },
+  check({ doc, reportAt, reportMissing }) {
+    const os = osKind(doc);
+    if (os !== 'linux' && os !== 'unset') return;
+    const fix = { set: { key: 'user', value: '1000' } };
+    const advice = '(Security Hub ECS.20). Set "user" to a non-root user or UID, such as "1000".';
+    for (const container of doc.containers) {
+      const user = containerUser(container);
+      if (user.kind === 'set') {
+        if (isRootUser(user.value)) reportAt(user.node, `Container ${container.label} runs as root ${advice}`, fix);
+      } else if (user.kind === 'empty') {
+        reportAt(user.node, `Container ${container.label} has an empty "user", so it runs as the image's default user, usually root ${advice}`, fix);
+      } else if (user.kind === 'absent') {
+        const message = `Container ${container.label} has no "user", so it runs as the image's default user, usually root ${advice}`;
+        if (user.node) reportAt(user.node, message, fix);
+        else reportMissing(container, message, fix);
+      }
+    }
+  },
+};

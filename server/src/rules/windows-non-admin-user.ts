@@ -1,0 +1,35 @@
+import { containerUser, isWindowsAdminUser, osKind } from './_user';
+import { Rule } from './rule';
+
+/** Fix payload: `{ set: { key: 'user', value: 'ContainerUser' } }`, set the container's `user`. */
+export const windowsNonAdminUser: Rule = {
+  meta: {
+    id: 'windows-non-admin-user',
+    title: 'Windows containers should run as a non-administrator user',
+    defaultSeverity: 'warning',
+    enforces: { source: 'security-hub', control: 'ECS.21', configRule: 'ecs-task-definition-windows-user-non-admin' },
+  },
+  check({ doc, reportAt, reportMissing }) {
+    const os = osKind(doc);
+    if (os !== 'windows' && os !== 'unset') return;
+    // Security Hub also evaluates ECS.21 when the OS family is unset, but then a missing user is already
+    // reported by linux-non-root-user (ECS.20); only an explicit administrator account fires here.
+    const windows = os === 'windows';
+    const fix = { set: { key: 'user', value: 'ContainerUser' } };
+    const advice = '(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.';
+    for (const container of doc.containers) {
+      const user = containerUser(container);
+      if (user.kind === 'set') {
+        if (isWindowsAdminUser(user.value)) reportAt(user.node, `Container ${container.label} runs as ContainerAdministrator ${advice}`, fix);
+      } else if (!windows) {
+        continue;
+      } else if (user.kind === 'empty') {
+        reportAt(user.node, `Container ${container.label} has an empty "user", so it runs as the image's default user, often ContainerAdministrator ${advice}`, fix);
+      } else if (user.kind === 'absent') {
+        const message = `Container ${container.label} has no "user", so it runs as the image's default user, often ContainerAdministrator ${advice}`;
+        if (user.node) reportAt(user.node, message, fix);
+        else reportMissing(container, message, fix);
+      }
+    }
+  },
+};

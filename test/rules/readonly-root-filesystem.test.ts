@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { expectFindings, expectNoFindings } from '../support/lint';
+
+const RULE = 'readonly-root-filesystem';
+const ADVICE = 'Set "readonlyRootFilesystem": true and mount a volume for each path the container must write to.';
+
+describe(RULE, () => {
+  it('flags "readonlyRootFilesystem": false on the value', () => {
+    const [finding] = expectFindings(RULE, `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "readonlyRootFilesystem": «false» }
+  ]
+}`, [{
+      message: `Container "app" has a writable root filesystem (Security Hub ECS.5). ${ADVICE}`,
+      path: ['containerDefinitions', 0, 'readonlyRootFilesystem'],
+    }]);
+    assert.deepEqual(finding.fix, { set: { key: 'readonlyRootFilesystem', value: true } });
+  });
+
+  it('flags a container without the property at its name', () => {
+    expectFindings(RULE, `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": «"app"», "image": "nginx" },
+    { "name": "sidecar", "image": "envoy", "readonlyRootFilesystem": true }
+  ]
+}`, [{
+      message: `Container "app" does not set "readonlyRootFilesystem", so its root filesystem is writable (Security Hub ECS.5). ${ADVICE}`,
+      path: ['containerDefinitions', 0],
+    }]);
+  });
+
+  it('flags a null left by describe-task-definition on the null, and an unnamed container at its first key', () => {
+    expectFindings(RULE, `{
+  "taskDefinition": {
+    "containerDefinitions": [
+      { "name": "app", "image": "nginx", "readonlyRootFilesystem": «null» },
+      { «"image"»: "busybox" }
+    ]
+  }
+}`, [
+      { message: `Container "app" leaves "readonlyRootFilesystem" unset, so its root filesystem is writable (Security Hub ECS.5). ${ADVICE}`, path: ['taskDefinition', 'containerDefinitions', 0, 'readonlyRootFilesystem'] },
+      { message: /^Container #2 does not set "readonlyRootFilesystem"/, path: ['taskDefinition', 'containerDefinitions', 1] },
+    ]);
+  });
+
+  it('flags a bare container array (Terraform container_definitions)', () => {
+    expectFindings(RULE, `[ { "name": «"app"», "image": "nginx" } ]`, [/^Container "app" does not set "readonlyRootFilesystem"/]);
+  });
+
+  it('applies to Linux and to an unset operating system family', () => {
+    expectFindings(RULE, `{
+  "runtimePlatform": { "operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64" },
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "readonlyRootFilesystem": «false» } ]
+}`, [/"app" has a writable root filesystem/]);
+    expectFindings(RULE, `{
+  "runtimePlatform": { "cpuArchitecture": "X86_64" },
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "readonlyRootFilesystem": «false» } ]
+}`, [/"app" has a writable root filesystem/]);
+  });
+
+  it('does not apply to Windows containers (Security Hub: not applicable)', () => {
+    expectNoFindings(RULE, `{
+  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
+  "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ]
+}`);
+  });
+
+  it('accepts true, and treats placeholders and other types as unknown', () => {
+    expectNoFindings(RULE, `{ "containerDefinitions": [
+      { "name": "a", "image": "x", "readonlyRootFilesystem": true },
+      { "name": "b", "image": "x", "readonlyRootFilesystem": "\${READONLY}" },
+      { "name": "c", "image": "x", "readonlyRootFilesystem": "<READONLY>" },
+      { "name": "d", "image": "x", "readonlyRootFilesystem": "false" }
+    ] }`);
+  });
+
+  it('stays silent when the operating system family is a placeholder', () => {
+    for (const family of ['"<OS_FAMILY>"', '"${OS_FAMILY}"', '"#{os}"', '"{{OS_FAMILY}}"']) {
+      expectNoFindings(RULE, `{
+  "runtimePlatform": { "operatingSystemFamily": ${family} },
+  "containerDefinitions": [ { "name": "app", "image": "x" } ]
+}`);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
 import { fargateNetworkMode } from './fargate-network-mode';
 import { jsonSyntax } from './json-syntax';
 import { privilegedContainer } from './privileged-container';
@@ -7,6 +8,7 @@ import { valueType } from './value-type';
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
+  containerMemoryExceedsTask,
   fargateNetworkMode,
   privilegedContainer,
   valueType,

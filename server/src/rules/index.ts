@@ -1,4 +1,5 @@
 import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
+import { essentialContainerRequired } from './essential-container-required';
 import { fargateNetworkMode } from './fargate-network-mode';
 import { jsonSyntax } from './json-syntax';
 import { privilegedContainer } from './privileged-container';
@@ -9,6 +10,7 @@ import { valueType } from './value-type';
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
   containerMemoryExceedsTask,
+  essentialContainerRequired,
   fargateNetworkMode,
   privilegedContainer,
   valueType,

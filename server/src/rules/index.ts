@@ -1,4 +1,5 @@
 import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
+import { duplicateContainerName } from './duplicate-container-name';
 import { essentialContainerRequired } from './essential-container-required';
 import { fargateNetworkMode } from './fargate-network-mode';
 import { jsonSyntax } from './json-syntax';
@@ -10,6 +11,7 @@ import { valueType } from './value-type';
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
   containerMemoryExceedsTask,
+  duplicateContainerName,
   essentialContainerRequired,
   fargateNetworkMode,
   privilegedContainer,

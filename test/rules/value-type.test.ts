@@ -233,6 +233,12 @@ describe(RULE, () => {
     });
   });
 
+  it('shortens long strings in the message', () => {
+    expectFindings(RULE, `[ { "name": "app", "image": "nginx", "memory": «"a very long value that nobody wants to read twice"» } ]`, [
+      '"memory" in container "app" must be a whole number of MiB, not the string "a very long value that nobody wants…".',
+    ]);
+  });
+
   it('never reports placeholders or null', () => {
     expectNoFindings(RULE, `{
   "family": "web",

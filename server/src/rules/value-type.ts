@@ -1,5 +1,5 @@
 import { JSONPath, Node } from 'jsonc-parser';
-import { isPlaceholderNode, pathOf } from '../document/json';
+import { childValue, isPlaceholderNode, pathOf } from '../document/json';
 import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../document/schema';
 import { parseCpuUnits, parseMemoryMiB } from '../document/units';
 import { FixData, Rule } from './rule';
@@ -151,7 +151,7 @@ function convertPairs(pairs: NonNullable<FieldSpec['pairs']>, node: Node, text: 
 /** `environment[2].value` → the variable's name, when it has a usable one. */
 function environmentVariableName(path: JSONPath, node: Node): string | undefined {
   if (path.length !== 3 || path[0] !== 'environment' || path[2] !== 'value') return undefined;
-  const nameNode = node.parent?.parent?.children?.find((property) => property.children?.[0]?.value === 'name')?.children?.[1];
+  const nameNode = childValue(node.parent?.parent, 'name');
   return nameNode?.type === 'string' && (nameNode.value as string) !== '' ? (nameNode.value as string) : undefined;
 }
 
@@ -166,8 +166,11 @@ function raw(node: Node, text: string): string {
 
 function describe(node: Node, text: string): string {
   switch (node.type) {
-    case 'string':
-      return `the string ${raw(node, text)}`;
+    case 'string': {
+      // Long values (a pasted certificate, a whole .env line) would drown the message.
+      const quoted = raw(node, text);
+      return `the string ${quoted.length > 40 ? `${quoted.slice(0, 36)}…"` : quoted}`;
+    }
     case 'object':
       return 'an object';
     case 'array':

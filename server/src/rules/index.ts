@@ -1,5 +1,9 @@
+import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
+import { duplicateContainerName } from './duplicate-container-name';
 import { efsTransitEncryption } from './efs-transit-encryption';
 import { environmentSecrets } from './environment-secrets';
+import { essentialContainerRequired } from './essential-container-required';
+import { fargateNetworkMode } from './fargate-network-mode';
 import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
@@ -9,13 +13,18 @@ import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { readonlyRootFilesystem } from './readonly-root-filesystem';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
+import { valueType } from './value-type';
 import { windowsNonAdminUser } from './windows-non-admin-user';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
 export const contentRules: readonly Rule[] = [
+  containerMemoryExceedsTask,
+  duplicateContainerName,
   efsTransitEncryption,
   environmentSecrets,
+  essentialContainerRequired,
+  fargateNetworkMode,
   hostNetworkMode,
   hostNetworkRootUser,
   linuxNonRootUser,
@@ -23,6 +32,7 @@ export const contentRules: readonly Rule[] = [
   pidModeHost,
   privilegedContainer,
   readonlyRootFilesystem,
+  valueType,
   windowsNonAdminUser,
 ];
 

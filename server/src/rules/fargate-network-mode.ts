@@ -1,0 +1,42 @@
+import { isPlaceholderNode, stringValue } from '../document/json';
+import { isFargate } from '../document/facts';
+import { Rule } from './rule';
+
+/*
+ * Fix payloads: `{ replaceWith: 'awsvpc' }` replaces the reported value;
+ * `{ insert: { networkMode: 'awsvpc' } }` adds the property to the task object.
+ */
+
+export const fargateNetworkMode: Rule = {
+  meta: {
+    id: 'fargate-network-mode',
+    title: 'Fargate tasks must use the awsvpc network mode',
+    defaultSeverity: 'error',
+    enforces: { source: 'ecs-api', requirement: 'A task definition that requires FARGATE must set networkMode to awsvpc' },
+  },
+  check({ doc, reportAt, reportMissing }) {
+    const task = doc.task;
+    if (!task || !isFargate(doc)) return;
+    const mode = task.get('networkMode');
+    if (!mode) {
+      reportMissing(
+        task,
+        'This task requires Fargate, which only supports the "awsvpc" network mode, and "networkMode" is missing (it would default to bridge): add "networkMode": "awsvpc".',
+        { insert: { networkMode: 'awsvpc' } },
+      );
+      return;
+    }
+    if (mode.type === 'null') {
+      reportAt(mode, 'This task requires Fargate, which only supports the "awsvpc" network mode: set "networkMode": "awsvpc".', { replaceWith: 'awsvpc' });
+      return;
+    }
+    const value = stringValue(mode);
+    // Other types and case variants such as "AWSVPC" are value-type findings, with the same fix.
+    if (value === undefined || isPlaceholderNode(mode) || value.trim().toLowerCase() === 'awsvpc') return;
+    reportAt(
+      mode,
+      `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`,
+      { replaceWith: 'awsvpc' },
+    );
+  },
+};

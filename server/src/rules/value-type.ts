@@ -1,0 +1,187 @@
+import { JSONPath, Node } from 'jsonc-parser';
+import { childValue, isPlaceholderNode, pathOf } from '../document/json';
+import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../document/schema';
+import { parseCpuUnits, parseMemoryMiB } from '../document/units';
+import { FixData, Rule } from './rule';
+
+/*
+ * Fix payload: `{ replaceWith: <JSON value> }` replaces the reported value with that value
+ * (a string, number, boolean, or for name/value lists an object or array).
+ */
+
+interface Problem {
+  readonly message: string;
+  readonly fix?: FixData;
+}
+
+/** A part of the document the field tables apply to, and how to name a value in it. */
+interface Scope {
+  readonly root: Node;
+  readonly fields: readonly FieldSpec[];
+  subject(relativePath: JSONPath, node: Node): string;
+}
+
+export const valueType: Rule = {
+  meta: {
+    id: 'value-type',
+    title: 'Values must have the JSON type and spelling the ECS API accepts',
+    defaultSeverity: 'error',
+    enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition rejects values of the wrong JSON type and unknown enumeration values' },
+  },
+  check({ doc, reportAt }) {
+    const text = doc.parsed.text;
+    const scopes: Scope[] = [];
+    if (doc.task) {
+      scopes.push({ root: doc.task.node, fields: TASK_FIELDS, subject: (path) => `Task-level "${dotted(path)}"` });
+    }
+    for (const container of doc.containers) {
+      scopes.push({
+        root: container.node,
+        fields: CONTAINER_FIELDS,
+        subject: (path, node) => {
+          const variable = environmentVariableName(path, node);
+          return variable !== undefined
+            ? `Environment variable "${variable}" in container ${container.label}`
+            : `"${dotted(path)}" in container ${container.label}`;
+        },
+      });
+    }
+    for (const scope of scopes) {
+      const rootDepth = pathOf(scope.root).length;
+      for (const spec of scope.fields) {
+        for (const node of nodesMatching(scope.root, spec.path)) {
+          // null is how describe output and generators say "unset"; a placeholder is unknown.
+          if (node.type === 'null' || isPlaceholderNode(node)) continue;
+          const problem = problemOf(spec, node, text, () => scope.subject(pathOf(node).slice(rootDepth), node));
+          if (problem) reportAt(node, problem.message, problem.fix);
+        }
+      }
+    }
+  },
+};
+
+function problemOf(spec: FieldSpec, node: Node, text: string, subject: () => string): Problem | undefined {
+  switch (spec.type) {
+    case 'string':
+      return spec.enum ? enumProblem(spec.enum, node, text, subject) : stringProblem(node, text, subject);
+    case 'integer':
+      return integerProblem(spec, node, text, subject);
+    case 'boolean':
+      return booleanProblem(node, text, subject);
+    case 'array':
+      return node.type === 'array' ? undefined : containerProblem(spec, node, text, subject(), 'an array');
+    case 'object':
+      return node.type === 'object' ? undefined : containerProblem(spec, node, text, subject(), 'an object');
+  }
+}
+
+function stringProblem(node: Node, text: string, subject: () => string): Problem | undefined {
+  if (node.type === 'string') return undefined;
+  if (node.type === 'number' || node.type === 'boolean') {
+    const written = raw(node, text);
+    return { message: `${subject()} must be a string: write "${written}".`, fix: { replaceWith: written } };
+  }
+  return { message: `${subject()} must be a string, not ${describe(node, text)}.` };
+}
+
+function enumProblem(allowed: readonly string[], node: Node, text: string, subject: () => string): Problem | undefined {
+  if (node.type === 'string') {
+    const value = node.value as string;
+    if (allowed.includes(value)) return undefined;
+    const canonical = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
+    if (canonical) {
+      return { message: `${subject()} must be "${canonical}", not "${value}": the values are case-sensitive.`, fix: { replaceWith: canonical } };
+    }
+  }
+  return { message: `${subject()} must be one of ${listOf(allowed)}, not ${describe(node, text)}.` };
+}
+
+function integerProblem(spec: FieldSpec, node: Node, text: string, subject: () => string): Problem | undefined {
+  const expected = spec.unit === 'port' ? 'a port number' : spec.unit ? `a whole number of ${spec.unit}` : 'a whole number';
+  if (node.type === 'number') {
+    return Number.isInteger(node.value) ? undefined : { message: `${subject()} must be ${expected}, not ${raw(node, text)}.` };
+  }
+  if (node.type === 'string') {
+    const value = node.value as string;
+    if (/^\s*\d+\s*$/.test(value)) {
+      const number = Number(value);
+      return { message: `${subject()} must be a JSON number, not a string: write ${number} without quotes.`, fix: { replaceWith: number } };
+    }
+    // "1 GB" and "1 vCPU" are task-level spellings; the container fields take the plain number.
+    const converted = spec.unit === 'MiB' ? parseMemoryMiB(value) : spec.unit === 'CPU units' ? parseCpuUnits(value) : undefined;
+    if (converted !== undefined) {
+      return { message: `${subject()} must be ${expected}: write ${converted} ("${value}" is accepted only at task level).`, fix: { replaceWith: converted } };
+    }
+  }
+  return { message: `${subject()} must be ${expected}, not ${describe(node, text)}.` };
+}
+
+function booleanProblem(node: Node, text: string, subject: () => string): Problem | undefined {
+  if (node.type === 'boolean') return undefined;
+  const word = node.type === 'string' ? /^\s*(true|false)\s*$/i.exec(node.value as string)?.[1].toLowerCase() : undefined;
+  if (word) {
+    return { message: `${subject()} must be ${word} without quotes, not the string "${node.value as string}".`, fix: { replaceWith: word === 'true' } };
+  }
+  return { message: `${subject()} must be true or false, not ${describe(node, text)}.` };
+}
+
+/** An array or object of the wrong type; name/value lists written as a map or as "NAME=value" strings convert. */
+function containerProblem(spec: FieldSpec, node: Node, text: string, subject: string, expected: string): Problem {
+  const like = spec.example ? `, like ${spec.example}` : '';
+  const message = `${subject} must be ${expected}${like}, not ${describe(node, text)}.`;
+  const converted = spec.pairs ? convertPairs(spec.pairs, node, text) : undefined;
+  return converted === undefined ? { message } : { message, fix: { replaceWith: converted } };
+}
+
+function convertPairs(pairs: NonNullable<FieldSpec['pairs']>, node: Node, text: string): unknown {
+  const pair = (name: string, value: string) => ({ [pairs.nameKey]: name, [pairs.valueKey]: value });
+  if (node.type === 'object') {
+    const list: Record<string, string>[] = [];
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key || !value || !['string', 'number', 'boolean'].includes(value.type)) return undefined;
+      list.push(pair(key.value as string, value.type === 'string' ? (value.value as string) : raw(value, text)));
+    }
+    return list;
+  }
+  const assignment = node.type === 'string' ? /^([^=\s]+)=(.*)$/s.exec(node.value as string) : null;
+  return assignment ? pair(assignment[1], assignment[2]) : undefined;
+}
+
+/** `environment[2].value` → the variable's name, when it has a usable one. */
+function environmentVariableName(path: JSONPath, node: Node): string | undefined {
+  if (path.length !== 3 || path[0] !== 'environment' || path[2] !== 'value') return undefined;
+  const nameNode = childValue(node.parent?.parent, 'name');
+  return nameNode?.type === 'string' && (nameNode.value as string) !== '' ? (nameNode.value as string) : undefined;
+}
+
+/** `portMappings[0].protocol`, `runtimePlatform.operatingSystemFamily`. */
+function dotted(path: JSONPath): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function raw(node: Node, text: string): string {
+  return text.slice(node.offset, node.offset + node.length);
+}
+
+function describe(node: Node, text: string): string {
+  switch (node.type) {
+    case 'string': {
+      // Long values (a pasted certificate, a whole .env line) would drown the message.
+      const quoted = raw(node, text);
+      return `the string ${quoted.length > 40 ? `${quoted.slice(0, 36)}…"` : quoted}`;
+    }
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    default:
+      return raw(node, text);
+  }
+}
+
+/** `"a", "b" or "c"`. */
+function listOf(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
+}

@@ -1,4 +1,5 @@
 import { fargateCpuMemory } from './fargate-cpu-memory';
+import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
 import { guarddutyLinuxOnly } from './guardduty-linux-only';
 import { jsonSyntax } from './json-syntax';
 import { privilegedContainer } from './privileged-container';
@@ -6,7 +7,7 @@ import { Rule, RuleMeta, SyntaxRule } from './rule';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
-export const contentRules: readonly Rule[] = [fargateCpuMemory, guarddutyLinuxOnly, privilegedContainer];
+export const contentRules: readonly Rule[] = [fargateCpuMemory, guarddutyCpuArchitecture, guarddutyLinuxOnly, privilegedContainer];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]
   .map((rule) => rule.meta)

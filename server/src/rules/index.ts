@@ -1,5 +1,6 @@
 import { executionRoleRequired } from './execution-role-required';
 import { fargateCpuMemory } from './fargate-cpu-memory';
+import { guarddutyAgentMemory } from './guardduty-agent-memory';
 import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
 import { guarddutyLinuxOnly } from './guardduty-linux-only';
 import { jsonSyntax } from './json-syntax';
@@ -8,7 +9,14 @@ import { Rule, RuleMeta, SyntaxRule } from './rule';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
-export const contentRules: readonly Rule[] = [executionRoleRequired, fargateCpuMemory, guarddutyCpuArchitecture, guarddutyLinuxOnly, privilegedContainer];
+export const contentRules: readonly Rule[] = [
+  executionRoleRequired,
+  fargateCpuMemory,
+  guarddutyAgentMemory,
+  guarddutyCpuArchitecture,
+  guarddutyLinuxOnly,
+  privilegedContainer,
+];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]
   .map((rule) => rule.meta)

@@ -3,7 +3,12 @@ import { duplicateContainerName } from './duplicate-container-name';
 import { efsTransitEncryption } from './efs-transit-encryption';
 import { environmentSecrets } from './environment-secrets';
 import { essentialContainerRequired } from './essential-container-required';
+import { executionRoleRequired } from './execution-role-required';
+import { fargateCpuMemory } from './fargate-cpu-memory';
 import { fargateNetworkMode } from './fargate-network-mode';
+import { guarddutyAgentMemory } from './guardduty-agent-memory';
+import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
+import { guarddutyLinuxOnly } from './guardduty-linux-only';
 import { hostNetworkMode } from './host-network-mode';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
@@ -24,7 +29,12 @@ export const contentRules: readonly Rule[] = [
   efsTransitEncryption,
   environmentSecrets,
   essentialContainerRequired,
+  executionRoleRequired,
+  fargateCpuMemory,
   fargateNetworkMode,
+  guarddutyAgentMemory,
+  guarddutyCpuArchitecture,
+  guarddutyLinuxOnly,
   hostNetworkMode,
   hostNetworkRootUser,
   linuxNonRootUser,

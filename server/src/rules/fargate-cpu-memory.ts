@@ -1,0 +1,146 @@
+import { Node } from 'jsonc-parser';
+import { isFargate, isWindows } from '../document/facts';
+import { isPlaceholderNode } from '../document/json';
+import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
+import {
+  describeMemoryValues,
+  FargateOs,
+  isValidCpu,
+  isValidPair,
+  listWithOr,
+  nearestValidMemory,
+  smallestCpuFor,
+  validCpuValues,
+  validMemoryFor,
+} from '../fargate/sizes';
+import { Rule } from './rule';
+
+/**
+ * Fix payloads. Numbers are CPU units and MiB; a code action writes them as JSON strings ("512"), the form
+ * the RegisterTaskDefinition input uses.
+ * - cpu or memory missing: `{ insert: { cpu?: string, memory?: string } }`, only when the value to add is clear;
+ * - cpu not a Fargate size: `{ validCpu: number[], smallestCpu?: number }` (smallest cpu that allows the task memory);
+ * - memory not valid with the cpu: `{ validMemory: number[], nearestMemory?: number, smallestCpu?: number }`.
+ */
+export type FargateCpuMemoryFix =
+  | { insert: { cpu?: string; memory?: string } }
+  | { validCpu: number[]; smallestCpu?: number }
+  | { validMemory: number[]; nearestMemory?: number; smallestCpu?: number };
+
+/** A task-level size property as the rule sees it. */
+type SizeReading =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'value'; readonly node: Node; readonly parsed: number | undefined };
+
+const REQUIREMENT = 'Fargate and GuardDuty Runtime Monitoring both require task-level cpu and memory';
+
+export const fargateCpuMemory: Rule = {
+  meta: {
+    id: 'fargate-cpu-memory',
+    title: 'Fargate tasks need a valid task-level cpu and memory pair',
+    defaultSeverity: 'error',
+    enforces: { source: 'guardduty', prerequisite: 'Task-level CPU and memory' },
+  },
+  check({ doc, reportAt, reportMissing }) {
+    const task = doc.task;
+    if (!task || !isFargate(doc)) return;
+    const os: FargateOs = isWindows(doc) ? 'windows' : 'linux';
+    const cpu = read(task.get('cpu'), parseCpuUnits);
+    const memory = read(task.get('memory'), parseMemoryMiB);
+    const cpuUnits = cpu.kind === 'value' && cpu.parsed !== undefined && isValidCpu(cpu.parsed, os) ? cpu.parsed : undefined;
+    const memoryMiB = memory.kind === 'value' ? memory.parsed : undefined;
+
+    if (cpu.kind === 'absent' || memory.kind === 'absent') {
+      const { message, fix } = missingFinding(cpu.kind === 'absent', memory.kind === 'absent', cpuUnits, memoryMiB, os);
+      reportMissing(task, message, fix);
+    }
+
+    if (cpu.kind === 'value' && cpuUnits === undefined) {
+      const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+      const fix: FargateCpuMemoryFix = { validCpu: [...validCpuValues(os)], ...(smallestCpu !== undefined && { smallestCpu }) };
+      reportAt(cpu.node, unknownCpuMessage(cpu.node, os), fix);
+    }
+
+    if (memory.kind === 'value' && cpuUnits !== undefined && (memoryMiB === undefined || !isValidPair(cpuUnits, memoryMiB, os))) {
+      const validMemory = [...validMemoryFor(cpuUnits, os)];
+      const nearestMemory = memoryMiB === undefined ? undefined : nearestValidMemory(cpuUnits, memoryMiB, os);
+      const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+      const advice =
+        nearestMemory === undefined
+          ? `Use one of them, in MiB such as "${validMemory[0]}" or in GB such as "${validMemory[0] / 1024} GB".`
+          : `Use "${nearestMemory}"${smallestCpu === undefined ? '' : `, or set cpu to ${describeCpu(smallestCpu)}`}.`;
+      const fix: FargateCpuMemoryFix = {
+        validMemory,
+        ...(nearestMemory !== undefined && { nearestMemory }),
+        ...(smallestCpu !== undefined && { smallestCpu }),
+      };
+      reportAt(
+        memory.node,
+        `Task memory ${raw(memory.node)} is not valid with cpu ${describeCpu(cpuUnits)} on Fargate, which allows ${describeMemoryValues(validMemory)}. ${advice}`,
+        fix,
+      );
+    }
+  },
+};
+
+/** Absent or null means missing; placeholders and values of the wrong type are unknown (value-type reports the type). */
+function read(node: Node | undefined, parse: (value: string | number) => number | undefined): SizeReading {
+  if (!node || node.type === 'null') return { kind: 'absent' };
+  if (isPlaceholderNode(node) || (node.type !== 'string' && node.type !== 'number')) return { kind: 'unknown' };
+  return { kind: 'value', node, parsed: parse(node.value as string | number) };
+}
+
+function missingFinding(
+  cpuMissing: boolean,
+  memoryMissing: boolean,
+  cpuUnits: number | undefined,
+  memoryMiB: number | undefined,
+  os: FargateOs,
+): { message: string; fix?: FargateCpuMemoryFix } {
+  const smallest = validCpuValues(os)[0];
+  const smallestMemory = validMemoryFor(smallest, os)[0];
+  if (cpuMissing && memoryMissing) {
+    return {
+      message: `Fargate task has no task-level "cpu" or "memory": ${REQUIREMENT}. Add them, for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+      fix: { insert: { cpu: String(smallest), memory: String(smallestMemory) } },
+    };
+  }
+  if (memoryMissing) {
+    if (cpuUnits === undefined) {
+      return { message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory" with a value valid for the task's cpu.` };
+    }
+    const memory = validMemoryFor(cpuUnits, os)[0];
+    return {
+      message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory": "${memory}" (cpu ${describeCpu(cpuUnits)} allows ${describeMemoryValues(validMemoryFor(cpuUnits, os))}).`,
+      fix: { insert: { memory: String(memory) } },
+    };
+  }
+  if (memoryMiB === undefined) {
+    return {
+      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu" with a size that allows the task's memory: ${listWithOr(validCpuValues(os).map(String))} CPU units.`,
+    };
+  }
+  const cpu = smallestCpuFor(memoryMiB, os);
+  if (cpu === undefined) {
+    return {
+      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. No Fargate cpu allows ${memoryMiB} MiB, so add "cpu" and change "memory", for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+    };
+  }
+  return {
+    message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu": "${cpu}", the smallest size that allows ${memoryMiB} MiB.`,
+    fix: { insert: { cpu: String(cpu) } },
+  };
+}
+
+function unknownCpuMessage(node: Node, os: FargateOs): string {
+  const values = listWithOr(validCpuValues(os).map(String));
+  return os === 'windows'
+    ? `Task cpu ${raw(node)} is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use ${values} CPU units.`
+    : `Task cpu ${raw(node)} is not a Fargate size. Use ${values} CPU units (".25 vCPU" to "16 vCPU").`;
+}
+
+/** The value as written: `"1 vCPU"` for a string, `1024` for a number. */
+function raw(node: Node): string {
+  return JSON.stringify(node.value);
+}

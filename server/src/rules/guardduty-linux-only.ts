@@ -1,0 +1,35 @@
+import { childValue, stringValue } from '../document/json';
+import { Rule } from './rule';
+
+/** The Windows values of `runtimePlatform.operatingSystemFamily` in the ECS API; other strings are left to value-type. */
+const WINDOWS_FAMILIES: ReadonlySet<string> = new Set([
+  'WINDOWS_SERVER_2016_FULL',
+  'WINDOWS_SERVER_2019_FULL',
+  'WINDOWS_SERVER_2019_CORE',
+  'WINDOWS_SERVER_2004_CORE',
+  'WINDOWS_SERVER_20H2_CORE',
+  'WINDOWS_SERVER_2022_FULL',
+  'WINDOWS_SERVER_2022_CORE',
+  'WINDOWS_SERVER_2025_FULL',
+  'WINDOWS_SERVER_2025_CORE',
+]);
+
+/** Fix payload: `{ replaceWith: 'LINUX' }`, only right when the images are Linux images. */
+export const guarddutyLinuxOnly: Rule = {
+  meta: {
+    id: 'guardduty-linux-only',
+    title: 'GuardDuty Runtime Monitoring covers Linux tasks only',
+    defaultSeverity: 'warning',
+    enforces: { source: 'guardduty', prerequisite: 'Linux platform' },
+  },
+  check({ doc, reportAt }) {
+    const family = childValue(doc.task?.get('runtimePlatform'), 'operatingSystemFamily');
+    const value = stringValue(family);
+    if (!family || value === undefined || !WINDOWS_FAMILIES.has(value)) return;
+    reportAt(
+      family,
+      `GuardDuty Runtime Monitoring cannot cover a ${value} task: it supports Linux only and not yet any Windows platform version. Use "LINUX" if the images are Linux images; otherwise this task runs without runtime threat detection.`,
+      { replaceWith: 'LINUX' },
+    );
+  },
+};

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { runCli } from '../support/cli';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The bundled examples are the README's first command: each shows what it is there to show. */
+describe('bundled examples', () => {
+  let findings: { file: string; ruleId: string; severity: string }[];
+  let exitCode: number;
+  before(async () => {
+    const run = await runCli(['lint', 'examples', '--format', 'json'], ROOT);
+    exitCode = run.code;
+    findings = JSON.parse(run.stdout);
+  });
+  const ruleCounts = (file: string) => {
+    const counts: Record<string, number> = {};
+    for (const f of findings.filter((finding) => finding.file === file)) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+    return counts;
+  };
+
+  it('web-fargate.json passes every rule', () => assert.deepEqual(ruleCounts('examples/web-fargate.json'), {}));
+
+  it('codedeploy/taskdef.json with placeholders passes every rule', () => assert.deepEqual(ruleCounts('examples/codedeploy/taskdef.json'), {}));
+
+  it('describe-output.json only leaves no room for the GuardDuty agent', () =>
+    assert.deepEqual(ruleCounts('examples/describe-output.json'), { 'guardduty-agent-memory': 1 }));
+
+  it('windows-fargate.json cannot be covered by GuardDuty', () => assert.deepEqual(ruleCounts('examples/windows-fargate.json'), { 'guardduty-linux-only': 1 }));
+
+  it('terraform/container-definitions.json gets the container-level controls', () =>
+    assert.deepEqual(ruleCounts('examples/terraform/container-definitions.json'), { 'linux-non-root-user': 1, 'log-configuration': 1, 'readonly-root-filesystem': 1 }));
+
+  it('legacy-fargate.json breaks many rules at once', () =>
+    assert.deepEqual(ruleCounts('examples/legacy-fargate.json'), {
+      'duplicate-container-name': 1,
+      'environment-secrets': 2,
+      'execution-role-required': 1,
+      'fargate-cpu-memory': 1,
+      'fargate-network-mode': 1,
+      'linux-non-root-user': 2,
+      'log-configuration': 2,
+      'pid-mode-host': 1,
+      'privileged-container': 1,
+      'readonly-root-filesystem': 2,
+      'value-type': 3,
+    }));
+
+  it('not-a-task-definition.json is left alone', () => assert.deepEqual(ruleCounts('examples/not-a-task-definition.json'), {}));
+
+  it('exits with 1 because legacy-fargate.json has error-severity findings', () => assert.equal(exitCode, 1));
+});

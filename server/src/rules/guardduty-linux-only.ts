@@ -1,18 +1,9 @@
 import { childValue, stringValue } from '../document/json';
+import { OPERATING_SYSTEM_FAMILIES } from '../document/schema';
 import { Rule } from './rule';
 
 /** The Windows values of `runtimePlatform.operatingSystemFamily` in the ECS API; other strings are left to value-type. */
-const WINDOWS_FAMILIES: ReadonlySet<string> = new Set([
-  'WINDOWS_SERVER_2016_FULL',
-  'WINDOWS_SERVER_2019_FULL',
-  'WINDOWS_SERVER_2019_CORE',
-  'WINDOWS_SERVER_2004_CORE',
-  'WINDOWS_SERVER_20H2_CORE',
-  'WINDOWS_SERVER_2022_FULL',
-  'WINDOWS_SERVER_2022_CORE',
-  'WINDOWS_SERVER_2025_FULL',
-  'WINDOWS_SERVER_2025_CORE',
-]);
+const WINDOWS_FAMILIES: ReadonlySet<string> = new Set(OPERATING_SYSTEM_FAMILIES.filter((family) => family.startsWith('WINDOWS_SERVER')));
 
 /** Fix payload: `{ replaceWith: 'LINUX' }`, only right when the images are Linux images. */
 export const guarddutyLinuxOnly: Rule = {

@@ -22,7 +22,9 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   const tokens = tokensAround(parsed.text, offset);
   const edit = editSpan(document, offset, tokens.current, tokens.next);
   const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
-  const recognised = analysis.taskDefinition ? analysis : withStandIn(analysis, edit, standIn);
+  // Other JSON files (a large package-lock.json, say) are not parsed a second time.
+  const mayBeHidden = !analysis.taskDefinition && parsed.text.includes('"containerDefinitions"');
+  const recognised = mayBeHidden ? withStandIn(analysis, edit, standIn) : analysis;
   const frame = taskFrame(recognised, options);
   const root = recognised.parsed.root;
   if (!frame || !root) return [];

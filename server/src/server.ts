@@ -9,6 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/analysisCache';
 import { KeyedDebouncer } from './lsp/debounce';
+import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
 import { validate } from './service/validate';
@@ -34,7 +35,13 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+      documentSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
     serverInfo: { name: 'ecs-guard-language-server' },
   };
 });
@@ -88,6 +95,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
 }
+
+registerEditorHandlers(connection, { documents, analyses, configs, logError: (message) => connection.console.error(message) });
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 

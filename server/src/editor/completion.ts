@@ -1,0 +1,159 @@
+import { findNodeAtLocation, getLocation, JSONPath, Node } from 'jsonc-parser';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
+import { arrayItems, stringValue } from '../document/json';
+import { TaskDefinitionDocument } from '../document/taskDefinition';
+import { Analysis, analyzeText } from '../service/analysis';
+import { EditSpan, editSpan } from './editSpan';
+import { FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { newContainerCompletion } from './newContainer';
+import { FrameOptions, taskFrame } from './taskPath';
+import { cpuChoices, memoryChoices } from './taskSize';
+import { tokensAround } from './tokens';
+
+/**
+ * Completion at a position: property names valid in the object at the cursor (without those already
+ * there), values for enum-like fields and for task cpu/memory, and a new container definition.
+ */
+export function complete(analysis: Analysis, position: Position, options: FrameOptions = {}): CompletionItem[] {
+  const { document, parsed } = analysis;
+  if (!parsed.root) return [];
+  const offset = document.offsetAt(position);
+  const location = getLocation(parsed.text, offset);
+  const tokens = tokensAround(parsed.text, offset);
+  const edit = editSpan(document, offset, tokens.current, tokens.next);
+  const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
+  // Other JSON files (a large package-lock.json, say) are not parsed a second time.
+  const mayBeHidden = !analysis.taskDefinition && parsed.text.includes('"containerDefinitions"');
+  const recognised = mayBeHidden ? withStandIn(analysis, edit, standIn) : analysis;
+  const frame = taskFrame(recognised, options);
+  const root = recognised.parsed.root;
+  if (!frame || !root) return [];
+  const taskDefinition = recognised.taskDefinition;
+  if (location.isAtPropertyKey) {
+    const objectPath = location.path.slice(0, -1);
+    const taskPath = frame.toTaskPath(objectPath);
+    return taskPath ? propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition) : [];
+  }
+  const taskPath = frame.toTaskPath(location.path);
+  // A value is already complete before the cursor: nothing to insert here.
+  if (!taskPath || (location.previousNode && !tokens.current)) return [];
+  if (isContainerSlot(taskPath) && !tokens.current) return [newContainerCompletion(taskDefinition, edit)];
+  return valueCompletions(taskPath, taskDefinition, findNodeAtLocation(root, location.path.slice(0, -1)), edit);
+}
+
+/**
+ * Half-typed JSON can hide what the document is: after `"key":` or an unclosed `"`, the parser reads the
+ * next property's key as a value and may lose the `containerDefinitions` the document is recognised by.
+ * Then the document is read again with a complete stand-in for what is being typed. Only facts and keys
+ * are read from that tree (offsets after the cursor are shifted).
+ */
+function withStandIn(analysis: Analysis, edit: EditSpan, standIn: string): Analysis {
+  const text = analysis.parsed.text;
+  return analyzeText(`${text.slice(0, edit.start)}${standIn}${text.slice(edit.end)}`, analysis.document.uri);
+}
+
+function propertyCompletions(fields: readonly FieldDoc[], objectNode: Node | undefined, edit: EditSpan, taskDefinition: TaskDefinitionDocument | undefined): CompletionItem[] {
+  const present = new Set(
+    (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
+      .map((property) => property.children?.[0])
+      .filter((key): key is Node => key !== undefined && key.offset !== edit.start)
+      .map((key) => String(key.value)),
+  );
+  return fields
+    .filter((doc) => !present.has(keyOf(doc)))
+    .map((doc, index) => {
+      const key = keyOf(doc);
+      const newText = edit.colonFollows ? `"${key}"` : `"${key}": ${valueSnippet(doc, taskDefinition)}${edit.needsComma ? ',' : ''}`;
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: doc.type,
+        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc) },
+        filterText: edit.quoted ? `"${key}"` : key,
+        sortText: String(index).padStart(3, '0'),
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: TextEdit.replace(edit.range, newText),
+      };
+    });
+}
+
+function keyOf(doc: FieldDoc): string {
+  return doc.path[doc.path.length - 1];
+}
+
+/** The value to insert after a completed key, as a snippet with the cursor inside. */
+function valueSnippet(doc: FieldDoc, taskDefinition: TaskDefinitionDocument | undefined): string {
+  if (doc.valueSnippet) return doc.valueSnippet;
+  const taskSize = doc.path.length === 1 && taskDefinition ? taskSizeChoices(doc.path[0], taskDefinition) : undefined;
+  if (taskSize) return `"\${1|${taskSize.join(',')}|}"`;
+  const choice = doc.values ? `\${1|${doc.values.join(',')}|}` : '$1';
+  switch (doc.type) {
+    case 'string':
+      return `"${choice}"`;
+    case 'integer':
+      return '$1';
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'object':
+    case 'string map':
+      return '{$1}';
+    case 'array of strings':
+      return `["${choice}"]`;
+    case 'array of integers':
+      return '[$1]';
+    case 'array of objects':
+      return '[{$1}]';
+  }
+}
+
+function taskSizeChoices(key: string, taskDefinition: TaskDefinitionDocument): number[] | undefined {
+  if (key === 'cpu') return cpuChoices(taskDefinition);
+  if (key === 'memory') return memoryChoices(taskDefinition);
+  return undefined;
+}
+
+function isContainerSlot(taskPath: JSONPath): boolean {
+  return taskPath.length === 2 && taskPath[0] === 'containerDefinitions' && typeof taskPath[1] === 'number';
+}
+
+interface ValueChoice {
+  /** The JSON text inserted, which is also the label (strings keep their quotes). */
+  readonly json: string;
+  readonly detail?: string;
+}
+
+function valueCompletions(taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined, parentNode: Node | undefined, edit: EditSpan): CompletionItem[] {
+  const inArray = typeof taskPath[taskPath.length - 1] === 'number';
+  const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
+  if (!doc) return [];
+  const choices = inArray ? itemChoices(doc, parentNode, edit) : valueChoices(doc, taskPath, taskDefinition);
+  return choices.map((choice, index) => ({
+    label: choice.json,
+    kind: doc.type === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
+    detail: choice.detail,
+    documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc) },
+    sortText: String(index).padStart(3, '0'),
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: TextEdit.replace(edit.range, `${edit.afterColon ? ' ' : ''}${choice.json}${edit.needsComma ? ',' : ''}`),
+  }));
+}
+
+function valueChoices(doc: FieldDoc, taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined): ValueChoice[] {
+  if (taskPath.length === 1 && taskDefinition) {
+    if (taskPath[0] === 'cpu') return cpuChoices(taskDefinition).map((cpu) => ({ json: `"${cpu}"`, detail: 'Fargate task cpu (units)' }));
+    if (taskPath[0] === 'memory') return memoryChoices(taskDefinition).map((memory) => ({ json: `"${memory}"`, detail: 'Fargate task memory (MiB)' }));
+  }
+  if (doc.type === 'boolean') {
+    // The value a security control asks for comes first.
+    const order = doc.valueSnippet === 'false' ? ['false', 'true'] : ['true', 'false'];
+    return order.map((json) => ({ json }));
+  }
+  return doc.type === 'string' && doc.values ? doc.values.map((value) => ({ json: JSON.stringify(value) })) : [];
+}
+
+/** Enum items of an array, without those already in it. */
+function itemChoices(doc: FieldDoc, arrayNode: Node | undefined, edit: EditSpan): ValueChoice[] {
+  if (doc.type !== 'array of strings' || !doc.values) return [];
+  const present = new Set(arrayItems(arrayNode).filter((item) => item.offset !== edit.start).map(stringValue));
+  return doc.values.filter((value) => !present.has(value)).map((value) => ({ json: JSON.stringify(value) }));
+}

@@ -1,0 +1,84 @@
+import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
+import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import { ruleDocsUrl } from '../rules/docs';
+import { ruleMeta } from '../rules';
+import { Analysis } from '../service/analysis';
+import { LintFinding } from '../service/validate';
+import { FieldDoc, fieldDocAt, fieldMarkdown } from './fieldDocs';
+import { RuleDocs } from './ruleDocs';
+import { FrameOptions, taskFrame } from './taskPath';
+import { taskSizeMarkdown } from './taskSize';
+
+export interface HoverOptions extends FrameOptions {
+  /** Findings of `validate` on the same analysis; the ones under the cursor are explained. */
+  readonly findings?: readonly LintFinding[];
+  /** Where rule docs are read from; a shared, caching instance by default. */
+  readonly ruleDocs?: RuleDocs;
+}
+
+const sharedRuleDocs = new RuleDocs();
+const SECTION_BREAK = '\n\n---\n\n';
+
+/** Markdown for the findings, the field and (on task cpu or memory) the Fargate sizes under the cursor. */
+export function hover(analysis: Analysis, position: Position, options: HoverOptions = {}): Hover | null {
+  const findings = (options.findings ?? []).filter((finding) => rangeContains(finding.range, position));
+  const field = fieldUnderCursor(analysis, position, options);
+  const sections = findings.map((finding) => findingMarkdown(finding, options.ruleDocs ?? sharedRuleDocs));
+  if (field) {
+    sections.push(fieldMarkdown(field.doc));
+    const isTaskSize = field.taskPath.length === 1 && (field.taskPath[0] === 'cpu' || field.taskPath[0] === 'memory');
+    const sizes = isTaskSize && analysis.taskDefinition ? taskSizeMarkdown(analysis.taskDefinition) : undefined;
+    if (sizes) sections.push(sizes);
+  }
+  if (!sections.length) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join(SECTION_BREAK) },
+    range: field?.range ?? findings[0].range,
+  };
+}
+
+interface FieldUnderCursor {
+  readonly doc: FieldDoc;
+  readonly taskPath: JSONPath;
+  readonly range: Range;
+}
+
+/** A documented key, or a scalar value of one (an array item counts as a value of its array). */
+function fieldUnderCursor(analysis: Analysis, position: Position, options: FrameOptions): FieldUnderCursor | undefined {
+  const { document, parsed } = analysis;
+  const frame = taskFrame(analysis, options);
+  const node = parsed.root && frame ? findNodeAtOffset(parsed.root, document.offsetAt(position)) : undefined;
+  if (!frame || !node || !isScalar(node)) return undefined;
+  const taskPath = frame.toTaskPath(getNodePath(node));
+  if (!taskPath) return undefined;
+  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const arrayItem = !isKey && typeof taskPath[taskPath.length - 1] === 'number';
+  const fieldPath = arrayItem ? taskPath.slice(0, -1) : taskPath;
+  const doc = fieldDocAt(fieldPath);
+  if (!doc) return undefined;
+  return { doc, taskPath: fieldPath, range: { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } };
+}
+
+function isScalar(node: Node): boolean {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
+}
+
+function findingMarkdown(finding: LintFinding, ruleDocs: RuleDocs): string {
+  const title = ruleMeta(finding.ruleId)?.title;
+  const lines = [`**${finding.ruleId}** (${finding.severity})${title ? `: ${title}` : ''}`, '', finding.message];
+  const fix = ruleDocs.fixSection(finding.ruleId);
+  if (fix) lines.push('', '**How to fix**', '', fix);
+  lines.push('', `[Rule documentation](${ruleDocsUrl(finding.ruleId)})`);
+  return lines.join('\n');
+}
+
+/** LSP ranges end before `end`; an empty range (an end-of-file finding) holds its one position. */
+function rangeContains(range: Range, position: Position): boolean {
+  if (comparePositions(position, range.start) < 0) return false;
+  const toEnd = comparePositions(position, range.end);
+  return toEnd < 0 || (toEnd === 0 && comparePositions(range.start, range.end) === 0);
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}

@@ -1,0 +1,47 @@
+import { JSONPath, Node } from 'jsonc-parser';
+import { arrayItems, propertyOf } from '../document/json';
+import { TaskDefinitionShape } from '../document/taskDefinition';
+import { Analysis } from '../service/analysis';
+
+/**
+ * How document paths map onto paths relative to the task object, the form the field table is keyed by.
+ * Editor features work on a document that is still being written, so a container array whose newest
+ * item has neither name nor image yet still counts, and files selected by `include` count as task definitions.
+ */
+export interface TaskFrame {
+  readonly shape: TaskDefinitionShape;
+  /** The path relative to the task object, or undefined when the document path lies outside it. */
+  toTaskPath(documentPath: JSONPath): JSONPath | undefined;
+}
+
+export interface FrameOptions {
+  /** The file was selected by `include`: treat it as a task definition even if its content is not recognised yet. */
+  readonly assumeTaskDefinition?: boolean;
+}
+
+export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskFrame | undefined {
+  const shape = analysis.taskDefinition?.shape ?? shapeBeingWritten(analysis.parsed.root, options);
+  return shape ? { shape, toTaskPath: (path) => toTaskPath(shape, path) } : undefined;
+}
+
+function shapeBeingWritten(root: Node | undefined, options: FrameOptions): TaskDefinitionShape | undefined {
+  if (root?.type === 'array') {
+    const someContainer = arrayItems(root).some((item) => propertyOf(item, 'image') && propertyOf(item, 'name'));
+    return someContainer || options.assumeTaskDefinition ? 'container-array' : undefined;
+  }
+  if (root?.type === 'object' && options.assumeTaskDefinition) {
+    return propertyOf(root, 'taskDefinition') ? 'describe-output' : 'register-input';
+  }
+  return undefined;
+}
+
+function toTaskPath(shape: TaskDefinitionShape, path: JSONPath): JSONPath | undefined {
+  switch (shape) {
+    case 'register-input':
+      return path;
+    case 'describe-output':
+      return path[0] === 'taskDefinition' ? path.slice(1) : undefined;
+    case 'container-array':
+      return typeof path[0] === 'number' ? ['containerDefinitions', ...path] : undefined;
+  }
+}

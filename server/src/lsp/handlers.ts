@@ -1,0 +1,60 @@
+import { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete } from '../editor/completion';
+import { documentSymbols } from '../editor/documentSymbols';
+import { hover } from '../editor/hover';
+import { Analysis } from '../service/analysis';
+import { validate, ValidateOptions } from '../service/validate';
+import { AnalysisCache } from './analysisCache';
+import { WorkspaceConfigs } from './workspaceConfig';
+
+export interface EditorHandlerContext {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly analyses: AnalysisCache;
+  readonly configs: WorkspaceConfigs;
+  readonly logError: (message: string) => void;
+}
+
+/** Typing the opening quote of a key or value, or the colon after a key, asks for completion. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
+
+/** Hover, completion and outline: each handler finds the document's cached analysis and calls a pure function. */
+export function registerEditorHandlers(connection: Connection, context: EditorHandlerContext): void {
+  connection.onHover(async ({ textDocument, position }) => {
+    const target = await lintTarget(context, textDocument.uri);
+    if (!target) return null;
+    const findings = validate(target.analysis, { ...target.lintOptions, onRuleError: ruleErrorLogger(context, textDocument.uri) });
+    return hover(target.analysis, position, { findings, assumeTaskDefinition: target.lintOptions.assumeTaskDefinition });
+  });
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const target = await lintTarget(context, textDocument.uri);
+    return target ? complete(target.analysis, position, { assumeTaskDefinition: target.lintOptions.assumeTaskDefinition }) : [];
+  });
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const target = await lintTarget(context, textDocument.uri);
+    return target ? documentSymbols(target.analysis) : [];
+  });
+}
+
+interface LintTarget {
+  readonly analysis: Analysis;
+  readonly lintOptions: Pick<ValidateOptions, 'rules' | 'assumeTaskDefinition'>;
+}
+
+/** The open document's analysis and lint options, or undefined when ECS Guard is off for it. */
+async function lintTarget(context: EditorHandlerContext, uri: string): Promise<LintTarget | undefined> {
+  if (!context.documents.get(uri)) return undefined;
+  try {
+    const { enabled, config, selection } = await context.configs.forDocument(uri);
+    const document = context.documents.get(uri);
+    if (!document || !enabled || selection === 'ignored') return undefined;
+    return { analysis: context.analyses.get(document), lintOptions: { rules: config.rules, assumeTaskDefinition: selection === 'included' } };
+  } catch (error) {
+    context.logError(`reading the configuration of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return undefined;
+  }
+}
+
+function ruleErrorLogger(context: EditorHandlerContext, uri: string): ValidateOptions['onRuleError'] {
+  return (ruleId, error) => context.logError(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+}

@@ -209,7 +209,7 @@ describe('completion', () => {
       assert.deepEqual(newContainerFindings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
       const added = (JSON.parse(after) as { containerDefinitions: Record<string, unknown>[] }).containerDefinitions[1];
       assert.deepEqual(added, {
-        name: 'app',
+        name: 'app-2',
         image: '<IMAGE>',
         essential: true,
         // 1024 MiB task − 128 MiB for the GuardDuty agent − 512 MiB for "app".
@@ -217,7 +217,7 @@ describe('completion', () => {
         user: '1000',
         readonlyRootFilesystem: true,
         privileged: false,
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app' } },
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'app-2' } },
       });
     });
 

@@ -106,7 +106,7 @@ function valueSnippet(doc: FieldDoc, taskDefinition: TaskDefinitionDocument | un
   }
 }
 
-function taskSizeChoices(key: string, taskDefinition: TaskDefinitionDocument): number[] | undefined {
+function taskSizeChoices(key: string, taskDefinition: TaskDefinitionDocument): readonly number[] | undefined {
   if (key === 'cpu') return cpuChoices(taskDefinition);
   if (key === 'memory') return memoryChoices(taskDefinition);
   return undefined;

@@ -3,7 +3,7 @@ import { containsPlaceholder, numberValue, stringValue } from '../document/json'
 import { isFargate, isLinuxOrUnset, taskCpuUnits, taskMemoryMiB } from '../document/facts';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { EditSpan } from './editSpan';
-import { guardDutyAgentMemoryMiB } from './fargateTable';
+import { guardDutyAgentMemoryMiB } from '../fargate/sizes';
 
 /** Used when the task memory is unknown: small enough for the smallest Fargate task with the agent beside it. */
 const DEFAULT_CONTAINER_MEMORY_MIB = 256;
@@ -20,7 +20,7 @@ export function newContainerCompletion(taskDefinition: TaskDefinitionDocument | 
   const logGroup = family ? `/ecs/${escapeSnippetText(family)}` : '/ecs/${5:family}';
   const body = [
     '{',
-    '\t"name": "${1:app}",',
+    `\t"name": "\${1:${escapeSnippetText(unusedName(taskDefinition))}}",`,
     '\t"image": "${2:<IMAGE>}",',
     '\t"essential": true,',
     `\t"memory": \${3:${containerMemory(taskDefinition)}},`,
@@ -50,6 +50,14 @@ export function newContainerCompletion(taskDefinition: TaskDefinitionDocument | 
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: TextEdit.replace(edit.range, `${edit.afterItem ? ', ' : ''}${body}${edit.needsComma ? ',' : ''}`),
   };
+}
+
+/** "app", or "app-2", "app-3"... when the task already has a container of that name (names must be unique). */
+function unusedName(taskDefinition: TaskDefinitionDocument | undefined): string {
+  const taken = new Set(taskDefinition?.containers.map((container) => stringValue(container.get('name'))) ?? []);
+  let name = 'app';
+  for (let n = 2; taken.has(name); n++) name = `app-${n}`;
+  return name;
 }
 
 function familyOf(taskDefinition: TaskDefinitionDocument): string | undefined {

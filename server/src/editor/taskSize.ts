@@ -1,10 +1,10 @@
 import { isFargate, isWindows, taskCpuUnits, taskMemoryMiB } from '../document/facts';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { describeCpu } from '../document/units';
-import { FargateOs, guardDutyAgentMemoryMiB, validCpuValues, validMemoryFor } from './fargateTable';
+import { FargateOs, guardDutyAgentMemoryMiB, isValidPair, validCpuValues, validMemoryFor } from '../fargate/sizes';
 
 export function fargateOs(doc: TaskDefinitionDocument): FargateOs {
-  return isWindows(doc) ? 'WINDOWS' : 'LINUX';
+  return isWindows(doc) ? 'windows' : 'linux';
 }
 
 /** Fargate sizes apply when the task asks for Fargate, or says nothing about where it runs. */
@@ -13,7 +13,7 @@ export function fargateSizesApply(doc: TaskDefinitionDocument): boolean {
 }
 
 /** Task cpu values (units) that go with this memory; every cpu value when the memory is unknown or fits none. */
-export function cpuChoices(doc: TaskDefinitionDocument): number[] {
+export function cpuChoices(doc: TaskDefinitionDocument): readonly number[] {
   const os = fargateOs(doc);
   const memory = taskMemoryMiB(doc);
   const all = validCpuValues(os);
@@ -22,7 +22,7 @@ export function cpuChoices(doc: TaskDefinitionDocument): number[] {
 }
 
 /** Task memory values (MiB) that go with this cpu; every Fargate memory value when the cpu is unknown or invalid. */
-export function memoryChoices(doc: TaskDefinitionDocument): number[] {
+export function memoryChoices(doc: TaskDefinitionDocument): readonly number[] {
   const os = fargateOs(doc);
   const cpu = taskCpuUnits(doc);
   const forCpu = cpu === undefined ? [] : validMemoryFor(cpu, os);
@@ -41,7 +41,7 @@ export function taskSizeMarkdown(doc: TaskDefinitionDocument): string | undefine
   const memory = taskMemoryMiB(doc);
   const rows = validCpuValues(os).map((each) => sizeRow(each, validMemoryFor(each, os), cpu, memory));
   return [
-    `**Fargate task sizes** (${os === 'WINDOWS' ? 'Windows' : 'Linux'})`,
+    `**Fargate task sizes** (${os === 'windows' ? 'Windows' : 'Linux'})`,
     '',
     '| cpu | memory (MiB) |',
     '|---|---|',
@@ -53,14 +53,14 @@ export function taskSizeMarkdown(doc: TaskDefinitionDocument): string | undefine
   ].join('\n');
 }
 
-function sizeRow(cpu: number, memories: number[], currentCpu: number | undefined, currentMemory: number | undefined): string {
+function sizeRow(cpu: number, memories: readonly number[], currentCpu: number | undefined, currentMemory: number | undefined): string {
   if (cpu !== currentCpu) return `| ${describeCpu(cpu)} | ${compactList(memories)} |`;
   const listed = memories.map((each) => (each === currentMemory ? `**${each}**` : String(each))).join(', ');
   return `| **${describeCpu(cpu)}** | ${listed} |`;
 }
 
 /** Long rows as a range, so the table stays readable; the current row is always spelled out. */
-function compactList(values: number[]): string {
+function compactList(values: readonly number[]): string {
   if (values.length <= 4) return values.join(', ');
   return `${values[0]}–${values[values.length - 1]}, step ${values[1] - values[0]}`;
 }
@@ -72,7 +72,7 @@ function verdict(os: FargateOs, cpu: number | undefined, memory: number | undefi
     return cpus.length ? `Memory ${memory} MiB goes with cpu ${cpus.join(', ')}.` : `Memory ${memory} MiB is not a Fargate size.`;
   }
   const memories = validMemoryFor(cpu, os);
-  if (!memories.length) return `Cpu ${cpu} is not a Fargate size${os === 'WINDOWS' ? ' for Windows' : ''}: use ${validCpuValues(os).join(', ')}.`;
+  if (!memories.length) return `Cpu ${cpu} is not a Fargate size${os === 'windows' ? ' for Windows' : ''}: use ${validCpuValues(os).join(', ')}.`;
   if (memory === undefined) return `Cpu ${describeCpu(cpu)} needs task memory of ${memories.join(', ')} MiB.`;
   return memories.includes(memory)
     ? `Cpu ${describeCpu(cpu)} with ${memory} MiB is a valid Fargate size.`
@@ -80,8 +80,9 @@ function verdict(os: FargateOs, cpu: number | undefined, memory: number | undefi
 }
 
 function guardDutyLine(os: FargateOs, cpu: number | undefined, memory: number | undefined): string {
-  if (os === 'WINDOWS') return '**GuardDuty Runtime Monitoring** does not support Windows tasks: no agent runs in this task.';
-  const agent = cpu !== undefined && memory !== undefined ? guardDutyAgentMemoryMiB(cpu, memory) : undefined;
+  if (os === 'windows') return '**GuardDuty Runtime Monitoring** does not support Windows tasks: no agent runs in this task.';
+  // The agent's share is only defined for a real Fargate size; an invalid pair gets the general rule.
+  const agent = cpu !== undefined && memory !== undefined && isValidPair(cpu, memory, os) ? guardDutyAgentMemoryMiB(cpu, memory) : undefined;
   if (agent === undefined || memory === undefined) {
     return '**GuardDuty agent**: its sidecar takes up to 128 MiB of task memory up to 4 vCPU, 256 or 512 MiB at 8 vCPU and 1 GiB at 16 vCPU.';
   }

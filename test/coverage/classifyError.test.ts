@@ -29,6 +29,8 @@ describe('error classification', () => {
       [Object.assign(new SyntaxError('Unexpected end of JSON input\n  Deserialization error: ...'), { $metadata: { httpStatusCode: 200 } }), 'malformed-response'],
       [new MalformedResponseError('ListCoverage returned no resources list'), 'malformed-response'],
       [serviceError('BadRequestException', 400, 'The request is rejected because the input detectorId is not owned by the current account.'), 'service'],
+      [serviceError('BadRequestException', 400, 'The network configuration socket hang up getaddrinfo is invalid.'), 'service'],
+      [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
       [serviceError('InternalServerErrorException', 500, 'internal'), 'service'],
       [new TypeError("Cannot read properties of undefined (reading 'x')"), 'unexpected'],
       ['a thrown string', 'unexpected'],

@@ -63,7 +63,7 @@ export function classifyError(error: unknown, context: ErrorContext): CoverageEr
   const where = `GuardDuty in ${context.region}`;
   const withRequestId = (result: Omit<CoverageError, 'requestId'>): CoverageError => (facts.requestId ? { ...result, requestId: facts.requestId } : result);
 
-  if (facts.name === 'AbortError') return { kind: 'cancelled', message: `Loading ${where} was cancelled.`, nextStep: 'Refresh to load it again.' };
+  if (facts.name === 'AbortError') return { kind: 'cancelled', message: `Loading ${where} was cancelled.`, nextStep: 'Load it again when needed.' };
   if (CREDENTIAL_ERROR_NAMES.has(facts.name) || /could not load credentials|sso session|token is expired|security token included in the request is (?:invalid|expired)/i.test(facts.message)) {
     return withRequestId(credentialsError(facts, context));
   }
@@ -79,24 +79,25 @@ export function classifyError(error: unknown, context: ErrorContext): CoverageEr
     return withRequestId({
       kind: 'throttling',
       message: `${where} throttled the requests${facts.attempts ? ` (${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'})` : ''}.`,
-      nextStep: 'Wait a minute and refresh; refresh less often or load fewer regions at once.',
+      nextStep: 'Wait a minute and try again; check less often or fewer regions at once.',
     });
   }
   if (facts.name === 'TimeoutError' || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
-    return { kind: 'timeout', message: `${where} did not answer in time.`, nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then refresh.` };
+    return { kind: 'timeout', message: `${where} did not answer in time.`, nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again.` };
   }
-  if ((facts.code && (NETWORK_CODES.has(facts.code) || TLS_CODE.test(facts.code))) || /socket hang up|getaddrinfo|network/i.test(facts.message)) {
+  // Message patterns only count without an HTTP status: a service message may well mention networks.
+  if ((facts.code && (NETWORK_CODES.has(facts.code) || TLS_CODE.test(facts.code))) || (facts.status === undefined && /socket hang up|getaddrinfo/i.test(facts.message))) {
     return {
       kind: 'network',
       message: `Cannot reach ${where}${context.endpoint ? ` at ${context.endpoint}` : ''} (${facts.code ?? safeServiceMessage(facts.message, 80)}).`,
-      nextStep: 'Check the network connection, VPN, proxy and endpoint URL, then refresh.',
+      nextStep: 'Check the network connection, VPN, proxy and endpoint URL, then try again.',
     };
   }
   if (error instanceof MalformedResponseError || (isSuccess(facts.status) && (facts.name === 'SyntaxError' || facts.name === 'TypeError' || /deserialization error/i.test(facts.message)))) {
     return withRequestId({
       kind: 'malformed-response',
       message: asSentence(`The answer of ${where} could not be read${error instanceof MalformedResponseError ? `: ${facts.message}` : ''}`),
-      nextStep: context.endpoint ? `Check that ${context.endpoint} speaks the GuardDuty API, then refresh.` : 'Refresh; if it keeps happening, report it with the request id.',
+      nextStep: context.endpoint ? `Check that ${context.endpoint} speaks the GuardDuty API, then try again.` : 'Try again; if it keeps happening, report it with the request id.',
     });
   }
   if (facts.status !== undefined || facts.fault !== undefined) {
@@ -105,10 +106,10 @@ export function classifyError(error: unknown, context: ErrorContext): CoverageEr
     return withRequestId({
       kind: 'service',
       message: asSentence(`${where} answered ${facts.name}${facts.status ? ` (HTTP ${facts.status})` : ''}${said ? `: ${said}` : ''}`),
-      nextStep: serverSide ? 'This is on the AWS side: refresh later, and check the AWS Health Dashboard if it persists.' : 'Check the region and that the detector belongs to this account, then refresh.',
+      nextStep: serverSide ? 'This is on the AWS side: try again later, and check the AWS Health Dashboard if it persists.' : 'Check the region and that the detector belongs to this account, then try again.',
     });
   }
-  return { kind: 'unexpected', message: asSentence(`Loading ${where} failed: ${safeServiceMessage(`${facts.name}: ${facts.message}`)}`), nextStep: 'Refresh; if it keeps happening, report it to the ECS Guard maintainers.' };
+  return { kind: 'unexpected', message: asSentence(`Loading ${where} failed: ${safeServiceMessage(`${facts.name}: ${facts.message}`)}`), nextStep: 'Try again; if it keeps happening, report it to the ECS Guard maintainers.' };
 }
 
 function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<CoverageError, 'requestId'> {
@@ -119,19 +120,19 @@ function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<Covera
     return {
       kind: 'credentials',
       message: `The IAM Identity Center (SSO) session${named} is missing or has expired.`,
-      nextStep: `Run \`aws sso login --profile ${shellQuote(profile)}\`, then refresh.`,
+      nextStep: `Run \`aws sso login --profile ${shellQuote(profile)}\`, then try again.`,
     };
   }
   const expired = EXPIRED_ERROR_NAMES.has(facts.name) || /expired/i.test(facts.message);
-  if (expired) return { kind: 'credentials', message: `The AWS credentials${named} have expired.`, nextStep: 'Renew them (sign in again or refresh the session token), then refresh.' };
+  if (expired) return { kind: 'credentials', message: `The AWS credentials${named} have expired.`, nextStep: 'Renew them (sign in again or get a new session token), then try again.' };
   if (facts.name === 'CredentialsProviderError' || facts.name === 'TokenProviderError') {
     return {
       kind: 'credentials',
       message: asSentence(`No usable AWS credentials were found${named}: ${safeServiceMessage(facts.message, 160)}`),
-      nextStep: `Configure them (for example \`aws configure --profile ${shellQuote(profile)}\`) or choose another profile, then refresh.`,
+      nextStep: `Configure them (for example \`aws configure --profile ${shellQuote(profile)}\`) or choose another profile, then try again.`,
     };
   }
-  return { kind: 'credentials', message: `GuardDuty in ${context.region} refused the AWS credentials${named}: ${facts.name}.`, nextStep: 'Check that the access key is active and belongs to the intended account, then refresh.' };
+  return { kind: 'credentials', message: `GuardDuty in ${context.region} refused the AWS credentials${named}: ${facts.name}.`, nextStep: 'Check that the access key is active and belongs to the intended account, then try again.' };
 }
 
 function identityOf(context: ErrorContext): string {

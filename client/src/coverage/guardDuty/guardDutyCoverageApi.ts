@@ -39,7 +39,8 @@ export class GuardDutyCoverageApi {
   async listEcsCoverage(detectorId: string, query: EcsCoverageQuery = {}): Promise<CoverageResource[]> {
     const resources: CoverageResource[] = [];
     const pages = paginateListCoverage(
-      { client: this.client, pageSize: COVERAGE_PAGE_SIZE },
+      // stopOnSameToken: a service (or proxy) repeating a token must not loop forever.
+      { client: this.client, pageSize: COVERAGE_PAGE_SIZE, stopOnSameToken: true },
       { DetectorId: detectorId, FilterCriteria: { FilterCriterion: ecsCoverageCriteria(query) } },
       { abortSignal: this.signal },
     );

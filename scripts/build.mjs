@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server, the CLI and the fake GuardDuty with esbuild.
 // Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
   { ...common, entryPoints: ['client/src/cli/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
+  // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
+  { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
 ];
 
 if (watch) {

@@ -1,3 +1,4 @@
+import { runCoverage } from './coverage/coverageCommand';
 import { runLint } from './lint/lintCommand';
 import { UsageError } from './usage';
 import { cliVersion } from './version';
@@ -8,12 +9,18 @@ Commands:
   lint [files, folders or globs ...]   Lint ECS task definitions (default: the current folder)
       --format stylish|json|sarif      Output format (default: stylish)
       --config <file>                  Config file (default: ./.ecs-guard.json when present)
+  coverage --region <r1,r2,...>        Live GuardDuty Runtime Monitoring coverage of ECS clusters, per region
+      --profile <name>                 AWS profile (default: the SDK's credential chain)
+      --unhealthy                      List unhealthy clusters only
+      --format table|json              Output format (default: table)
+      --endpoint-url <url>             Send the GuardDuty calls to this URL (a proxy or a local fake)
 
 Options:
   -h, --help       Show this help
   -v, --version    Show the version
 
-Exit codes: 0 no error-severity finding, 1 an error-severity finding, 2 usage error or unreadable file.`;
+Exit codes of lint: 0 no error-severity finding, 1 an error-severity finding, 2 usage error or unreadable file.
+Exit codes of coverage: 0 every region loaded, 1 a region failed (the others are still shown), 2 usage error.`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +28,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'lint':
         return await runLint(rest, io);
+      case 'coverage':
+        return await runCoverage(rest, io);
       case '-h':
       case '--help':
       case 'help':

@@ -1,0 +1,28 @@
+// Error texts from the SDK or a proxy can echo request details. Anything that looks like a secret is cut
+// out before a message reaches a person, a log or the clipboard.
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{16}\b/g, // access key ids (and user/role ids)
+  /(authorization\s*[:=]\s*)[^\n,;]+/gi,
+  /(x-amz-security-token\s*[:=]\s*)[^\s&,;]+/gi,
+  /(x-amz-signature\s*[:=]\s*)[^\s&,;]+/gi,
+  /(x-amz-credential\s*[:=]\s*)[^\s&,;]+/gi,
+  /((?:Credential|Signature|SignedHeaders)=)[^\s,;&]+/g,
+  /((?:aws_)?(?:secret_access_key|session_token|security_token|secretAccessKey|sessionToken|accessToken|access_token)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi,
+  /\b[A-Za-z0-9/+]{40}\b/g, // the length of a secret access key
+  /[A-Za-z0-9/+=_-]{100,}/g, // session tokens, SSO access tokens, JWTs
+];
+
+export function redactSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, (match, prefix?: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]')), text);
+}
+
+/** A service message made safe and short enough for a tree item or a terminal line. */
+export function safeServiceMessage(text: string | undefined, maxLength = 300): string {
+  const clean = redactSecrets((text ?? '').replace(/\s+/g, ' ').trim());
+  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
+}
+
+/** The text as a sentence: ends with a full stop unless it already ends with punctuation. */
+export function asSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

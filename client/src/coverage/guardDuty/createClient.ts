@@ -1,0 +1,23 @@
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
+import { credentialsFor } from './credentials';
+
+/** A GuardDuty client for one region. Build a new one per refresh: credentials are then resolved anew. */
+export function createGuardDutyClient(options: GuardDutyConnectionOptions): GuardDutyClient {
+  return new GuardDutyClient({
+    region: options.region,
+    credentials: options.credentials ?? credentialsFor(options.profile, options.region),
+    maxAttempts: options.maxAttempts,
+    ignoreConfiguredEndpointUrls: !options.useConfiguredEndpointUrls,
+    ...(options.endpoint
+      ? // FIPS or dual-stack settings from the environment cannot combine with a custom endpoint.
+        { endpoint: options.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false }
+      : {}),
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without this the SDK only logs a warning when the request timeout passes.
+      throwOnRequestTimeout: true,
+      connectionTimeout: DEFAULT_CONNECTION_TIMEOUT_MS,
+    },
+  });
+}

@@ -1,0 +1,20 @@
+// The coverage core's public surface, for the VS Code tree view and the CLI. Nothing here imports `vscode`.
+export { listCoverageCommand, listCoverageCommandForNode } from './awsCli/listCoverageCommand';
+export type { ListCoverageCommandTarget } from './awsCli/listCoverageCommand';
+export { classifyError } from './errors/classifyError';
+export { REQUIRED_IAM_ACTIONS } from './errors/coverageError';
+export type { CoverageError, CoverageErrorKind } from './errors/coverageError';
+export type { GuardDutyConnectionOptions } from './guardDuty/connectionOptions';
+export { classifyIssue, classifyIssues } from './issues/classifyIssue';
+export type { ClassifiedIssue } from './issues/classifyIssue';
+export { ISSUE_CATALOG } from './issues/issueCatalog';
+export type { IssueKind } from './issues/issueCatalog';
+export type { TaskDefinitionReference } from './issues/issueReferences';
+export { filterClusters, sortClusters, viewClusters } from './model/clusterView';
+export type { ClusterFilter, ClusterSort } from './model/clusterView';
+export type { ClusterCoverage, ClusterCoverageStatus, CoverageStatusCounts, RegionCoverage } from './model/coverageModel';
+export { coveragePercentage, formatPercentage } from './model/coveragePercentage';
+export { loadCoverage, loadRegionCoverage } from './model/loadCoverage';
+export type { LoadOptions } from './model/loadCoverage';
+export { detectTransitions, newlyUnhealthy } from './model/transitions';
+export type { CoverageTransition } from './model/transitions';

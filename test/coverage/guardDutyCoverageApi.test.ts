@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { createGuardDutyClient } from '../../client/src/coverage/guardDuty/createClient';
+import { COVERAGE_PAGE_SIZE, GuardDutyCoverageApi } from '../../client/src/coverage/guardDuty/guardDutyCoverageApi';
+import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
+import { DETECTOR, manyClusters } from './support/fakeData';
+import { TEST_CREDENTIALS, useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';
+
+describe('GuardDuty coverage access (real SDK against the fake)', () => {
+  useIsolatedAwsEnvironment();
+  let fake: FakeGuardDuty;
+  let api: GuardDutyCoverageApi;
+
+  beforeEach(async () => {
+    fake = await startFakeGuardDuty({ regions: { 'us-east-1': manyClusters(120) } });
+    api = new GuardDutyCoverageApi({ region: 'us-east-1', endpoint: fake.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  });
+  afterEach(async () => {
+    api.destroy();
+    await fake.close();
+  });
+
+  it('finds the region detector', async () => {
+    assert.equal(await api.findDetectorId(), DETECTOR);
+  });
+
+  it('pages through more than 50 clusters, 50 at a time, keeping ECS resources only', async () => {
+    const resources = await api.listEcsCoverage(DETECTOR);
+    assert.equal(resources.length, 120);
+    assert.ok(resources.every((resource) => resource.ResourceDetails?.ResourceType === 'ECS'));
+    assert.equal(new Set(resources.map((resource) => resource.ResourceId)).size, 120);
+    const calls = fake.requests.filter((request) => request.operation === 'ListCoverage');
+    assert.equal(calls.length, 3);
+    for (const call of calls) {
+      assert.equal((call.body as { maxResults: number }).maxResults, COVERAGE_PAGE_SIZE);
+      assert.deepEqual((call.body as { filterCriteria: unknown }).filterCriteria, {
+        filterCriterion: [{ criterionKey: 'RESOURCE_TYPE', filterCondition: { equals: ['ECS'] } }],
+      });
+    }
+    assert.equal((calls[0].body as { nextToken?: string }).nextToken, undefined);
+    assert.ok((calls[2].body as { nextToken?: string }).nextToken);
+  });
+
+  it('asks the service for unhealthy clusters, one account or one cluster', async () => {
+    assert.equal((await api.listEcsCoverage(DETECTOR, { coverageStatus: 'UNHEALTHY' })).length, 40);
+    assert.equal((await api.listEcsCoverage(DETECTOR, { accountId: '444455556666' })).length, 60);
+    const one = await api.listEcsCoverage(DETECTOR, { clusterName: 'cluster-042' });
+    assert.deepEqual(
+      one.map((resource) => resource.ResourceId),
+      ['cluster-042'],
+    );
+  });
+
+  it('reads ECS statistics by coverage status', async () => {
+    assert.deepEqual(await api.getEcsStatistics(DETECTOR), { HEALTHY: 80, UNHEALTHY: 40 });
+    const call = fake.requests.find((request) => request.operation === 'GetCoverageStatistics');
+    assert.deepEqual((call?.body as { statisticsType: string[] }).statisticsType, ['COUNT_BY_COVERAGE_STATUS']);
+  });
+
+  it('counts a status the service leaves out as 0', async () => {
+    fake.setRegion('us-east-1', { detectorId: DETECTOR, resources: manyClusters(2).resources.filter((resource) => resource.coverageStatus === 'HEALTHY') });
+    assert.deepEqual(await api.getEcsStatistics(DETECTOR), { HEALTHY: 1, UNHEALTHY: 0 });
+  });
+
+  it('retries a server error within maxAttempts, then succeeds', async () => {
+    const patient = new GuardDutyCoverageApi({ region: 'us-east-1', endpoint: fake.url, credentials: TEST_CREDENTIALS, maxAttempts: 2 });
+    try {
+      fake.addFault({ kind: 'internal-error', operation: 'ListDetectors', times: 1 });
+      assert.equal(await patient.findDetectorId(), DETECTOR);
+      assert.equal(fake.requests.filter((request) => request.operation === 'ListDetectors').length, 2);
+    } finally {
+      patient.destroy();
+    }
+  });
+
+  it('never lets AWS_ENDPOINT_URL redirect the calls unless asked to', async () => {
+    process.env.AWS_ENDPOINT_URL_GUARDDUTY = fake.url;
+    try {
+      assert.equal(createGuardDutyClient({ region: 'us-east-1', credentials: TEST_CREDENTIALS }).config.ignoreConfiguredEndpointUrls, true);
+      // Opted in, the variable is honoured: the call reaches the fake without an explicit endpoint.
+      const configured = new GuardDutyCoverageApi({ region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1, useConfiguredEndpointUrls: true });
+      try {
+        assert.equal(await configured.findDetectorId(), DETECTOR);
+      } finally {
+        configured.destroy();
+      }
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_GUARDDUTY;
+    }
+  });
+
+  it('combines a custom endpoint with FIPS settings from the environment', async () => {
+    process.env.AWS_USE_FIPS_ENDPOINT = 'true';
+    const fips = new GuardDutyCoverageApi({ region: 'us-east-1', endpoint: fake.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    try {
+      assert.equal(await fips.findDetectorId(), DETECTOR);
+    } finally {
+      fips.destroy();
+      delete process.env.AWS_USE_FIPS_ENDPOINT;
+    }
+  });
+});

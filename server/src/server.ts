@@ -1,13 +1,16 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeResult,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from './config/config';
 import { AnalysisCache } from './lsp/analysisCache';
+import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { KeyedDebouncer } from './lsp/debounce';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
@@ -18,11 +21,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
 const debouncer = new KeyedDebouncer(150);
-let pullSettings = false;
+let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
 const configs = new WorkspaceConfigs(
-  async (uri) => (pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
+  async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
   (problem) => {
     connection.console.warn(problem);
     void connection.window.showWarningMessage(`ECS Guard: ${problem}`);
@@ -30,7 +33,7 @@ const configs = new WorkspaceConfigs(
 );
 
 connection.onInitialize((params): InitializeResult => {
-  pullSettings = params.capabilities.workspace?.configuration === true;
+  clientCan = clientSupport(params.capabilities);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   return {
@@ -40,11 +43,17 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (pullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' });
-  connection.workspace.onDidChangeWorkspaceFolders(async () => {
-    configs.setFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((folder) => folder.uri));
-    revalidateAll();
-  });
+  // A failed registration is logged by the library; the server works without it.
+  if (clientCan.registerSettingsChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' }).catch(() => undefined);
+  if (clientCan.registerConfigFileWatcher) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+  }
+  if (clientCan.workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      configs.changeFolders(event.added.map((folder) => folder.uri), event.removed.map((folder) => folder.uri));
+      revalidateAll();
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -8,6 +8,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
   FileChangeType,
+  MessageType,
   PublishDiagnosticsParams,
   Range,
   TextDocumentSyncKind,
@@ -66,6 +67,21 @@ describe('language server over stdio (dist/server/server.js)', () => {
       assert.equal(result.capabilities.textDocumentSync, TextDocumentSyncKind.Incremental);
       assert.deepEqual(result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
       assert.equal(result.serverInfo?.name, 'ecs-guard-language-server');
+    });
+
+    it('registers for ecsGuard setting changes and .ecs-guard.json changes with a client that registers dynamically', async () => {
+      const server = await startServer();
+      await server.ping();
+      const byMethod = new Map(server.registrations.map((registration) => [registration.method, registration.registerOptions]));
+      assert.deepEqual(byMethod.get(DidChangeConfigurationNotification.method), { section: 'ecsGuard' });
+      assert.deepEqual(byMethod.get(DidChangeWatchedFilesNotification.method), { watchers: [{ globPattern: '**/.ecs-guard.json' }] });
+    });
+
+    it('registers nothing and logs no error for a client without dynamic registration or workspace folders', async () => {
+      const server = await startServer({ capabilities: { workspace: { configuration: true } } });
+      await server.ping();
+      assert.deepEqual(server.registrations, []);
+      assert.deepEqual(server.logMessages.filter((log) => log.type === MessageType.Error), []);
     });
 
     it('exits with code 0 after shutdown and exit', async () => {
@@ -256,7 +272,7 @@ describe('language server over stdio (dist/server/server.js)', () => {
       await Promise.all([partial, ignored, notIncluded].map((uri) => server.close(uri)));
     });
 
-    it('applies the .ecs-guard.json of a workspace folder added later', async () => {
+    it('applies the .ecs-guard.json of a workspace folder while it is in the workspace', async () => {
       const added = temporaryFolder();
       folders.push(added);
       fs.writeFileSync(path.join(added, '.ecs-guard.json'), JSON.stringify({ rules: { [PRIVILEGED]: 'error' } }));
@@ -268,6 +284,11 @@ describe('language server over stdio (dist/server/server.js)', () => {
       const revalidated = server.nextDiagnostics(uri, (published) => severityOf(published, PRIVILEGED) === DiagnosticSeverity.Error, 'privileged-container as error');
       await server.notify(DidChangeWorkspaceFoldersNotification.type, { event: { added: [addedFolder], removed: [] } });
       await revalidated;
+
+      server.workspaceFolders = server.workspaceFolders.filter((folder) => folder !== addedFolder);
+      const afterRemoval = server.nextDiagnostics(uri, (published) => severityOf(published, PRIVILEGED) === DiagnosticSeverity.Information, 'privileged-container as info, from settings');
+      await server.notify(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [addedFolder] } });
+      await afterRemoval;
       await server.close(uri);
     });
   });

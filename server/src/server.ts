@@ -3,7 +3,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -28,7 +30,8 @@ const configs = new WorkspaceConfigs(
   async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
   (problem) => {
     connection.console.warn(problem);
-    void connection.window.showWarningMessage(`ECS Guard: ${problem}`);
+    // A notification: showWarningMessage would send window/showMessageRequest and await a choice there is none of.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
   },
 );
 

@@ -201,6 +201,18 @@ describe('language server over stdio (dist/server/server.js)', () => {
       await server.close(uri);
     });
 
+    it('reports invalid settings with window/showMessage and applies the valid ones', async () => {
+      const uri = 'file:///settings/invalid.json';
+      server.settings = { rules: { 'no-such-rule': 'error', [PRIVILEGED]: 'error', [SYNTAX]: 'loud' } };
+      const unknownRule = server.nextShowMessage((message) => message.message.includes('unknown rule "no-such-rule"'));
+      const badSeverity = server.nextShowMessage((message) => message.message.includes(`rule "${SYNTAX}" has severity "loud"`));
+      assert.equal(severityOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED), DiagnosticSeverity.Error);
+      assert.equal((await unknownRule).type, MessageType.Warning);
+      await badSeverity;
+      assert.deepEqual(server.showMessageRequests, [], 'nothing to choose, so no window/showMessageRequest');
+      await server.close(uri);
+    });
+
     it('takes settings pushed with didChangeConfiguration from a client that cannot be asked', async () => {
       const pushing = await startServer({ capabilities: {} });
       const uri = 'file:///settings/pushed.json';
@@ -270,6 +282,25 @@ describe('language server over stdio (dist/server/server.js)', () => {
       const notIncluded = documentIn('other/task.json');
       assert.deepEqual((await server.open(notIncluded, PRIVILEGED_TASK)).diagnostics, []);
       await Promise.all([partial, ignored, notIncluded].map((uri) => server.close(uri)));
+    });
+
+    it('reports an invalid .ecs-guard.json with window/showMessage, falls back to the settings and keeps working', async () => {
+      const uri = documentIn('invalid-config.json');
+      writeConfig(JSON.stringify({ rules: { [PRIVILEGED]: 'error' } }));
+      await announceConfigChange();
+      assert.equal(severityOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED), DiagnosticSeverity.Error);
+
+      writeConfig(`{ "rules": { "${PRIVILEGED}": "error" }, }`);
+      const problem = server.nextShowMessage((message) => message.message.includes('.ecs-guard.json is not valid JSON'));
+      const revalidated = server.nextDiagnostics(uri, (published) => severityOf(published, PRIVILEGED) === DiagnosticSeverity.Information, 'privileged-container as info, from settings');
+      await announceConfigChange();
+      assert.equal((await problem).type, MessageType.Warning);
+      await revalidated;
+
+      const edited = await server.change(uri, [{ range: rangeOf(PRIVILEGED_TASK, 'true'), text: 'false' }]);
+      assert.deepEqual(diagnosticsOf(edited, PRIVILEGED), []);
+      await server.ping();
+      await server.close(uri);
     });
 
     it('applies the .ecs-guard.json of a workspace folder while it is in the workspace', async () => {

@@ -16,7 +16,7 @@ import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { KeyedDebouncer } from './lsp/debounce';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
-import { validate } from './service/validate';
+import { LintFinding, validate } from './service/validate';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
@@ -83,22 +83,24 @@ function revalidateAll(): void {
 }
 
 async function publishDiagnostics(uri: string): Promise<void> {
+  let findings: LintFinding[] = [];
   try {
     const { enabled, config, selection } = await configs.forDocument(uri);
     const document = documents.get(uri);
-    if (!document) return;
-    const findings =
-      enabled && selection !== 'ignored'
-        ? validate(analyses.get(document), {
-            rules: config.rules,
-            assumeTaskDefinition: selection === 'included',
-            onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
-          })
-        : [];
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    if (document && enabled && selection !== 'ignored') {
+      findings = validate(analyses.get(document), {
+        rules: config.rules,
+        assumeTaskDefinition: selection === 'included',
+        onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
+      });
+    }
   } catch (error) {
+    // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
+  // A document closed meanwhile was cleared by didClose; a failed send means the client is gone.
+  const document = documents.get(uri);
+  if (document) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));

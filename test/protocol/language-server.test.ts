@@ -365,7 +365,7 @@ describe('language server over stdio (dist/server/server.js)', () => {
     it('answers binary garbage, alone and inside a task definition', async () => {
       // Deterministic bytes 0-255 (NUL and control characters included) plus a lone surrogate.
       let seed = 42;
-      const bytes = Array.from({ length: 64 * 1024 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256);
+      const bytes = Array.from({ length: 64 * 1024 }, () => (seed = (seed * 48271) % 2147483647) % 256);
       const garbage = Buffer.from(bytes).toString('latin1') + '\uD800';
       const alone = 'file:///malformed/garbage.bin.json';
       assert.deepEqual((await server.open(alone, garbage)).diagnostics, []);
@@ -374,5 +374,20 @@ describe('language server over stdio (dist/server/server.js)', () => {
       await Promise.all([alone, inside].map((uri) => server.close(uri)));
     });
 
+    it('answers 100 000 nested arrays with diagnostics', async () => {
+      const uri = 'file:///malformed/nested.json';
+      const depth = 100_000;
+      // Before, the parser's stack overflow left the document without any publishDiagnostics.
+      assert.equal((await server.open(uri, '['.repeat(depth) + ']'.repeat(depth))).version, 1);
+      await server.close(uri);
+    });
+
+    it('clears earlier diagnostics when a document becomes too deeply nested to analyse', async () => {
+      const uri = 'file:///malformed/becomes-nested.json';
+      assert.equal(diagnosticsOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED).length, 1);
+      const nested = PRIVILEGED_TASK.replace('true', '['.repeat(100_000) + ']'.repeat(100_000));
+      assert.deepEqual(diagnosticsOf(await server.change(uri, [{ text: nested }]), PRIVILEGED), []);
+      await server.close(uri);
+    });
   });
 });

@@ -79,6 +79,10 @@ describe('.ecs-guard.json', () => {
       }
     });
 
+    it('reads a file saved with a UTF-8 byte order mark', () => {
+      assert.deepEqual(parse('\uFEFF{ "rules": { "privileged-container": "off" } }'), { config: config({ rules: { 'privileged-container': 'off' } }), problems: [] });
+    });
+
     it('reports a top-level value that is not an object', () => {
       for (const text of ['[]', 'null', '"rules"', '42']) {
         assert.deepEqual(parse(text), { config: EMPTY_CONFIG, problems: ['.ecs-guard.json must be a JSON object with "rules", "include" and "ignore".'] });

@@ -23,7 +23,9 @@ export interface ConfigResult {
 }
 
 /** Reads an untrusted config file as data: unknown keys, rule ids and values are reported, never executed. */
-export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+export function parseConfig(fileText: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+  // Windows editors save UTF-8 with a byte order mark, which JSON.parse rejects.
+  const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
   const parsed = parseJson(text);
   let value: unknown;
   try {

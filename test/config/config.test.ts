@@ -67,6 +67,16 @@ describe('.ecs-guard.json', () => {
       }
     });
 
+    it('reports empty and unusable globs and keeps the others, so matching never throws', () => {
+      const tooLong = 'a'.repeat(70_000);
+      const result = parse({ include: ['', 'deploy/**', tooLong], ignore: ['  '] });
+      assert.deepEqual(result.config, config({ include: ['deploy/**'] }));
+      assert.deepEqual(result.problems.slice(0, 1), ['.ecs-guard.json: "include" has an empty glob; it is ignored.']);
+      assert.match(result.problems[1], /^\.ecs-guard\.json: "include" has an unusable glob \(.*\); it is ignored\.$/);
+      assert.deepEqual(result.problems.slice(2), ['.ecs-guard.json: "ignore" has an empty glob; it is ignored.']);
+      assert.equal(selectFile('deploy/task.json', result.config), 'included');
+    });
+
     it('ignores a file that is not JSON, naming where it stops being JSON', () => {
       assert.deepEqual(parse('{ "rules": { "privileged-container": "off" }, }'), {
         config: EMPTY_CONFIG,

@@ -155,6 +155,12 @@ describe('WorkspaceConfigs', () => {
     ]);
   });
 
+  it('keeps linting when a setting holds an empty glob, as the settings editor adds one', async () => {
+    settings = { include: ['deploy/**', ''] };
+    assert.equal((await configs.forDocument(documentIn('deploy/task.json'))).selection, 'included');
+    assert.deepEqual(problems, ['ecsGuard settings: "include" has an empty glob; it is ignored.']);
+  });
+
   it('treats null settings (a client that does not know the section) as none', async () => {
     configs = new WorkspaceConfigs(async () => null as unknown as ClientSettings, (problem) => problems.push(problem));
     assert.deepEqual((await configs.forDocument('untitled:Untitled-1')).config, { rules: {}, include: [], ignore: [] });

@@ -70,9 +70,26 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
 
 function globList(value: unknown, key: string, origin: string, problems: string[]): string[] {
   if (value === undefined) return [];
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-  problems.push(`${origin}: "${key}" must be an array of glob strings.`);
-  return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    problems.push(`${origin}: "${key}" must be an array of glob strings.`);
+    return [];
+  }
+  // picomatch throws on an empty (or over-long) pattern, which would stop every file from being linted.
+  return value.filter((glob: string) => {
+    const problem = globProblem(glob);
+    if (problem) problems.push(`${origin}: "${key}" has ${problem}; it is ignored.`);
+    return problem === undefined;
+  });
+}
+
+function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'an empty glob';
+  try {
+    picomatch(glob);
+    return undefined;
+  } catch (error) {
+    return `an unusable glob (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

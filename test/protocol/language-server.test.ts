@@ -246,9 +246,13 @@ describe('language server over stdio (dist/server/server.js)', () => {
       folder = temporaryFolder();
       folders.push(folder);
       configFile = path.join(folder, '.ecs-guard.json');
-      writeConfig(JSON.stringify({ rules: { [PRIVILEGED]: 'error' } }));
       // Settings say "info"; the workspace file wins where both set a rule.
       server = await startServer({ workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }], settings: { rules: { [PRIVILEGED]: 'info' } } });
+    });
+
+    beforeEach(async () => {
+      writeConfig(JSON.stringify({ rules: { [PRIVILEGED]: 'error' } }));
+      await announceConfigChange();
     });
 
     it('applies the severity the folder\'s .ecs-guard.json sets, over the settings', async () => {
@@ -286,8 +290,6 @@ describe('language server over stdio (dist/server/server.js)', () => {
 
     it('reports an invalid .ecs-guard.json with window/showMessage, falls back to the settings and keeps working', async () => {
       const uri = documentIn('invalid-config.json');
-      writeConfig(JSON.stringify({ rules: { [PRIVILEGED]: 'error' } }));
-      await announceConfigChange();
       assert.equal(severityOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED), DiagnosticSeverity.Error);
 
       writeConfig(`{ "rules": { "${PRIVILEGED}": "error" }, }`);

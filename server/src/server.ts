@@ -65,7 +65,7 @@ connection.onDidChangeConfiguration((change) => {
   revalidateAll();
 });
 
-// The client watches `.ecs-guard.json`; any change to it re-reads config and re-validates open documents.
+// `.ecs-guard.json` changed (the VS Code client watches it; other clients through the watcher registered above).
 connection.onDidChangeWatchedFiles(() => {
   configs.invalidate();
   revalidateAll();

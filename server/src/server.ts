@@ -1,37 +1,43 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from './config/config';
 import { AnalysisCache } from './lsp/analysisCache';
+import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { KeyedDebouncer } from './lsp/debounce';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
-import { validate } from './service/validate';
+import { LintFinding, validate } from './service/validate';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
 const debouncer = new KeyedDebouncer(150);
-let pullSettings = false;
+let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
 const configs = new WorkspaceConfigs(
-  async (uri) => (pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
+  async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
   (problem) => {
     connection.console.warn(problem);
-    void connection.window.showWarningMessage(`ECS Guard: ${problem}`);
+    // A notification: showWarningMessage would send window/showMessageRequest and await a choice there is none of.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
   },
 );
 
 connection.onInitialize((params): InitializeResult => {
-  pullSettings = params.capabilities.workspace?.configuration === true;
+  clientCan = clientSupport(params.capabilities);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   return {
@@ -47,11 +53,17 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (pullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' });
-  connection.workspace.onDidChangeWorkspaceFolders(async () => {
-    configs.setFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((folder) => folder.uri));
-    revalidateAll();
-  });
+  // A failed registration is logged by the library; the server works without it.
+  if (clientCan.registerSettingsChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' }).catch(() => undefined);
+  if (clientCan.registerConfigFileWatcher) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+  }
+  if (clientCan.workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      configs.changeFolders(event.added.map((folder) => folder.uri), event.removed.map((folder) => folder.uri));
+      revalidateAll();
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -60,7 +72,7 @@ connection.onDidChangeConfiguration((change) => {
   revalidateAll();
 });
 
-// The client watches `.ecs-guard.json`; any change to it re-reads config and re-validates open documents.
+// `.ecs-guard.json` changed (the VS Code client watches it; other clients through the watcher registered above).
 connection.onDidChangeWatchedFiles(() => {
   configs.invalidate();
   revalidateAll();
@@ -78,22 +90,24 @@ function revalidateAll(): void {
 }
 
 async function publishDiagnostics(uri: string): Promise<void> {
+  let findings: LintFinding[] = [];
   try {
     const { enabled, config, selection } = await configs.forDocument(uri);
     const document = documents.get(uri);
-    if (!document) return;
-    const findings =
-      enabled && selection !== 'ignored'
-        ? validate(analyses.get(document), {
-            rules: config.rules,
-            assumeTaskDefinition: selection === 'included',
-            onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
-          })
-        : [];
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    if (document && enabled && selection !== 'ignored') {
+      findings = validate(analyses.get(document), {
+        rules: config.rules,
+        assumeTaskDefinition: selection === 'included',
+        onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
+      });
+    }
   } catch (error) {
+    // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
+  // A document closed meanwhile was cleared by didClose; a failed send means the client is gone.
+  const document = documents.get(uri);
+  if (document) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
 registerEditorHandlers(connection, { documents, analyses, configs, logError: (message) => connection.console.error(message) });

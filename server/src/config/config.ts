@@ -23,7 +23,9 @@ export interface ConfigResult {
 }
 
 /** Reads an untrusted config file as data: unknown keys, rule ids and values are reported, never executed. */
-export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+export function parseConfig(fileText: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+  // Windows editors save UTF-8 with a byte order mark, which JSON.parse rejects.
+  const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
   const parsed = parseJson(text);
   let value: unknown;
   try {
@@ -68,9 +70,26 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
 
 function globList(value: unknown, key: string, origin: string, problems: string[]): string[] {
   if (value === undefined) return [];
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-  problems.push(`${origin}: "${key}" must be an array of glob strings.`);
-  return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    problems.push(`${origin}: "${key}" must be an array of glob strings.`);
+    return [];
+  }
+  // picomatch throws on an empty (or over-long) pattern, which would stop every file from being linted.
+  return value.filter((glob: string) => {
+    const problem = globProblem(glob);
+    if (problem) problems.push(`${origin}: "${key}" has ${problem}; it is ignored.`);
+    return problem === undefined;
+  });
+}
+
+function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'an empty glob';
+  try {
+    picomatch(glob);
+    return undefined;
+  } catch (error) {
+    return `an unusable glob (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

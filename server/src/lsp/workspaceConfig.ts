@@ -33,7 +33,14 @@ export class WorkspaceConfigs {
   ) {}
 
   setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.flatMap((uri) => (uri.startsWith('file:') ? [URI.parse(uri).fsPath] : []));
+    this.folders = fileSystemPaths(folderUris);
+    this.invalidate();
+  }
+
+  /** Applies a `workspace/didChangeWorkspaceFolders` event. */
+  changeFolders(addedUris: readonly string[], removedUris: readonly string[]): void {
+    const removed = new Set(fileSystemPaths(removedUris));
+    this.folders = [...new Set([...this.folders.filter((folder) => !removed.has(folder)), ...fileSystemPaths(addedUris)])];
     this.invalidate();
   }
 
@@ -78,4 +85,9 @@ export class WorkspaceConfigs {
     }
     return result.config;
   }
+}
+
+/** Only `file:` folders can hold a `.ecs-guard.json` the server can read. */
+function fileSystemPaths(uris: readonly string[]): string[] {
+  return uris.flatMap((uri) => (uri.startsWith('file:') ? [URI.parse(uri).fsPath] : []));
 }

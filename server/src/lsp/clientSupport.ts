@@ -1,0 +1,23 @@
+import { ClientCapabilities } from 'vscode-languageserver/node';
+
+/** What the server may ask of this client; asking for anything else fails or, for folder events, throws. */
+export interface ClientSupport {
+  /** Settings are asked for with `workspace/configuration`; otherwise they come with `didChangeConfiguration`. */
+  readonly pullSettings: boolean;
+  /** Register for `ecsGuard` setting changes, so a pulling client announces them. */
+  readonly registerSettingsChanges: boolean;
+  /** Register a `.ecs-guard.json` file watcher: editors other than VS Code watch only what the server asks for. */
+  readonly registerConfigFileWatcher: boolean;
+  readonly workspaceFolderEvents: boolean;
+}
+
+export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+  const workspace = capabilities.workspace;
+  const pullSettings = workspace?.configuration === true;
+  return {
+    pullSettings,
+    registerSettingsChanges: pullSettings && workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    registerConfigFileWatcher: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolderEvents: workspace?.workspaceFolders === true,
+  };
+}

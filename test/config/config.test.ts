@@ -146,6 +146,13 @@ describe('.ecs-guard.json', () => {
       assert.equal(selectFile('deploy/task.json', both), 'included');
     });
 
+    it('reads !globs as exceptions, as in .gitignore', () => {
+      const except = config({ include: ['deploy/**', '!deploy/legacy/**'], ignore: ['**/*.json', '!**/task-definition.json'] });
+      assert.equal(selectFile('deploy/web/task-definition.json', except), 'included');
+      assert.equal(selectFile('deploy/legacy/task-definition.json', except), 'ignored');
+      assert.equal(selectFile('deploy/web/other.json', except), 'ignored');
+    });
+
     it('matches files and folders whose names start with a dot', () => {
       assert.equal(selectFile('.aws/task.json', config({ include: ['**/*.json'] })), 'included');
       assert.equal(selectFile('.aws/task.json', config({ ignore: ['*/task.json'] })), 'ignored');

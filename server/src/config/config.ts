@@ -109,8 +109,19 @@ export type FileSelection = 'ignored' | 'included' | 'by-content';
 
 /** How a file (path relative to the folder holding the config, with `/` separators) is treated. */
 export function selectFile(relativePath: string, config: EcsGuardConfig): FileSelection {
-  const options = { dot: true };
-  if (config.ignore.length > 0 && picomatch(config.ignore as string[], options)(relativePath)) return 'ignored';
-  if (config.include.length > 0) return picomatch(config.include as string[], options)(relativePath) ? 'included' : 'ignored';
+  if (matchesGlobList(relativePath, config.ignore)) return 'ignored';
+  if (config.include.some((glob) => !glob.startsWith('!'))) return matchesGlobList(relativePath, config.include) ? 'included' : 'ignored';
   return 'by-content';
+}
+
+/**
+ * gitignore-style lists: a path matches when a plain glob matches it and no `!glob` does, so
+ * `["deploy/**", "!deploy/legacy/**"]` means "deploy, except legacy" (picomatch alone would OR them).
+ */
+function matchesGlobList(relativePath: string, globs: readonly string[]): boolean {
+  const options = { dot: true };
+  const positive = globs.filter((glob) => !glob.startsWith('!'));
+  const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1)).filter((glob) => glob.length > 0);
+  if (positive.length === 0 || !picomatch(positive, options)(relativePath)) return false;
+  return negative.length === 0 || !picomatch(negative, options)(relativePath);
 }

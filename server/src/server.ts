@@ -14,16 +14,20 @@ import { CONFIG_FILE_NAME } from './config/config';
 import { AnalysisCache } from './lsp/analysisCache';
 import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { KeyedDebouncer } from './lsp/debounce';
+import { LintResults } from './lsp/lintResults';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
-import { LintFinding, validate } from './service/validate';
+import { LintFinding } from './service/validate';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
 const debouncer = new KeyedDebouncer(150);
+const lintResults = new LintResults((ruleId, error, uri) =>
+  connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
+);
 let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
@@ -82,6 +86,7 @@ documents.onDidChangeContent((change) => debouncer.schedule(change.document.uri,
 documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
   analyses.delete(event.document.uri);
+  configs.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -95,11 +100,7 @@ async function publishDiagnostics(uri: string): Promise<void> {
     const { enabled, config, selection } = await configs.forDocument(uri);
     const document = documents.get(uri);
     if (document && enabled && selection !== 'ignored') {
-      findings = validate(analyses.get(document), {
-        rules: config.rules,
-        assumeTaskDefinition: selection === 'included',
-        onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
-      });
+      findings = lintResults.findings(analyses.get(document), config, selection === 'included');
     }
   } catch (error) {
     // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
@@ -110,7 +111,7 @@ async function publishDiagnostics(uri: string): Promise<void> {
   if (document) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
-registerEditorHandlers(connection, { documents, analyses, configs, logError: (message) => connection.console.error(message) });
+registerEditorHandlers(connection, { documents, analyses, configs, lintResults, logError: (message) => connection.console.error(message) });
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 

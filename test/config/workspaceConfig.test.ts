@@ -109,6 +109,7 @@ describe('WorkspaceConfigs', () => {
   it('is disabled only by enable: false', async () => {
     for (const [enable, enabled] of [[false, false], [true, true], [undefined, true]] as const) {
       settings = { enable };
+      configs.invalidate();
       assert.equal((await configs.forDocument(documentIn('task.json'))).enabled, enabled, String(enable));
     }
   });
@@ -126,12 +127,24 @@ describe('WorkspaceConfigs', () => {
     assert.deepEqual((await configs.forDocument(uri)).config.rules, {});
   });
 
-  it('always asks for the settings again: the client may change them without a file event', async () => {
+  it('asks for the settings once per document, and again after a change is announced (didChangeConfiguration)', async () => {
     const uri = documentIn('task.json');
+    let requests = 0;
+    const counting = new WorkspaceConfigs(async () => {
+      requests++;
+      return settings;
+    }, () => undefined);
+    counting.setFolders([uriOf(folder)]);
     settings = { rules: { 'privileged-container': 'off' } };
-    assert.deepEqual((await configs.forDocument(uri)).config.rules, { 'privileged-container': 'off' });
+    assert.deepEqual((await counting.forDocument(uri)).config.rules, { 'privileged-container': 'off' });
     settings = { rules: { 'privileged-container': 'error' } };
-    assert.deepEqual((await configs.forDocument(uri)).config.rules, { 'privileged-container': 'error' });
+    assert.deepEqual((await counting.forDocument(uri)).config.rules, { 'privileged-container': 'off' });
+    assert.equal(requests, 1);
+    counting.invalidate();
+    assert.deepEqual((await counting.forDocument(uri)).config.rules, { 'privileged-container': 'error' });
+    counting.forget(uri);
+    await counting.forDocument(uri);
+    assert.equal(requests, 3);
   });
 
   it('reports each problem of the file and the settings once, until invalidate()', async () => {

@@ -3,15 +3,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../editor/completion';
 import { documentSymbols } from '../editor/documentSymbols';
 import { hover } from '../editor/hover';
+import { EcsGuardConfig } from '../config/config';
 import { Analysis } from '../service/analysis';
-import { validate, ValidateOptions } from '../service/validate';
 import { AnalysisCache } from './analysisCache';
+import { LintResults } from './lintResults';
 import { WorkspaceConfigs } from './workspaceConfig';
 
 export interface EditorHandlerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly analyses: AnalysisCache;
   readonly configs: WorkspaceConfigs;
+  readonly lintResults: LintResults;
   readonly logError: (message: string) => void;
 }
 
@@ -23,12 +25,12 @@ export function registerEditorHandlers(connection: Connection, context: EditorHa
   connection.onHover(async ({ textDocument, position }) => {
     const target = await lintTarget(context, textDocument.uri);
     if (!target) return null;
-    const findings = validate(target.analysis, { ...target.lintOptions, onRuleError: ruleErrorLogger(context, textDocument.uri) });
-    return hover(target.analysis, position, { findings, assumeTaskDefinition: target.lintOptions.assumeTaskDefinition });
+    const findings = context.lintResults.findings(target.analysis, target.config, target.assumeTaskDefinition);
+    return hover(target.analysis, position, { findings, assumeTaskDefinition: target.assumeTaskDefinition });
   });
   connection.onCompletion(async ({ textDocument, position }) => {
     const target = await lintTarget(context, textDocument.uri);
-    return target ? complete(target.analysis, position, { assumeTaskDefinition: target.lintOptions.assumeTaskDefinition }) : [];
+    return target ? complete(target.analysis, position, { assumeTaskDefinition: target.assumeTaskDefinition }) : [];
   });
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const target = await lintTarget(context, textDocument.uri);
@@ -38,7 +40,8 @@ export function registerEditorHandlers(connection: Connection, context: EditorHa
 
 interface LintTarget {
   readonly analysis: Analysis;
-  readonly lintOptions: Pick<ValidateOptions, 'rules' | 'assumeTaskDefinition'>;
+  readonly config: EcsGuardConfig;
+  readonly assumeTaskDefinition: boolean;
 }
 
 /** The open document's analysis and lint options, or undefined when ECS Guard is off for it. */
@@ -48,13 +51,9 @@ async function lintTarget(context: EditorHandlerContext, uri: string): Promise<L
     const { enabled, config, selection } = await context.configs.forDocument(uri);
     const document = context.documents.get(uri);
     if (!document || !enabled || selection === 'ignored') return undefined;
-    return { analysis: context.analyses.get(document), lintOptions: { rules: config.rules, assumeTaskDefinition: selection === 'included' } };
+    return { analysis: context.analyses.get(document), config, assumeTaskDefinition: selection === 'included' };
   } catch (error) {
     context.logError(`reading the configuration of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     return undefined;
   }
-}
-
-function ruleErrorLogger(context: EditorHandlerContext, uri: string): ValidateOptions['onRuleError'] {
-  return (ruleId, error) => context.logError(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
 }

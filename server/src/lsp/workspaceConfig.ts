@@ -26,6 +26,8 @@ export class WorkspaceConfigs {
   private folders: string[] = [];
   private readonly fileConfigs = new Map<string, EcsGuardConfig>();
   private readonly reportedProblems = new Set<string>();
+  /** Per document until settings, config files or folders change: validation runs on every pause in typing. */
+  private readonly documentConfigs = new Map<string, Promise<DocumentConfig>>();
 
   constructor(
     private readonly fetchSettings: (uri: string) => Promise<ClientSettings | undefined>,
@@ -48,9 +50,26 @@ export class WorkspaceConfigs {
   invalidate(): void {
     this.fileConfigs.clear();
     this.reportedProblems.clear();
+    this.documentConfigs.clear();
   }
 
-  async forDocument(uri: string): Promise<DocumentConfig> {
+  /** The document was closed: its configuration is resolved again if it is reopened. */
+  forget(uri: string): void {
+    this.documentConfigs.delete(uri);
+  }
+
+  forDocument(uri: string): Promise<DocumentConfig> {
+    let config = this.documentConfigs.get(uri);
+    if (!config) {
+      config = this.resolve(uri);
+      this.documentConfigs.set(uri, config);
+      // A failed settings request is not cached: the next validation asks again.
+      config.catch(() => this.documentConfigs.delete(uri));
+    }
+    return config;
+  }
+
+  private async resolve(uri: string): Promise<DocumentConfig> {
     const settings = (await this.fetchSettings(uri)) ?? {};
     const fromSettings = this.checked(readConfigObject({ rules: settings.rules ?? {}, include: settings.include ?? [], ignore: settings.ignore ?? [] }, ruleIds, 'ecsGuard settings'));
     const filePath = uri.startsWith('file:') ? URI.parse(uri).fsPath : undefined;

@@ -1,4 +1,4 @@
-import { createScanner, Node, ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
+import { Node, ParseError, parseTree } from 'jsonc-parser';
 
 /** Deeper nesting than this is not a task definition, and the recursive parser would overflow the stack. */
 export const MAX_NESTING_DEPTH = 512;
@@ -23,15 +23,25 @@ export function parseJson(text: string): ParsedJson {
   return { text, root, syntaxErrors };
 }
 
-/** Iterative scan (no recursion), so hostile input cannot exhaust the stack. */
+/**
+ * A character loop (no recursion, no tokenizer: it costs a fraction of the parse) that skips strings,
+ * so hostile input cannot exhaust the recursive parser's stack. Comments are rare and only make it
+ * count brackets inside them, which can only make it stricter.
+ */
 function offsetBeyondDepth(text: string, maxDepth: number): number | undefined {
-  const scanner = createScanner(text, true);
   let depth = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (++depth > maxDepth) return scanner.getTokenOffset();
-    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-      depth = Math.max(0, depth - 1);
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c /* \\ */) i++;
+      else if (code === 0x22 /* " */ || code === 0x0a /* an unclosed string ends at the line, as in the parser */) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+      if (++depth > maxDepth) return i;
+    } else if ((code === 0x7d /* } */ || code === 0x5d /* ] */) && depth > 0) {
+      depth--;
     }
   }
   return undefined;

@@ -8,7 +8,7 @@ export class AnalysisCache {
   get(document: TextDocument): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.document.version === document.version) return cached;
-    const analysis = analyze(document);
+    const analysis = analyze(snapshotOf(document));
     this.entries.set(document.uri, analysis);
     return analysis;
   }
@@ -16,4 +16,12 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/**
+ * `TextDocuments` applies edits to the same TextDocument object in place, so an analysis must keep its
+ * own immutable copy: otherwise its version (and text) silently follow the live document.
+ */
+function snapshotOf(document: TextDocument): TextDocument {
+  return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
 }

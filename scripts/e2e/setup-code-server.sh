@@ -96,7 +96,9 @@ log "npm install for the built-in extensions"
 (cd extensions && npm install --omit=dev --ignore-scripts --loglevel=error >&2)
 
 # A quick check that the server starts at all: --version loads the entry point and its dependencies.
-node "$CODE_SERVER/out/node/entry.js" --version >&2
+# An empty --config keeps it from writing a default config (with a password) into ~/.config.
+: > "$CACHE/empty-config.yaml"
+node "$CODE_SERVER/out/node/entry.js" --config "$CACHE/empty-config.yaml" --version >&2
 
 echo "$STAMP" > "$MARKER"
 log "done"

@@ -1,0 +1,376 @@
+// End-to-end test of the packaged extension in a real VS Code: code-server 4.96.4 (VS Code 1.96.4)
+// served on 127.0.0.1 and driven by Debian's Chromium through playwright-core.
+//
+//   npm run test:e2e       # the mocha suite in the extension host, then what a user sees in the browser
+//   npm run screenshots    # the same run, also writing the README's screenshots into docs/images/
+//
+// 1. scripts/e2e/setup-code-server.sh installs (or finds cached) code-server, Chromium and ripgrep.
+// 2. Both VSIXs are packaged with vsce: ECS Guard itself and the test runner (test/e2e/runner-extension),
+//    and installed with --install-extension into a temporary extensions dir.
+// 3. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
+// 4. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
+//    results; any failed test fails this run.
+// 5. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
+//    markers, and hovering over `"privileged": true` shows the finding.
+// On failure, test-results/ gets a screenshot of the page, the code-server output and VS Code's logs.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { Browser, chromium, Page } from 'playwright-core';
+import type { E2eResults } from './results';
+
+const REPO = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(REPO, 'examples');
+const RUNNER = path.join(REPO, 'test/e2e/runner-extension');
+const ARTIFACTS = path.join(REPO, 'test-results');
+const SCREENSHOTS = path.join(REPO, 'docs/images');
+const CHROMIUM = process.env.ECS_GUARD_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = Number(process.env.ECS_GUARD_E2E_TIMEOUT_MS ?? 15 * 60_000);
+
+const takeScreenshots = process.argv.includes('--screenshots');
+const keepTemp = process.argv.includes('--keep');
+
+const started = Date.now();
+function log(message: string): void {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+}
+
+class E2eFailure extends Error {}
+
+interface Session {
+  temp: string;
+  server?: ChildProcess;
+  serverOutput: string[];
+  browser?: Browser;
+  page?: Page;
+}
+
+async function main(): Promise<number> {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [] };
+  const timer = setTimeout(() => {
+    console.error(`e2e: timed out after ${TOTAL_TIMEOUT_MS / 1000} s`);
+    void fail(session, new E2eFailure('timed out')).then(() => process.exit(1));
+  }, TOTAL_TIMEOUT_MS);
+  try {
+    await run(session);
+    return 0;
+  } catch (error) {
+    await fail(session, error);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+    await cleanUp(session);
+  }
+}
+
+async function run(session: Session): Promise<void> {
+  const codeServer = setUpCodeServer();
+  const vsixes = [packageEcsGuard(), await packageRunner(session.temp)];
+  const userData = path.join(session.temp, 'user-data');
+  const extensionsDir = path.join(session.temp, 'extensions');
+  const resultsFile = path.join(session.temp, 'results.json');
+  const config = path.join(session.temp, 'config.yaml');
+  fs.writeFileSync(config, ''); // an empty config: code-server would otherwise write one into ~/.config
+  seedSettings(userData);
+
+  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  log('installing the VSIXs with --install-extension');
+  const install = spawnSync(process.execPath, [codeServer, ...common, ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], {
+    env: serverEnv(resultsFile),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (install.status !== 0) throw new E2eFailure(`--install-extension failed:\n${install.stdout}${install.stderr}`);
+  const installed = fs.readdirSync(extensionsDir);
+  for (const id of ['ecs-guard.ecs-guard-', 'ecs-guard.ecs-guard-e2e-runner-']) {
+    if (!installed.some((name) => name.startsWith(id) && !name.startsWith(`${id}e2e`))) {
+      throw new E2eFailure(`${id}* is not in the extensions dir after install: ${installed.join(', ')}`);
+    }
+  }
+
+  log('starting code-server');
+  const url = await startServer(session, codeServer, [
+    ...common,
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    EXAMPLES,
+  ], serverEnv(resultsFile));
+  log(`code-server listens on ${url}`);
+
+  session.browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Belt and braces for "loopback only": no host name but the server's resolves.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = (session.page = await context.newPage());
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  log('the workbench is up; waiting for the runner extension to report');
+
+  const results = await waitForResults(session, resultsFile, 300_000);
+  const failed = report(results);
+  if (failed) throw new E2eFailure(failed);
+
+  await checkAsAUser(page);
+  if (takeScreenshots) await saveReadmeScreenshots(page);
+}
+
+function setUpCodeServer(): string {
+  log('setting up code-server (scripts/e2e/setup-code-server.sh)');
+  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (setup.status !== 0) throw new E2eFailure('scripts/e2e/setup-code-server.sh failed');
+  const dir = setup.stdout.trim().split('\n').pop()!;
+  return path.join(dir, 'out/node/entry.js');
+}
+
+function packageEcsGuard(): string {
+  log('packaging ECS Guard (npm run package)');
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new E2eFailure(`npm run package failed:\n${result.stdout}${result.stderr}`);
+  return path.join(REPO, 'ecs-guard.vsix');
+}
+
+async function packageRunner(temp: string): Promise<string> {
+  log('packaging the test runner extension');
+  const dist = path.join(RUNNER, 'dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  const suites = fs.readdirSync(path.join(REPO, 'test/e2e/suite')).filter((name) => name.endsWith('.test.ts'));
+  const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
+    // Mocha's parallel mode (worker files found with require.resolve) is not used here.
+    logOverride: { 'require-resolve-not-external': 'silent' } };
+  await esbuild.build({ ...common, entryPoints: [path.join(RUNNER, 'src/extension.ts')], outfile: path.join(dist, 'extension.js') });
+  await esbuild.build({ ...common, entryPoints: suites.map((name) => path.join(REPO, 'test/e2e/suite', name)), outdir: path.join(dist, 'suite') });
+  const vsix = path.join(temp, 'ecs-guard-e2e-runner.vsix');
+  const vsce = path.join(REPO, 'node_modules/.bin/vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
+    cwd: RUNNER,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new E2eFailure(`vsce package of the runner failed:\n${result.stdout}${result.stderr}`);
+  return vsix;
+}
+
+function seedSettings(userData: string): void {
+  // Startup as the code-server e2e suite sets it up, and nothing that would reach past loopback.
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'json.schemaDownload.enable': false,
+    'npm.fetchOnlinePackageInfo': false,
+    'typescript.disableAutomaticTypeAcquisition': true,
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'git.enabled': false,
+    'chat.commandCenter.enabled': false,
+  };
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+}
+
+function serverEnv(resultsFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  // Nothing from a VS Code terminal this may run in (its IPC hooks would redirect the CLI).
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('VSCODE_')) env[key] = value;
+  env.ECS_GUARD_E2E_RESULTS = resultsFile;
+  // The extension gallery (Open VSX by default) points at a closed loopback port: no traffic leaves.
+  env.EXTENSIONS_GALLERY = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' });
+  return env;
+}
+
+function startServer(session: Session, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  // Its own process group, so the extension host and language server it starts end with it.
+  const server = (session.server = spawn(process.execPath, [entry, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new E2eFailure('code-server did not start listening within 60 s')), 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      session.serverOutput.push(text);
+      if (process.env.ECS_GUARD_E2E_VERBOSE) process.stdout.write(text);
+      const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(session.serverOutput.join(''));
+      if (match) {
+        clearTimeout(timeout);
+        resolve(`${match[1]}/`);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.once('exit', (code, signal) => {
+      clearTimeout(timeout);
+      reject(new E2eFailure(`code-server exited (${code ?? signal})`));
+    });
+  });
+}
+
+async function waitForResults(session: Session, file: string, timeoutMs: number): Promise<E2eResults> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (session.server?.exitCode !== null) throw new E2eFailure(`code-server exited (${session.server?.exitCode}) before the suite reported`);
+    if (Date.now() > deadline) throw new E2eFailure(`no results from the runner extension within ${timeoutMs / 1000} s (${file})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as E2eResults;
+}
+
+/** Prints the suite's results; returns why the run fails, or '' when it passes. */
+function report(results: E2eResults): string {
+  console.log('\n  extension-host suite (test/e2e/suite), inside code-server');
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? '✓' : test.state === 'failed' ? '✗' : '-';
+    console.log(`    ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+    if (test.error) console.log(test.error.replace(/^/gm, '        '));
+  }
+  if (results.error) console.log(`    the suite did not run:\n${results.error.replace(/^/gm, '        ')}`);
+  console.log();
+  const failed = results.tests.filter((test) => test.state === 'failed').length;
+  if (results.error) return 'the extension-host suite did not run';
+  if (results.tests.length === 0) return 'the extension-host suite ran no test';
+  if (failed) return `${failed} extension-host test(s) failed`;
+  return '';
+}
+
+/** What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover. */
+async function checkAsAUser(page: Page): Promise<void> {
+  const checks: [string, () => Promise<void>][] = [
+    ['Quick Open (Ctrl+P) opens examples/legacy-fargate.json', () => quickOpen(page, 'legacy-fargate.json')],
+    ['the Problems panel lists ECS Guard markers, with rule ids', () => checkProblemsPanel(page)],
+    ['hovering over "privileged": true shows the finding', () => checkHover(page)],
+  ];
+  console.log('  in the browser, as a user');
+  for (const [title, check] of checks) {
+    const checkStarted = Date.now();
+    try {
+      await check();
+    } catch (error) {
+      console.log(`    ✗ ${title}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '        ')}`);
+      throw new E2eFailure(`browser check failed: ${title}`);
+    }
+    console.log(`    ✓ ${title} (${Date.now() - checkStarted} ms)`);
+  }
+  console.log();
+}
+
+async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.pressSequentially(fileName, { delay: 20 });
+  // Enter opens the focused row: wait until the file search has put this file there, not a recent one.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines', { hasText: '"privileged": true' }).waitFor({ timeout: 15_000 });
+}
+
+async function checkProblemsPanel(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+M');
+  const markers = page.locator('.markers-panel .monaco-list-row', { hasText: 'ecs-guard' });
+  await markers.filter({ hasText: 'privileged-container' }).first().waitFor({ timeout: 30_000 });
+  const rows = await markers.allInnerTexts();
+  if (rows.length < 1) throw new Error('no marker with source ecs-guard in the Problems panel');
+  log(`Problems panel: ${rows.length} ECS Guard marker(s)`);
+}
+
+async function checkHover(page: Page): Promise<void> {
+  const line = page.locator('.monaco-editor .view-line', { hasText: '"privileged": true' });
+  const value = line.locator('span > span', { hasText: /^true$/ });
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'privileged' });
+  // Hover, and if the hover does not come (the mouse may have been there already), move off and back.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await value.hover();
+    try {
+      await hover.first().waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  const text = await hover.first().innerText();
+  if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
+}
+
+async function saveReadmeScreenshots(page: Page): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
+  await page.screenshot({ path: file });
+  log(`screenshot: ${path.relative(REPO, file)}`);
+}
+
+async function fail(session: Session, error: unknown): Promise<void> {
+  console.error(`e2e: FAILED: ${error instanceof Error ? (error instanceof E2eFailure ? error.message : error.stack) : String(error)}`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    if (session.page) {
+      await session.page.screenshot({ path: path.join(ARTIFACTS, 'e2e-failure.png'), timeout: 10_000 });
+      console.error(`e2e: screenshot of the failing state: ${path.relative(REPO, path.join(ARTIFACTS, 'e2e-failure.png'))}`);
+    }
+  } catch (screenshotError) {
+    console.error(`e2e: no screenshot: ${String(screenshotError)}`);
+  }
+  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.log'), session.serverOutput.join(''));
+  const logs = path.join(session.temp, 'user-data/logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+  console.error(`e2e: code-server output and VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
+}
+
+async function cleanUp(session: Session): Promise<void> {
+  await session.browser?.close().catch(() => undefined);
+  const server = session.server;
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
+    if ((await Promise.race([exited, timeout])) === 'timeout') {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  if (!keepTemp) fs.rmSync(session.temp, { recursive: true, force: true });
+  else log(`kept ${session.temp}`);
+}
+
+main().then(
+  (code) => {
+    console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    process.exit(code);
+  },
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -39,6 +39,9 @@ function log(message: string): void {
 
 class E2eFailure extends Error {}
 
+/** Every suite test and browser check, for the closing "N passed, N failed" line. */
+const tally = { passed: 0, failed: 0 };
+
 interface Session {
   temp: string;
   server?: ChildProcess;
@@ -249,6 +252,8 @@ function report(results: E2eResults): string {
   if (results.error) console.log(`    the suite did not run:\n${results.error.replace(/^/gm, '        ')}`);
   console.log();
   const failed = results.tests.filter((test) => test.state === 'failed').length;
+  tally.passed += results.tests.filter((test) => test.state === 'passed').length;
+  tally.failed += failed + (results.error ? 1 : 0);
   if (results.error) return 'the extension-host suite did not run';
   if (results.tests.length === 0) return 'the extension-host suite ran no test';
   if (failed) return `${failed} extension-host test(s) failed`;
@@ -268,9 +273,11 @@ async function checkAsAUser(page: Page): Promise<void> {
     try {
       await check();
     } catch (error) {
+      tally.failed++;
       console.log(`    ✗ ${title}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '        ')}`);
       throw new E2eFailure(`browser check failed: ${title}`);
     }
+    tally.passed++;
     console.log(`    ✓ ${title} (${Date.now() - checkStarted} ms)`);
   }
   console.log();
@@ -313,15 +320,20 @@ async function checkHover(page: Page): Promise<void> {
       if (attempt === 3) throw error;
     }
   }
+  // Let the fade-in finish (for screenshots): wait on the animations themselves, not a fixed time.
+  await hover.first().evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
   const text = await hover.first().innerText();
   if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
 }
 
 async function saveReadmeScreenshots(page: Page): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
-  await page.screenshot({ path: file });
-  log(`screenshot: ${path.relative(REPO, file)}`);
+  // The whole window (editor, hover, Problems panel), then the editor alone.
+  const window = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
+  await page.screenshot({ path: window });
+  const editor = path.join(SCREENSHOTS, 'vscode-hover.png');
+  await page.locator('.part.editor').screenshot({ path: editor });
+  log(`screenshots: ${path.relative(REPO, window)}, ${path.relative(REPO, editor)}`);
 }
 
 async function fail(session: Session, error: unknown): Promise<void> {
@@ -366,7 +378,10 @@ async function cleanUp(session: Session): Promise<void> {
 
 main().then(
   (code) => {
-    console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // A run that failed before any test ran still counts as one failure.
+    if (code !== 0 && tally.failed === 0) tally.failed = 1;
+    console.log(`e2e ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
     process.exit(code);
   },
   (error) => {

@@ -53,10 +53,18 @@ interface Session {
 async function main(): Promise<number> {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [] };
-  const timer = setTimeout(() => {
-    console.error(`e2e: timed out after ${TOTAL_TIMEOUT_MS / 1000} s`);
-    void fail(session, new E2eFailure('timed out')).then(() => process.exit(1));
-  }, TOTAL_TIMEOUT_MS);
+  // Whatever hangs, the run ends, and takes code-server and Chromium with it.
+  const abort = (why: string) => {
+    void fail(session, new E2eFailure(why))
+      .then(() => cleanUp(session))
+      .finally(() => {
+        console.log(`e2e: ${tally.passed} passed, ${tally.failed + 1} failed`);
+        process.exit(1);
+      });
+  };
+  const timer = setTimeout(() => abort(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`), TOTAL_TIMEOUT_MS);
+  process.once('SIGINT', () => abort('interrupted'));
+  process.once('SIGTERM', () => abort('terminated'));
   try {
     await run(session);
     return 0;
@@ -88,9 +96,9 @@ async function run(session: Session): Promise<void> {
   });
   if (install.status !== 0) throw new E2eFailure(`--install-extension failed:\n${install.stdout}${install.stderr}`);
   const installed = fs.readdirSync(extensionsDir);
-  for (const id of ['ecs-guard.ecs-guard-', 'ecs-guard.ecs-guard-e2e-runner-']) {
-    if (!installed.some((name) => name.startsWith(id) && !name.startsWith(`${id}e2e`))) {
-      throw new E2eFailure(`${id}* is not in the extensions dir after install: ${installed.join(', ')}`);
+  for (const id of ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner']) {
+    if (!installed.some((name) => name.startsWith(`${id}-`) && /^\d/.test(name.slice(id.length + 1)))) {
+      throw new E2eFailure(`${id} is not in the extensions dir after --install-extension: ${installed.join(', ')}`);
     }
   }
 
@@ -298,11 +306,25 @@ async function quickOpen(page: Page, fileName: string): Promise<void> {
 
 async function checkProblemsPanel(page: Page): Promise<void> {
   await page.keyboard.press('Control+Shift+M');
-  const markers = page.locator('.markers-panel .monaco-list-row', { hasText: 'ecs-guard' });
-  await markers.filter({ hasText: 'privileged-container' }).first().waitFor({ timeout: 30_000 });
-  const rows = await markers.allInnerTexts();
-  if (rows.length < 1) throw new Error('no marker with source ecs-guard in the Problems panel');
-  log(`Problems panel: ${rows.length} ECS Guard marker(s)`);
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const markers = rows.filter({ has: page.locator('.marker-source', { hasText: /^ecs-guard$/ }) });
+  await markers.filter({ has: page.locator('.marker-code', { hasText: /^privileged-container$/ }) }).first().waitFor({ timeout: 30_000 });
+  const shown = await markers.count();
+  // Every finding reaches the panel: the file's marker count is what the CLI finds in the same file
+  // (no other extension reports on it). Rows may be virtualised, so the file row's badge is read.
+  const expected = cliFindings('examples/legacy-fargate.json');
+  const badge = rows.filter({ has: page.locator('.label-name', { hasText: /^legacy-fargate\.json$/ }) }).locator('.monaco-count-badge');
+  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 30_000 }).catch(async () => {
+    throw new Error(`the Problems panel counts ${await badge.innerText()} marker(s) on legacy-fargate.json; the CLI finds ${expected}`);
+  });
+  log(`Problems panel: ${expected} marker(s) on legacy-fargate.json, as the CLI finds; ${shown} ecs-guard row(s) rendered`);
+}
+
+/** How many findings `ecs-guard lint` reports on a file: the same rules, without the editor. */
+function cliFindings(file: string): number {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/ecs-guard.js'), 'lint', file, '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`ecs-guard lint ${file} failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as unknown[]).length;
 }
 
 async function checkHover(page: Page): Promise<void> {
@@ -354,7 +376,9 @@ async function fail(session: Session, error: unknown): Promise<void> {
 }
 
 async function cleanUp(session: Session): Promise<void> {
-  await session.browser?.close().catch(() => undefined);
+  const browser = session.browser;
+  session.browser = undefined;
+  await browser?.close().catch(() => undefined);
   const server = session.server;
   if (server?.pid && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -21,17 +21,12 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CACHE=${ECS_GUARD_CODE_SERVER_CACHE:-$REPO/.cache/code-server-$CODE_SERVER_VERSION}
 CODE_SERVER=$CACHE/node_modules/code-server
 MARKER=$CACHE/.setup-complete
-# The marker records what was set up; a different Node major or code-server version redoes the install.
+# The marker records what was set up; a different Node ABI or code-server version redoes the install.
 STAMP="code-server=$CODE_SERVER_VERSION node=$(node -p 'process.versions.modules') script=3"
 
 log() { echo "setup-code-server: $*" >&2; }
 
-if [[ -f $MARKER && "$(cat "$MARKER")" == "$STAMP" && -x /usr/bin/chromium ]]; then
-  echo "$CODE_SERVER"
-  exit 0
-fi
-
-# --- Debian packages, only the missing ones -----------------------------------------------------------
+# --- Debian packages, only the missing ones (dpkg-query is quick, so this runs every time) ---------
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -48,6 +43,11 @@ if ((${#missing[@]})); then
   fi
   "${sudo[@]}" apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+if [[ -f $MARKER && "$(cat "$MARKER")" == "$STAMP" ]]; then
+  echo "$CODE_SERVER"
+  exit 0
 fi
 
 # node-gyp downloads Node's headers unless it is told where they are; use the ones installed with Node.

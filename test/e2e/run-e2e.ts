@@ -1,0 +1,420 @@
+// End-to-end test of the packaged extension in a real VS Code: code-server 4.96.4 (VS Code 1.96.4)
+// served on 127.0.0.1 and driven by Debian's Chromium through playwright-core.
+//
+//   npm run test:e2e       # the mocha suite in the extension host, then what a user sees in the browser
+//   npm run screenshots    # the same run, also writing the README's screenshots into docs/images/
+//
+// 1. scripts/e2e/setup-code-server.sh installs (or finds cached) code-server, Chromium and ripgrep.
+// 2. Both VSIXs are packaged with vsce: ECS Guard itself and the test runner (test/e2e/runner-extension),
+//    and installed with --install-extension into a temporary extensions dir.
+// 3. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
+// 4. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
+//    results; any failed test fails this run.
+// 5. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
+//    markers, and hovering over `"privileged": true` shows the finding.
+// On failure, test-results/ gets a screenshot of the page, the code-server output and VS Code's logs.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { Browser, chromium, Page } from 'playwright-core';
+import type { E2eResults } from './results';
+
+const REPO = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(REPO, 'examples');
+const RUNNER = path.join(REPO, 'test/e2e/runner-extension');
+const ARTIFACTS = path.join(REPO, 'test-results');
+const SCREENSHOTS = path.join(REPO, 'docs/images');
+const CHROMIUM = process.env.ECS_GUARD_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = Number(process.env.ECS_GUARD_E2E_TIMEOUT_MS ?? 15 * 60_000);
+
+const takeScreenshots = process.argv.includes('--screenshots');
+const keepTemp = process.argv.includes('--keep');
+
+const started = Date.now();
+function log(message: string): void {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+}
+
+class E2eFailure extends Error {}
+
+/** Every suite test and browser check, for the closing "N passed, N failed" line. */
+const tally = { passed: 0, failed: 0 };
+
+interface Session {
+  temp: string;
+  server?: ChildProcess;
+  serverOutput: string[];
+  browser?: Browser;
+  page?: Page;
+}
+
+async function main(): Promise<number> {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [] };
+  // Whatever hangs, the run ends, and takes code-server and Chromium with it.
+  const abort = (why: string) => {
+    void fail(session, new E2eFailure(why))
+      .then(() => cleanUp(session))
+      .finally(() => {
+        console.log(`e2e: ${tally.passed} passed, ${tally.failed + 1} failed`);
+        process.exit(1);
+      });
+  };
+  const timer = setTimeout(() => abort(`timed out after ${TOTAL_TIMEOUT_MS / 1000} s`), TOTAL_TIMEOUT_MS);
+  process.once('SIGINT', () => abort('interrupted'));
+  process.once('SIGTERM', () => abort('terminated'));
+  try {
+    await run(session);
+    return 0;
+  } catch (error) {
+    await fail(session, error);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+    await cleanUp(session);
+  }
+}
+
+async function run(session: Session): Promise<void> {
+  const codeServer = setUpCodeServer();
+  const vsixes = [packageEcsGuard(), await packageRunner(session.temp)];
+  const userData = path.join(session.temp, 'user-data');
+  const extensionsDir = path.join(session.temp, 'extensions');
+  const resultsFile = path.join(session.temp, 'results.json');
+  const config = path.join(session.temp, 'config.yaml');
+  fs.writeFileSync(config, ''); // an empty config: code-server would otherwise write one into ~/.config
+  seedSettings(userData);
+
+  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  log('installing the VSIXs with --install-extension');
+  const install = spawnSync(process.execPath, [codeServer, ...common, ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], {
+    env: serverEnv(resultsFile),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (install.status !== 0) throw new E2eFailure(`--install-extension failed:\n${install.stdout}${install.stderr}`);
+  const installed = fs.readdirSync(extensionsDir);
+  for (const id of ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner']) {
+    if (!installed.some((name) => name.startsWith(`${id}-`) && /^\d/.test(name.slice(id.length + 1)))) {
+      throw new E2eFailure(`${id} is not in the extensions dir after --install-extension: ${installed.join(', ')}`);
+    }
+  }
+
+  log('starting code-server');
+  const url = await startServer(session, codeServer, [
+    ...common,
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    EXAMPLES,
+  ], serverEnv(resultsFile));
+  log(`code-server listens on ${url}`);
+
+  session.browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Belt and braces for "loopback only": no host name but the server's resolves.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = (session.page = await context.newPage());
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  log('the workbench is up; waiting for the runner extension to report');
+
+  const results = await waitForResults(session, resultsFile, 300_000);
+  const failed = report(results);
+  if (failed) throw new E2eFailure(failed);
+
+  await checkAsAUser(page);
+  if (takeScreenshots) await saveReadmeScreenshots(page);
+}
+
+function setUpCodeServer(): string {
+  log('setting up code-server (scripts/e2e/setup-code-server.sh)');
+  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (setup.status !== 0) throw new E2eFailure('scripts/e2e/setup-code-server.sh failed');
+  const dir = setup.stdout.trim().split('\n').pop()!;
+  return path.join(dir, 'out/node/entry.js');
+}
+
+function packageEcsGuard(): string {
+  log('packaging ECS Guard (npm run package)');
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new E2eFailure(`npm run package failed:\n${result.stdout}${result.stderr}`);
+  return path.join(REPO, 'ecs-guard.vsix');
+}
+
+async function packageRunner(temp: string): Promise<string> {
+  log('packaging the test runner extension');
+  const dist = path.join(RUNNER, 'dist');
+  fs.rmSync(dist, { recursive: true, force: true });
+  const suites = fs.readdirSync(path.join(REPO, 'test/e2e/suite')).filter((name) => name.endsWith('.test.ts'));
+  const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
+    // Mocha's parallel mode (worker files found with require.resolve) is not used here.
+    logOverride: { 'require-resolve-not-external': 'silent' } };
+  await esbuild.build({ ...common, entryPoints: [path.join(RUNNER, 'src/extension.ts')], outfile: path.join(dist, 'extension.js') });
+  await esbuild.build({ ...common, entryPoints: suites.map((name) => path.join(REPO, 'test/e2e/suite', name)), outdir: path.join(dist, 'suite') });
+  const vsix = path.join(temp, 'ecs-guard-e2e-runner.vsix');
+  const vsce = path.join(REPO, 'node_modules/.bin/vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
+    cwd: RUNNER,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new E2eFailure(`vsce package of the runner failed:\n${result.stdout}${result.stderr}`);
+  return vsix;
+}
+
+function seedSettings(userData: string): void {
+  // Startup as the code-server e2e suite sets it up, and nothing that would reach past loopback.
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'json.schemaDownload.enable': false,
+    'npm.fetchOnlinePackageInfo': false,
+    'typescript.disableAutomaticTypeAcquisition': true,
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'git.enabled': false,
+    'chat.commandCenter.enabled': false,
+  };
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+}
+
+function serverEnv(resultsFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  // Nothing from a VS Code terminal this may run in (its IPC hooks would redirect the CLI).
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('VSCODE_')) env[key] = value;
+  env.ECS_GUARD_E2E_RESULTS = resultsFile;
+  // The extension gallery (Open VSX by default) points at a closed loopback port: no traffic leaves.
+  env.EXTENSIONS_GALLERY = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' });
+  return env;
+}
+
+function startServer(session: Session, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  // Its own process group, so the extension host and language server it starts end with it.
+  const server = (session.server = spawn(process.execPath, [entry, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new E2eFailure('code-server did not start listening within 60 s')), 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      session.serverOutput.push(text);
+      if (process.env.ECS_GUARD_E2E_VERBOSE) process.stdout.write(text);
+      const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(session.serverOutput.join(''));
+      if (match) {
+        clearTimeout(timeout);
+        resolve(`${match[1]}/`);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.once('exit', (code, signal) => {
+      clearTimeout(timeout);
+      reject(new E2eFailure(`code-server exited (${code ?? signal})`));
+    });
+  });
+}
+
+async function waitForResults(session: Session, file: string, timeoutMs: number): Promise<E2eResults> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (session.server?.exitCode !== null) throw new E2eFailure(`code-server exited (${session.server?.exitCode}) before the suite reported`);
+    if (Date.now() > deadline) throw new E2eFailure(`no results from the runner extension within ${timeoutMs / 1000} s (${file})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as E2eResults;
+}
+
+/** Prints the suite's results; returns why the run fails, or '' when it passes. */
+function report(results: E2eResults): string {
+  console.log('\n  extension-host suite (test/e2e/suite), inside code-server');
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? '✓' : test.state === 'failed' ? '✗' : '-';
+    console.log(`    ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+    if (test.error) console.log(test.error.replace(/^/gm, '        '));
+  }
+  if (results.error) console.log(`    the suite did not run:\n${results.error.replace(/^/gm, '        ')}`);
+  console.log();
+  const failed = results.tests.filter((test) => test.state === 'failed').length;
+  tally.passed += results.tests.filter((test) => test.state === 'passed').length;
+  tally.failed += failed + (results.error ? 1 : 0);
+  if (results.error) return 'the extension-host suite did not run';
+  if (results.tests.length === 0) return 'the extension-host suite ran no test';
+  if (failed) return `${failed} extension-host test(s) failed`;
+  return '';
+}
+
+/** What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover. */
+async function checkAsAUser(page: Page): Promise<void> {
+  const checks: [string, () => Promise<void>][] = [
+    ['Quick Open (Ctrl+P) opens examples/legacy-fargate.json', () => quickOpen(page, 'legacy-fargate.json')],
+    ['the Problems panel lists ECS Guard markers, with rule ids', () => checkProblemsPanel(page)],
+    ['hovering over "privileged": true shows the finding', () => checkHover(page)],
+  ];
+  console.log('  in the browser, as a user');
+  for (const [title, check] of checks) {
+    const checkStarted = Date.now();
+    try {
+      await check();
+    } catch (error) {
+      tally.failed++;
+      console.log(`    ✗ ${title}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '        ')}`);
+      throw new E2eFailure(`browser check failed: ${title}`);
+    }
+    tally.passed++;
+    console.log(`    ✓ ${title} (${Date.now() - checkStarted} ms)`);
+  }
+  console.log();
+}
+
+async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.pressSequentially(fileName, { delay: 20 });
+  // Enter opens the focused row: wait until the file search has put this file there, not a recent one.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines', { hasText: '"privileged": true' }).waitFor({ timeout: 15_000 });
+}
+
+async function checkProblemsPanel(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const markers = rows.filter({ has: page.locator('.marker-source', { hasText: /^ecs-guard$/ }) });
+  await markers.first().waitFor({ timeout: 30_000 });
+  // Every finding reaches the panel: the file's marker count is what the CLI finds in the same file
+  // (no other extension reports on it). Rows are virtualised, so the file row's badge is read.
+  const expected = cliFindings('examples/legacy-fargate.json');
+  const badge = rows.filter({ has: page.locator('.label-name', { hasText: /^legacy-fargate\.json$/ }) }).locator('.monaco-count-badge');
+  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 30_000 }).catch(async () => {
+    throw new Error(`the Problems panel counts ${await badge.innerText()} marker(s) on legacy-fargate.json; the CLI finds ${expected}`);
+  });
+  // Find one rule by its id with the panel's filter box, as a user would among many markers.
+  const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+  await filter.fill('privileged-container');
+  await markers.filter({ has: page.locator('.marker-code', { hasText: /^privileged-container$/ }) }).first().waitFor({ timeout: 15_000 });
+  await filter.fill('');
+  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 15_000 });
+  log(`Problems panel: ${expected} ecs-guard marker(s) on legacy-fargate.json, as the CLI finds`);
+}
+
+/** How many findings `ecs-guard lint` reports on a file: the same rules, without the editor. */
+function cliFindings(file: string): number {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/ecs-guard.js'), 'lint', file, '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`ecs-guard lint ${file} failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as unknown[]).length;
+}
+
+async function checkHover(page: Page): Promise<void> {
+  const line = page.locator('.monaco-editor .view-line', { hasText: '"privileged": true' });
+  const value = line.locator('span > span', { hasText: /^true$/ });
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'privileged' });
+  // Hover, and if the hover does not come (the mouse may have been there already), move off and back.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await value.hover();
+    try {
+      await hover.first().waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  // Let the fade-in finish (for screenshots): wait on the animations themselves, not a fixed time.
+  await hover.first().evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+  const text = await hover.first().innerText();
+  if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
+}
+
+async function saveReadmeScreenshots(page: Page): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // The whole window (editor, hover, Problems panel), then the editor alone.
+  const window = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
+  await page.screenshot({ path: window });
+  const editor = path.join(SCREENSHOTS, 'vscode-hover.png');
+  await page.locator('.part.editor').screenshot({ path: editor });
+  log(`screenshots: ${path.relative(REPO, window)}, ${path.relative(REPO, editor)}`);
+}
+
+async function fail(session: Session, error: unknown): Promise<void> {
+  console.error(`e2e: FAILED: ${error instanceof Error ? (error instanceof E2eFailure ? error.message : error.stack) : String(error)}`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    if (session.page) {
+      await session.page.screenshot({ path: path.join(ARTIFACTS, 'e2e-failure.png'), timeout: 10_000 });
+      console.error(`e2e: screenshot of the failing state: ${path.relative(REPO, path.join(ARTIFACTS, 'e2e-failure.png'))}`);
+    }
+  } catch (screenshotError) {
+    console.error(`e2e: no screenshot: ${String(screenshotError)}`);
+  }
+  fs.writeFileSync(path.join(ARTIFACTS, 'code-server.log'), session.serverOutput.join(''));
+  const logs = path.join(session.temp, 'user-data/logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+  console.error(`e2e: code-server output and VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
+}
+
+async function cleanUp(session: Session): Promise<void> {
+  const browser = session.browser;
+  session.browser = undefined;
+  await browser?.close().catch(() => undefined);
+  const server = session.server;
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
+    if ((await Promise.race([exited, timeout])) === 'timeout') {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  if (!keepTemp) fs.rmSync(session.temp, { recursive: true, force: true });
+  else log(`kept ${session.temp}`);
+}
+
+main().then(
+  (code) => {
+    // A run that failed before any test ran still counts as one failure.
+    if (code !== 0 && tally.failed === 0) tally.failed = 1;
+    console.log(`e2e ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
+    process.exit(code);
+  },
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

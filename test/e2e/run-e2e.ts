@@ -13,15 +13,25 @@
 // 5. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
 //    markers, and hovering over `"privileged": true` shows the finding.
 // On failure, test-results/ gets a screenshot of the page, the code-server output and VS Code's logs.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
+import {
+  codeServerEnv,
+  createProfile,
+  installExtensions,
+  packageEcsGuard,
+  REPO,
+  seedUserSettings,
+  setUpCodeServer,
+  startCodeServer,
+  stopProcessGroup,
+} from '../../scripts/e2e/codeServer';
 import type { E2eResults } from './results';
 
-const REPO = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(REPO, 'examples');
 const RUNNER = path.join(REPO, 'test/e2e/runner-extension');
 const ARTIFACTS = path.join(REPO, 'test-results');
@@ -78,41 +88,28 @@ async function main(): Promise<number> {
 }
 
 async function run(session: Session): Promise<void> {
+  log('setting up code-server (scripts/e2e/setup-code-server.sh)');
   const codeServer = setUpCodeServer();
+  log('packaging ECS Guard (npm run package) and the test runner extension');
   const vsixes = [packageEcsGuard(), await packageRunner(session.temp)];
-  const userData = path.join(session.temp, 'user-data');
-  const extensionsDir = path.join(session.temp, 'extensions');
   const resultsFile = path.join(session.temp, 'results.json');
-  const config = path.join(session.temp, 'config.yaml');
-  fs.writeFileSync(config, ''); // an empty config: code-server would otherwise write one into ~/.config
-  seedSettings(userData);
+  const profile = createProfile(session.temp);
+  seedUserSettings(profile.userData);
+  const env = codeServerEnv({ ECS_GUARD_E2E_RESULTS: resultsFile });
 
-  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
   log('installing the VSIXs with --install-extension');
-  const install = spawnSync(process.execPath, [codeServer, ...common, ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], {
-    env: serverEnv(resultsFile),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (install.status !== 0) throw new E2eFailure(`--install-extension failed:\n${install.stdout}${install.stderr}`);
-  const installed = fs.readdirSync(extensionsDir);
-  for (const id of ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner']) {
-    if (!installed.some((name) => name.startsWith(`${id}-`) && /^\d/.test(name.slice(id.length + 1)))) {
-      throw new E2eFailure(`${id} is not in the extensions dir after --install-extension: ${installed.join(', ')}`);
-    }
-  }
+  installExtensions(codeServer, profile, vsixes, ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner'], env);
 
   log('starting code-server');
-  const url = await startServer(session, codeServer, [
-    ...common,
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    EXAMPLES,
-  ], serverEnv(resultsFile));
+  const server = await startCodeServer(codeServer, profile, EXAMPLES, {
+    env,
+    onOutput: (text) => {
+      session.serverOutput.push(text);
+      if (process.env.ECS_GUARD_E2E_VERBOSE) process.stdout.write(text);
+    },
+  });
+  session.server = server.process;
+  const url = server.url;
   log(`code-server listens on ${url}`);
 
   session.browser = await chromium.launch({
@@ -144,24 +141,6 @@ async function run(session: Session): Promise<void> {
   if (takeScreenshots) await saveReadmeScreenshots(page);
 }
 
-function setUpCodeServer(): string {
-  log('setting up code-server (scripts/e2e/setup-code-server.sh)');
-  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
-  if (setup.status !== 0) throw new E2eFailure('scripts/e2e/setup-code-server.sh failed');
-  const dir = setup.stdout.trim().split('\n').pop()!;
-  return path.join(dir, 'out/node/entry.js');
-}
-
-function packageEcsGuard(): string {
-  log('packaging ECS Guard (npm run package)');
-  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (result.status !== 0) throw new E2eFailure(`npm run package failed:\n${result.stdout}${result.stderr}`);
-  return path.join(REPO, 'ecs-guard.vsix');
-}
-
 async function packageRunner(temp: string): Promise<string> {
   log('packaging the test runner extension');
   const dist = path.join(RUNNER, 'dist');
@@ -181,62 +160,6 @@ async function packageRunner(temp: string): Promise<string> {
   });
   if (result.status !== 0) throw new E2eFailure(`vsce package of the runner failed:\n${result.stdout}${result.stderr}`);
   return vsix;
-}
-
-function seedSettings(userData: string): void {
-  // Startup as the code-server e2e suite sets it up, and nothing that would reach past loopback.
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'json.schemaDownload.enable': false,
-    'npm.fetchOnlinePackageInfo': false,
-    'typescript.disableAutomaticTypeAcquisition': true,
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'git.enabled': false,
-    'chat.commandCenter.enabled': false,
-  };
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
-}
-
-function serverEnv(resultsFile: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  // Nothing from a VS Code terminal this may run in (its IPC hooks would redirect the CLI).
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('VSCODE_')) env[key] = value;
-  env.ECS_GUARD_E2E_RESULTS = resultsFile;
-  // The extension gallery (Open VSX by default) points at a closed loopback port: no traffic leaves.
-  env.EXTENSIONS_GALLERY = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' });
-  return env;
-}
-
-function startServer(session: Session, entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  // Its own process group, so the extension host and language server it starts end with it.
-  const server = (session.server = spawn(process.execPath, [entry, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new E2eFailure('code-server did not start listening within 60 s')), 60_000);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      session.serverOutput.push(text);
-      if (process.env.ECS_GUARD_E2E_VERBOSE) process.stdout.write(text);
-      const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(session.serverOutput.join(''));
-      if (match) {
-        clearTimeout(timeout);
-        resolve(`${match[1]}/`);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.once('exit', (code, signal) => {
-      clearTimeout(timeout);
-      reject(new E2eFailure(`code-server exited (${code ?? signal})`));
-    });
-  });
 }
 
 async function waitForResults(session: Session, file: string, timeoutMs: number): Promise<E2eResults> {
@@ -384,23 +307,7 @@ async function cleanUp(session: Session): Promise<void> {
   const browser = session.browser;
   session.browser = undefined;
   await browser?.close().catch(() => undefined);
-  const server = session.server;
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
-    if ((await Promise.race([exited, timeout])) === 'timeout') {
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
+  await stopProcessGroup(session.server);
   if (!keepTemp) fs.rmSync(session.temp, { recursive: true, force: true });
   else log(`kept ${session.temp}`);
 }

@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import { CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { parseConfig } from '../../server/src/config/config';
 import { codeActions, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from '../../server/src/editor/codeActions';
-import { allRuleMetas, ruleIds } from '../../server/src/rules';
+import { ruleIds } from '../../server/src/rules';
 import { ruleDocsUrl } from '../../server/src/rules/docs';
 import { analyzeText } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
-import { ValidateOptions } from '../../server/src/service/validate';
-import { actionsAt, actionTitled, afterAction, applyWorkspaceEdit, DOCUMENT_URI, titles } from '../support/codeActions';
+import { actionsAt, actionTitled, afterAction, applyWorkspaceEdit, DOCUMENT_URI, onlyRules, titles } from '../support/codeActions';
 import { lintText } from '../support/lint';
 
 const CONFIG_URI = 'file:///workspace/.ecs-guard.json';
@@ -16,11 +15,6 @@ const README_CONFIG = `{
   "include": ["deploy/**/*.json"]
 }
 `;
-
-/** Only these rules at their default severity, so each test sees the actions it is about. */
-function only(...ids: string[]): ValidateOptions {
-  return { rules: Object.fromEntries(allRuleMetas.map((meta) => [meta.id, ids.includes(meta.id) ? meta.defaultSeverity : 'off'])) };
-}
 
 const READONLY = 'readonly-root-filesystem';
 const SET_READONLY = 'Set "readonlyRootFilesystem": true';
@@ -42,7 +36,7 @@ const TWO_SPACES = `{
 
 describe('code actions', () => {
   it('offers the rule\'s fix (preferred), fix all, disable and documentation, linked to the diagnostic', () => {
-    const { actions } = actionsAt(TWO_SPACES, { validate: only(READONLY), configFile: { uri: CONFIG_URI, text: '{}' } });
+    const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), configFile: { uri: CONFIG_URI, text: '{}' } });
     assert.deepEqual(titles(actions), [
       SET_READONLY,
       `Fix all ${READONLY} problems in this file`,
@@ -59,7 +53,7 @@ describe('code actions', () => {
   });
 
   it('inserts the property in a 2-space document, after the last one, and the finding is gone', () => {
-    const fixed = afterAction(TWO_SPACES, SET_READONLY, { validate: only(READONLY) });
+    const fixed = afterAction(TWO_SPACES, SET_READONLY, { validate: onlyRules(READONLY) });
     assert.equal(fixed, `{
   "family": "web",
   "containerDefinitions": [
@@ -75,7 +69,7 @@ describe('code actions', () => {
   ]
 }
 `);
-    assert.deepEqual(lintText(fixed, only(READONLY)).map((finding) => finding.path), [['containerDefinitions', 1]]);
+    assert.deepEqual(lintText(fixed, onlyRules(READONLY)).map((finding) => finding.path), [['containerDefinitions', 1]]);
   });
 
   it('keeps 4-space indentation in describe-task-definition output, replacing the null in place', () => {
@@ -90,7 +84,7 @@ describe('code actions', () => {
             }
         ]
     }
-}`, SET_READONLY, { validate: only(READONLY) });
+}`, SET_READONLY, { validate: onlyRules(READONLY) });
     assert.equal(fixed, `{
     "taskDefinition": {
         "family": "web",
@@ -103,7 +97,7 @@ describe('code actions', () => {
         ]
     }
 }`);
-    assert.deepEqual(lintText(fixed, only(READONLY)), []);
+    assert.deepEqual(lintText(fixed, onlyRules(READONLY)), []);
   });
 
   it('keeps tab indentation, and a one-line container stays on one line', () => {
@@ -117,7 +111,7 @@ describe('code actions', () => {
 \t\t},
 \t\t{ "name": "sidecar", "image": "envoy", "privileged": true }
 \t]
-}`, 'Set "privileged": false', { validate: only('privileged-container') });
+}`, 'Set "privileged": false', { validate: onlyRules('privileged-container') });
     assert.equal(fixed, `{
 \t"family": "web",
 \t"containerDefinitions": [
@@ -129,8 +123,8 @@ describe('code actions', () => {
 \t\t{ "name": "sidecar", "image": "envoy", "privileged": true }
 \t]
 }`);
-    assert.deepEqual(lintText(fixed, only('privileged-container')).map((finding) => finding.path), [['containerDefinitions', 1, 'privileged']]);
-    assert.equal(afterAction(fixed.replace('"sidecar"', '|"sidecar"'), SET_READONLY, { validate: only(READONLY) }), `{
+    assert.deepEqual(lintText(fixed, onlyRules('privileged-container')).map((finding) => finding.path), [['containerDefinitions', 1, 'privileged']]);
+    assert.equal(afterAction(fixed.replace('"sidecar"', '|"sidecar"'), SET_READONLY, { validate: onlyRules(READONLY) }), `{
 \t"family": "web",
 \t"containerDefinitions": [
 \t\t{
@@ -145,7 +139,7 @@ describe('code actions', () => {
 
   describe('fix all', () => {
     it('applies every safe fix of the rule in one edit', () => {
-      const fixed = afterAction(TWO_SPACES, `Fix all ${READONLY} problems in this file`, { validate: only(READONLY) });
+      const fixed = afterAction(TWO_SPACES, `Fix all ${READONLY} problems in this file`, { validate: onlyRules(READONLY) });
       assert.equal(fixed, `{
   "family": "web",
   "containerDefinitions": [
@@ -162,8 +156,8 @@ describe('code actions', () => {
   ]
 }
 `);
-      assert.deepEqual(lintText(fixed, only(READONLY)), []);
-      const { actions } = actionsAt(TWO_SPACES, { validate: only(READONLY) });
+      assert.deepEqual(lintText(fixed, onlyRules(READONLY)), []);
+      const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY) });
       assert.equal(actionTitled(actions, `Fix all ${READONLY} problems in this file`).edit?.changes?.[DOCUMENT_URI]?.length, 1);
     });
 
@@ -181,7 +175,7 @@ describe('code actions', () => {
       ]
     }
   ]
-}`, 'Fix all value-type problems in this file', { validate: only('value-type') });
+}`, 'Fix all value-type problems in this file', { validate: onlyRules('value-type') });
       assert.equal(fixed, `{
   "family": "api",
   "containerDefinitions": [
@@ -196,16 +190,16 @@ describe('code actions', () => {
     }
   ]
 }`);
-      assert.deepEqual(lintText(fixed, only('value-type')), []);
+      assert.deepEqual(lintText(fixed, onlyRules('value-type')), []);
     });
 
     it('is not offered when the rule\'s fixes need a decision (here: which user the containers run as)', () => {
-      const { actions } = actionsAt(TWO_SPACES, { validate: only('linux-non-root-user') });
+      const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules('linux-non-root-user') });
       assert.deepEqual(titles(actions), ['Set "user": "1000"', 'Show documentation for linux-non-root-user']);
     });
 
     it('is not offered for a single fixable problem, which its own quick fix covers', () => {
-      const { actions } = actionsAt('{ "family": "web", "containerDefinitions": [{ "name": |"app", "image": "nginx" }] }', { validate: only(READONLY) });
+      const { actions } = actionsAt('{ "family": "web", "containerDefinitions": [{ "name": |"app", "image": "nginx" }] }', { validate: onlyRules(READONLY) });
       assert.deepEqual(titles(actions), [SET_READONLY, `Show documentation for ${READONLY}`]);
     });
   });
@@ -213,7 +207,7 @@ describe('code actions', () => {
   describe('disable in .ecs-guard.json', () => {
     const disable = `Disable ${READONLY} in .ecs-guard.json`;
     const configAfter = (text: string | undefined, canCreateFiles = true) => {
-      const { actions } = actionsAt(TWO_SPACES, { validate: only(READONLY), configFile: { uri: CONFIG_URI, text }, canCreateFiles });
+      const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), configFile: { uri: CONFIG_URI, text }, canCreateFiles });
       return applyWorkspaceEdit(actionTitled(actions, disable).edit, CONFIG_URI, text);
     };
 
@@ -222,7 +216,7 @@ describe('code actions', () => {
       assert.equal(created, `{\n  "rules": {\n    "${READONLY}": "off"\n  }\n}\n`);
       const { config, problems } = parseConfig(created!, ruleIds);
       assert.deepEqual(problems, []);
-      assert.deepEqual(lintText(TWO_SPACES.replace('|', ''), { rules: { ...only(READONLY).rules, ...config.rules } }), []);
+      assert.deepEqual(lintText(TWO_SPACES.replace('|', ''), { rules: { ...onlyRules(READONLY).rules, ...config.rules } }), []);
     });
 
     it('adds the rule to an existing "rules" object, one-line as it was, keeping the rest of the file', () => {
@@ -242,7 +236,7 @@ describe('code actions', () => {
     });
 
     it('is not offered when the file cannot be created or edited, or there is no workspace folder', () => {
-      const offered = (options: Parameters<typeof actionsAt>[1]) => titles(actionsAt(TWO_SPACES, { validate: only(READONLY), ...options }).actions).includes(disable);
+      const offered = (options: Parameters<typeof actionsAt>[1]) => titles(actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), ...options }).actions).includes(disable);
       assert.equal(offered({ configFile: { uri: CONFIG_URI, text: undefined }, canCreateFiles: false }), false);
       assert.equal(offered({ configFile: { uri: CONFIG_URI, text: '{ "rules": ' } }), false);
       assert.equal(offered({ configFile: { uri: CONFIG_URI, text: '{ "rules": ["off"] }' } }), false);
@@ -251,7 +245,7 @@ describe('code actions', () => {
   });
 
   it('"Show documentation" runs the client command with the rule\'s docs URL', () => {
-    const { actions } = actionsAt(TWO_SPACES, { validate: only(READONLY) });
+    const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY) });
     const action = actionTitled(actions, `Show documentation for ${READONLY}`);
     assert.equal(action.edit, undefined);
     assert.deepEqual(action.command, { title: `Show documentation for ${READONLY}`, command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [ruleDocsUrl(READONLY)] });
@@ -293,7 +287,7 @@ describe('code actions', () => {
   describe('diagnostics sent back by the client', () => {
     const text = '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": true }] }';
     const analysis = analyzeText(text, DOCUMENT_URI);
-    const [published] = lintText(text, only('privileged-container')).map(toDiagnostic);
+    const [published] = lintText(text, onlyRules('privileged-container')).map(toDiagnostic);
 
     it('ignores other sources and data it did not write', () => {
       const foreign: Diagnostic = { ...published, source: 'json' };

@@ -2,12 +2,20 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { codeActions, CodeActionOptions } from '../../server/src/editor/codeActions';
+import { allRuleMetas } from '../../server/src/rules';
 import { analyzeText } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
-import { validate } from '../../server/src/service/validate';
+import { fixAll } from '../../server/src/service/fixes';
+import { validate, ValidateOptions } from '../../server/src/service/validate';
+import { lintText } from './lint';
 import { markedDocument } from './markedDocument';
 
 export const DOCUMENT_URI = 'file:///workspace/task.json';
+
+/** Only these rules, at their default severity, so a test sees the actions it is about. */
+export function onlyRules(...ids: string[]): ValidateOptions {
+  return { rules: Object.fromEntries(allRuleMetas.map((meta) => [meta.id, ids.includes(meta.id) ? meta.defaultSeverity : 'off'])) };
+}
 
 export interface ActionsAt {
   readonly text: string;
@@ -80,4 +88,24 @@ export function afterAction(marked: string, title: string, options: CodeActionOp
   const result = applyWorkspaceEdit(actionTitled(actions, title).edit, DOCUMENT_URI, text);
   assert.ok(result !== undefined);
   return result;
+}
+
+/** The rule's own fix titles at the marker, without the fix all, disable and documentation actions every rule has. */
+export function fixTitlesAt(ruleId: string, marked: string): string[] {
+  return titles(actionsAt(marked, { validate: onlyRules(ruleId) }).actions).filter((title) => !/^(Fix all|Disable|Show documentation) /.test(title));
+}
+
+/**
+ * Applies the quick fix with this title for one rule, checks the whole document after it, and that the
+ * rule no longer fires there.
+ */
+export function expectFix(ruleId: string, marked: string, title: string, expected: string): void {
+  const fixed = afterAction(marked, title, { validate: onlyRules(ruleId) });
+  assert.equal(fixed, expected);
+  assert.deepEqual(lintText(fixed, onlyRules(ruleId)).map((finding) => finding.message), [], `${ruleId} still fires after "${title}"`);
+}
+
+/** How many of the rule's findings "fix all" and `--fix` would fix: none when its fixes need a decision. */
+export function unattendedFixCount(ruleId: string, marked: string): number {
+  return fixAll(markedDocument(marked, { cursor: true }).text, { ruleId, validate: onlyRules(ruleId) }).fixed.length;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SECRET_ARN_PLACEHOLDER } from '../../server/src/rules/environment-secrets';
-import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
+import { EXECUTION_ROLE_PLACEHOLDER } from '../../server/src/rules/execution-role-required';
+import { actionsAt, expectFix, fixTitlesAt, onlyRules, unattendedFixCount } from '../support/codeActions';
 
 /*
  * Each rule's quick fixes, by the whole document after the fix, and the rule no longer firing on it.
@@ -300,3 +301,194 @@ describe('rule fixes: Security Hub controls', () => {
   });
 });
 
+
+/** A Fargate task in the register-task-definition input shape, with the task-level sizes given. */
+function fargateTask(sizes: string, containers = '{ "name": "app", "image": "nginx" }'): string {
+  return `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+${sizes}  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
+  "containerDefinitions": [
+    ${containers}
+  ]
+}`;
+}
+
+describe('rule fixes: GuardDuty prerequisites', () => {
+  describe('fargate-cpu-memory', () => {
+    const RULE = 'fargate-cpu-memory';
+
+    it('memory not valid with the cpu: the next valid memory (preferred), or the smallest cpu for the memory', () => {
+      const doc = fargateTask('  "cpu": "1024",\n  "memory": |"16384",\n');
+      assert.deepEqual(fixTitlesAt(RULE, doc), [
+        'Set "memory": "8192" (the largest value cpu 1024 allows)',
+        'Set "cpu": "2048" (the smallest size that allows 16384 MiB)',
+      ]);
+      assert.deepEqual(actionsAt(doc, { validate: onlyRules(RULE) }).actions.map((action) => action.isPreferred ?? false).slice(0, 2), [true, false]);
+      expectFix(RULE, doc, 'Set "memory": "8192" (the largest value cpu 1024 allows)', fargateTask('  "cpu": "1024",\n  "memory": "8192",\n'));
+      expectFix(RULE, doc, 'Set "cpu": "2048" (the smallest size that allows 16384 MiB)', fargateTask('  "cpu": "2048",\n  "memory": "16384",\n'));
+      // Sizes change what the task costs and gets: never unattended.
+      assert.equal(unattendedFixCount(RULE, doc), 0);
+    });
+
+    it('writes the value as a JSON string in place of a "GB" spelling', () => {
+      const doc = fargateTask('  "cpu": "1 vCPU",\n  "memory": |"3.5 GB",\n');
+      expectFix(RULE, doc, 'Set "memory": "4096" (the next value cpu 1024 allows)', fargateTask('  "cpu": "1 vCPU",\n  "memory": "4096",\n'));
+    });
+
+    it('cpu not a Fargate size: the closest size that keeps the memory, the smallest one, or at least the cpu written', () => {
+      const doc = fargateTask('  "cpu": |"3 vCPU",\n  "memory": "2048",\n');
+      assert.deepEqual(fixTitlesAt(RULE, doc), [
+        'Set "cpu": "1024" (the closest size that allows 2048 MiB)',
+        'Set "cpu": "256" (the smallest size that allows 2048 MiB)',
+        'Set "cpu": "4096" and "memory": "8192"',
+      ]);
+      expectFix(RULE, doc, 'Set "cpu": "4096" and "memory": "8192"', fargateTask('  "cpu": "4096",\n  "memory": "8192",\n'));
+    });
+
+    it('adds the missing sizes at the end of the task object', () => {
+      const doc = fargateTask('').replace('"family"', '|"family"');
+      expectFix(RULE, doc, 'Add "cpu": "256" and "memory": "512"', `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx" }
+  ],
+  "cpu": "256",
+  "memory": "512"
+}`);
+      const cpuOnly = fargateTask('  "cpu": "512",\n').replace('"family"', '|"family"');
+      expectFix(RULE, cpuOnly, 'Add "memory": "1024"', fargateTask('  "cpu": "512",\n').replace('\n  ]\n}', '\n  ],\n  "memory": "1024"\n}'));
+    });
+  });
+
+  describe('guardduty-agent-memory', () => {
+    const RULE = 'guardduty-agent-memory';
+
+    it('raises the task memory to leave room for the agent, which costs money: never unattended', () => {
+      const doc = fargateTask('  "cpu": "256",\n  "memory": |"512",\n', '{ "name": "app", "image": "nginx", "memory": 512 }');
+      expectFix(RULE, doc, 'Set "memory": "1024"', fargateTask('  "cpu": "256",\n  "memory": "1024",\n', '{ "name": "app", "image": "nginx", "memory": 512 }'));
+      assert.equal(unattendedFixCount(RULE, doc), 0);
+    });
+  });
+
+  describe('guardduty-linux-only', () => {
+    const RULE = 'guardduty-linux-only';
+
+    it('sets the operating system to LINUX, only right for Linux images: never unattended', () => {
+      const doc = fargateTask('  "cpu": "1024",\n  "memory": "2048",\n  "runtimePlatform": { "operatingSystemFamily": |"WINDOWS_SERVER_2022_CORE" },\n');
+      expectFix(RULE, doc, 'Set "operatingSystemFamily": "LINUX"', doc.replace('|"WINDOWS_SERVER_2022_CORE"', '"LINUX"'));
+      assert.equal(unattendedFixCount(RULE, doc), 0);
+    });
+  });
+
+  describe('guardduty-cpu-architecture', () => {
+    const RULE = 'guardduty-cpu-architecture';
+
+    it('writes the canonical spelling, the same architecture: safe', () => {
+      const doc = fargateTask('  "cpu": "1024",\n  "memory": "2048",\n  "runtimePlatform": {\n    "cpuArchitecture": |"aarch64"\n  },\n');
+      expectFix(RULE, doc, 'Set "cpuArchitecture": "ARM64"', doc.replace('|"aarch64"', '"ARM64"'));
+      assert.equal(unattendedFixCount(RULE, doc), 1);
+    });
+
+    it('offers nothing for a value it cannot map', () => {
+      assert.deepEqual(fixTitlesAt(RULE, fargateTask('  "runtimePlatform": { "cpuArchitecture": |"sparc" },\n')), []);
+    });
+  });
+
+  describe('execution-role-required', () => {
+    const RULE = 'execution-role-required';
+
+    it('adds executionRoleArn with a placeholder account id, which gets no new finding', () => {
+      const doc = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n', '').replace('"family"', '|"family"');
+      const title = `Add "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}" (fill in <ACCOUNT_ID>)`;
+      expectFix(RULE, doc, title, doc.replace('|', '').replace('\n  ]\n}', `\n  ],\n  "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}"\n}`));
+      assert.equal(unattendedFixCount(RULE, doc), 0);
+    });
+  });
+});
+
+describe('rule fixes: ECS API requirements', () => {
+  describe('fargate-network-mode', () => {
+    const RULE = 'fargate-network-mode';
+
+    it('sets awsvpc in place of another mode, or adds it', () => {
+      const bridge = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('"networkMode": "awsvpc"', '"networkMode": |"bridge"');
+      expectFix(RULE, bridge, 'Set "networkMode": "awsvpc"', fargateTask('  "cpu": "256",\n  "memory": "512",\n'));
+      const missing = bridge.replace('  "networkMode": |"bridge",\n', '').replace('"family"', '|"family"');
+      expectFix(RULE, missing, 'Add "networkMode": "awsvpc"', missing.replace('|', '').replace('\n  ]\n}', '\n  ],\n  "networkMode": "awsvpc"\n}'));
+      assert.equal(unattendedFixCount(RULE, bridge), 0);
+    });
+  });
+
+  describe('essential-container-required', () => {
+    const RULE = 'essential-container-required';
+
+    it('marks the only container essential: no choice to make, so safe', () => {
+      const doc = '{\n  "family": "w",\n  "containerDefinitions": [\n    { "name": "app", "image": "nginx", "essential": false }\n  ]\n}';
+      // The finding is on the "containerDefinitions" key.
+      const marked = doc.replace('"containerDefinitions"', '|"containerDefinitions"');
+      expectFix(RULE, marked, 'Set "essential": true on container "app"', doc.replace('"essential": false', '"essential": true'));
+      assert.equal(unattendedFixCount(RULE, marked), 1);
+    });
+
+    it('with several containers, which one is the main one is the user\'s call', () => {
+      const doc = '{ "family": "w", |"containerDefinitions": [{ "name": "app", "image": "a", "essential": false }, { "name": "log", "image": "b", "essential": false }] }';
+      expectFix(RULE, doc, 'Set "essential": true on container "app"', doc.replace('|', '').replace('"essential": false', '"essential": true'));
+      assert.equal(unattendedFixCount(RULE, doc), 0);
+    });
+  });
+
+  describe('duplicate-container-name', () => {
+    const RULE = 'duplicate-container-name';
+
+    it('names a nameless container after its image, unique in the task', () => {
+      const doc = `[
+  { "name": "api", "image": "nginx" },
+  { |"image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.2" }
+]`;
+      expectFix(RULE, doc, 'Add "name": "api-2"', `[
+  { "name": "api", "image": "nginx" },
+  { "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.2", "name": "api-2" }
+]`);
+      assert.equal(unattendedFixCount(RULE, doc), 1);
+    });
+
+    it('offers nothing for a duplicate: renaming could break references to it', () => {
+      assert.deepEqual(fixTitlesAt(RULE, '[{ "name": "app", "image": "a" }, { "name": |"app", "image": "b" }]'), []);
+    });
+  });
+
+  describe('value-type', () => {
+    const RULE = 'value-type';
+
+    it('quotes, unquotes and corrects the case of values, all safe', () => {
+      const doc = `{
+  "family": "web",
+  "cpu": |256,
+  "networkMode": "AWSVPC",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": "512", "essential": "true", "environment": { "PORT": 8080 } }
+  ]
+}`;
+      assert.deepEqual(fixTitlesAt(RULE, doc), ['Change "cpu" to "256"']);
+      expectFix(RULE, doc, 'Fix all value-type problems in this file', `{
+  "family": "web",
+  "cpu": "256",
+  "networkMode": "awsvpc",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": 512, "essential": true, "environment": [{ "name": "PORT", "value": "8080" }] }
+  ]
+}`);
+      assert.equal(unattendedFixCount(RULE, doc), 5);
+    });
+
+    it('names the conversion of a map to name/value pairs', () => {
+      const doc = '[{ "name": "app", "image": "nginx", "environment": |{ "PORT": "8080" } }]';
+      expectFix(RULE, doc, 'Convert "environment" to a list of name/value pairs', '[{ "name": "app", "image": "nginx", "environment": [{ "name": "PORT", "value": "8080" }] }]');
+    });
+  });
+});

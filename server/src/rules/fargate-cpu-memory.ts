@@ -1,6 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { isFargate, isWindows } from '../document/facts';
 import { isPlaceholderNode } from '../document/json';
+import { JsonEdit, setValue } from '../document/jsonEdit';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
 import {
   describeMemoryValues,
@@ -13,6 +14,7 @@ import {
   validCpuValues,
   validMemoryFor,
 } from '../fargate/sizes';
+import { describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
 /**
@@ -82,6 +84,66 @@ export const fargateCpuMemory: Rule = {
       );
     }
   },
+  // Every choice changes the task's size, and with it what the task costs and what its containers get.
+  fixes(fix, { doc }) {
+    const task = doc.task;
+    if (!task) return [];
+    const os: FargateOs = isWindows(doc) ? 'windows' : 'linux';
+    const setSize = (key: 'cpu' | 'memory', value: number | string) => setValue([...task.path, key], String(value));
+    if (isRecord(fix.insert)) {
+      const insert = fix.insert;
+      const sizes = (['cpu', 'memory'] as const).flatMap((key) => {
+        const value = insert[key];
+        return typeof value === 'string' && /^\d+$/.test(value) ? [{ key, value }] : [];
+      });
+      if (sizes.length === 0) return [];
+      const title = `Add ${sizes.map(({ key, value }) => describeSetting(key, value)).join(' and ')}`;
+      return [{ title, edits: sizes.map(({ key, value }) => setSize(key, value)), safe: false, preferred: true }];
+    }
+    const cpu = read(task.get('cpu'), parseCpuUnits);
+    const memory = read(task.get('memory'), parseMemoryMiB);
+    const cpuUnits = cpu.kind === 'value' ? cpu.parsed : undefined;
+    const memoryMiB = memory.kind === 'value' ? memory.parsed : undefined;
+    const choices: { title: string; edits: JsonEdit[] }[] = [];
+    const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+    const smallestCpuChoice = (cpuValue: number) => ({
+      title: `Set ${describeSetting('cpu', String(cpuValue))} (the smallest size that allows ${memoryMiB} MiB)`,
+      edits: [setSize('cpu', cpuValue)],
+    });
+    if ('validCpu' in fix && cpu.kind === 'value' && (cpuUnits === undefined || !isValidCpu(cpuUnits, os))) {
+      const values = validCpuValues(os);
+      // Best: the size closest to what was written that keeps the memory; then the cheapest that keeps it.
+      const keepingMemory = memoryMiB === undefined ? values : values.filter((value) => isValidPair(value, memoryMiB, os));
+      const closest = cpuUnits === undefined ? undefined : closestTo(cpuUnits, keepingMemory);
+      if (closest !== undefined) {
+        const why = memoryMiB === undefined ? 'the closest Fargate size' : `the closest size that allows ${memoryMiB} MiB`;
+        choices.push({ title: `Set ${describeSetting('cpu', String(closest))} (${why})`, edits: [setSize('cpu', closest)] });
+      }
+      if (smallestCpu !== undefined && smallestCpu !== closest) choices.push(smallestCpuChoice(smallestCpu));
+      if (cpuUnits === undefined && memoryMiB === undefined) {
+        choices.push({ title: `Set ${describeSetting('cpu', String(values[0]))} (the smallest Fargate size)`, edits: [setSize('cpu', values[0])] });
+      }
+      // At least the cpu that was written, with the memory moved into that size's range.
+      const atLeast = cpuUnits === undefined ? undefined : values.find((value) => value >= cpuUnits) ?? values[values.length - 1];
+      const newMemory = atLeast === undefined || memoryMiB === undefined || keepingMemory.includes(atLeast) ? undefined : nearestValidMemory(atLeast, memoryMiB, os);
+      if (atLeast !== undefined && newMemory !== undefined) {
+        choices.push({
+          title: `Set ${describeSetting('cpu', String(atLeast))} and ${describeSetting('memory', String(newMemory))}`,
+          edits: [setSize('cpu', atLeast), setSize('memory', newMemory)],
+        });
+      }
+    }
+    if ('validMemory' in fix && memory.kind === 'value' && cpuUnits !== undefined && isValidCpu(cpuUnits, os) && (memoryMiB === undefined || !isValidPair(cpuUnits, memoryMiB, os))) {
+      const allowed = validMemoryFor(cpuUnits, os);
+      const newMemory = memoryMiB === undefined ? allowed[0] : nearestValidMemory(cpuUnits, memoryMiB, os);
+      if (newMemory !== undefined) {
+        const which = memoryMiB === undefined ? 'smallest' : newMemory >= memoryMiB ? 'next' : 'largest';
+        choices.push({ title: `Set ${describeSetting('memory', String(newMemory))} (the ${which} value cpu ${cpuUnits} allows)`, edits: [setSize('memory', newMemory)] });
+      }
+      if (smallestCpu !== undefined && smallestCpu !== cpuUnits) choices.push(smallestCpuChoice(smallestCpu));
+    }
+    return choices.map((choice, i) => ({ ...choice, safe: false, preferred: i === 0 }));
+  },
 };
 
 /** Absent or null means missing; placeholders and values of the wrong type are unknown (value-type reports the type). */
@@ -143,4 +205,9 @@ function unknownCpuMessage(node: Node, os: FargateOs): string {
 /** The value as written: `"1 vCPU"` for a string, `1024` for a number. */
 function raw(node: Node): string {
   return JSON.stringify(node.value);
+}
+
+/** The value nearest to `target`; the larger one on a tie, so the task does not shrink. */
+function closestTo(target: number, values: readonly number[]): number | undefined {
+  return values.reduce<number | undefined>((best, value) => (best === undefined || Math.abs(value - target) <= Math.abs(best - target) ? value : best), undefined);
 }

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/analysisCache';
+import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { toDiagnostic } from './service/diagnostics';
@@ -28,13 +29,19 @@ const configs = new WorkspaceConfigs(
     void connection.window.showWarningMessage(`ECS Guard: ${problem}`);
   },
 );
+const codeActions = registerCodeActions(connection, { documents, analyses, configs });
 
 connection.onInitialize((params): InitializeResult => {
   pullSettings = params.capabilities.workspace?.configuration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
+  codeActions.initialize(params.capabilities);
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      codeActionProvider: codeActions.capability,
+    },
     serverInfo: { name: 'ecs-guard-language-server' },
   };
 });

@@ -8,6 +8,7 @@ Commands:
   lint [files, folders or globs ...]   Lint ECS task definitions (default: the current folder)
       --format stylish|json|sarif      Output format (default: stylish)
       --config <file>                  Config file (default: ./.ecs-guard.json when present)
+      --fix                            Apply the safe fixes to the files, then report what remains
 
 Options:
   -h, --help       Show this help

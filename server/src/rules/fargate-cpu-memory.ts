@@ -1,7 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { isFargate, isWindows } from '../document/facts';
 import { isPlaceholderNode } from '../document/json';
-import { JsonEdit, setValue } from '../document/jsonEdit';
+import { setValue } from '../document/jsonEdit';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
 import {
   describeMemoryValues,
@@ -88,63 +88,84 @@ export const fargateCpuMemory: Rule = {
   fixes(fix, { doc }) {
     const task = doc.task;
     if (!task) return [];
-    const os: FargateOs = isWindows(doc) ? 'windows' : 'linux';
-    const setSize = (key: 'cpu' | 'memory', value: number | string) => setValue([...task.path, key], String(value));
-    if (isRecord(fix.insert)) {
-      const insert = fix.insert;
-      const sizes = (['cpu', 'memory'] as const).flatMap((key) => {
-        const value = insert[key];
-        return typeof value === 'string' && /^\d+$/.test(value) ? [{ key, value }] : [];
-      });
-      if (sizes.length === 0) return [];
-      const title = `Add ${sizes.map(({ key, value }) => describeSetting(key, value)).join(' and ')}`;
-      return [{ title, edits: sizes.map(({ key, value }) => setSize(key, value)), safe: false, preferred: true }];
-    }
-    const cpu = read(task.get('cpu'), parseCpuUnits);
-    const memory = read(task.get('memory'), parseMemoryMiB);
-    const cpuUnits = cpu.kind === 'value' ? cpu.parsed : undefined;
-    const memoryMiB = memory.kind === 'value' ? memory.parsed : undefined;
-    const choices: { title: string; edits: JsonEdit[] }[] = [];
-    const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
-    const smallestCpuChoice = (cpuValue: number) => ({
-      title: `Set ${describeSetting('cpu', String(cpuValue))} (the smallest size that allows ${memoryMiB} MiB)`,
-      edits: [setSize('cpu', cpuValue)],
+    const sizes: TaskSizes = { os: isWindows(doc) ? 'windows' : 'linux', cpu: read(task.get('cpu'), parseCpuUnits), memory: read(task.get('memory'), parseMemoryMiB) };
+    const choices = isRecord(fix.insert) ? insertChoices(fix.insert) : 'validCpu' in fix ? cpuChoices(sizes) : 'validMemory' in fix ? memoryChoices(sizes) : [];
+    return choices.map(({ verb, set, why }, i) => {
+      const entries = Object.entries(set).map(([key, value]) => ({ key, value: String(value) }));
+      return {
+        title: `${verb} ${entries.map(({ key, value }) => describeSetting(key, value)).join(' and ')}${why ? ` (${why})` : ''}`,
+        edits: entries.map(({ key, value }) => setValue([...task.path, key], value)),
+        safe: false,
+        preferred: i === 0,
+      };
     });
-    if ('validCpu' in fix && cpu.kind === 'value' && (cpuUnits === undefined || !isValidCpu(cpuUnits, os))) {
-      const values = validCpuValues(os);
-      // Best: the size closest to what was written that keeps the memory; then the cheapest that keeps it.
-      const keepingMemory = memoryMiB === undefined ? values : values.filter((value) => isValidPair(value, memoryMiB, os));
-      const closest = cpuUnits === undefined ? undefined : closestTo(cpuUnits, keepingMemory);
-      if (closest !== undefined) {
-        const why = memoryMiB === undefined ? 'the closest Fargate size' : `the closest size that allows ${memoryMiB} MiB`;
-        choices.push({ title: `Set ${describeSetting('cpu', String(closest))} (${why})`, edits: [setSize('cpu', closest)] });
-      }
-      if (smallestCpu !== undefined && smallestCpu !== closest) choices.push(smallestCpuChoice(smallestCpu));
-      if (cpuUnits === undefined && memoryMiB === undefined) {
-        choices.push({ title: `Set ${describeSetting('cpu', String(values[0]))} (the smallest Fargate size)`, edits: [setSize('cpu', values[0])] });
-      }
-      // At least the cpu that was written, with the memory moved into that size's range.
-      const atLeast = cpuUnits === undefined ? undefined : values.find((value) => value >= cpuUnits) ?? values[values.length - 1];
-      const newMemory = atLeast === undefined || memoryMiB === undefined || keepingMemory.includes(atLeast) ? undefined : nearestValidMemory(atLeast, memoryMiB, os);
-      if (atLeast !== undefined && newMemory !== undefined) {
-        choices.push({
-          title: `Set ${describeSetting('cpu', String(atLeast))} and ${describeSetting('memory', String(newMemory))}`,
-          edits: [setSize('cpu', atLeast), setSize('memory', newMemory)],
-        });
-      }
-    }
-    if ('validMemory' in fix && memory.kind === 'value' && cpuUnits !== undefined && isValidCpu(cpuUnits, os) && (memoryMiB === undefined || !isValidPair(cpuUnits, memoryMiB, os))) {
-      const allowed = validMemoryFor(cpuUnits, os);
-      const newMemory = memoryMiB === undefined ? allowed[0] : nearestValidMemory(cpuUnits, memoryMiB, os);
-      if (newMemory !== undefined) {
-        const which = memoryMiB === undefined ? 'smallest' : newMemory >= memoryMiB ? 'next' : 'largest';
-        choices.push({ title: `Set ${describeSetting('memory', String(newMemory))} (the ${which} value cpu ${cpuUnits} allows)`, edits: [setSize('memory', newMemory)] });
-      }
-      if (smallestCpu !== undefined && smallestCpu !== cpuUnits) choices.push(smallestCpuChoice(smallestCpu));
-    }
-    return choices.map((choice, i) => ({ ...choice, safe: false, preferred: i === 0 }));
   },
 };
+
+interface TaskSizes {
+  readonly os: FargateOs;
+  readonly cpu: SizeReading;
+  readonly memory: SizeReading;
+}
+
+/** One way to make the pair valid: the sizes to write, and why these. */
+interface SizeChoice {
+  readonly verb: 'Add' | 'Set';
+  readonly set: { readonly cpu?: number | string; readonly memory?: number | string };
+  readonly why?: string;
+}
+
+function parsed(reading: SizeReading): number | undefined {
+  return reading.kind === 'value' ? reading.parsed : undefined;
+}
+
+function insertChoices(insert: Record<string, unknown>): SizeChoice[] {
+  const set = Object.fromEntries((['cpu', 'memory'] as const).flatMap((key) => {
+    const value = insert[key];
+    return typeof value === 'string' && /^\d+$/.test(value) ? [[key, value]] : [];
+  }));
+  return Object.keys(set).length > 0 ? [{ verb: 'Add', set }] : [];
+}
+
+/** cpu is not a Fargate size: the closest size that keeps the memory, the cheapest, or at least what was written. */
+function cpuChoices({ os, cpu, memory }: TaskSizes): SizeChoice[] {
+  const cpuUnits = parsed(cpu);
+  const memoryMiB = parsed(memory);
+  if (cpu.kind !== 'value' || (cpuUnits !== undefined && isValidCpu(cpuUnits, os))) return [];
+  const values = validCpuValues(os);
+  const keepingMemory = memoryMiB === undefined ? values : values.filter((value) => isValidPair(value, memoryMiB, os));
+  const choices: SizeChoice[] = [];
+  const closest = cpuUnits === undefined ? undefined : closestTo(cpuUnits, keepingMemory);
+  if (closest !== undefined) {
+    choices.push({ verb: 'Set', set: { cpu: closest }, why: memoryMiB === undefined ? 'the closest Fargate size' : `the closest size that allows ${memoryMiB} MiB` });
+  }
+  const smallest = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+  if (smallest !== undefined && smallest !== closest) choices.push({ verb: 'Set', set: { cpu: smallest }, why: `the smallest size that allows ${memoryMiB} MiB` });
+  if (cpuUnits === undefined && memoryMiB === undefined) choices.push({ verb: 'Set', set: { cpu: values[0] }, why: 'the smallest Fargate size' });
+  if (cpuUnits !== undefined && memoryMiB !== undefined) {
+    // At least the cpu that was written, with the memory moved into that size's range.
+    const atLeast = values.find((value) => value >= cpuUnits) ?? values[values.length - 1];
+    const newMemory = keepingMemory.includes(atLeast) ? undefined : nearestValidMemory(atLeast, memoryMiB, os);
+    if (newMemory !== undefined) choices.push({ verb: 'Set', set: { cpu: atLeast, memory: newMemory } });
+  }
+  return choices;
+}
+
+/** memory is not valid with a valid cpu: the next valid memory, or the smallest cpu that allows the memory. */
+function memoryChoices({ os, cpu, memory }: TaskSizes): SizeChoice[] {
+  const cpuUnits = parsed(cpu);
+  const memoryMiB = parsed(memory);
+  if (memory.kind !== 'value' || cpuUnits === undefined || !isValidCpu(cpuUnits, os) || (memoryMiB !== undefined && isValidPair(cpuUnits, memoryMiB, os))) return [];
+  const choices: SizeChoice[] = [];
+  const newMemory = memoryMiB === undefined ? validMemoryFor(cpuUnits, os)[0] : nearestValidMemory(cpuUnits, memoryMiB, os);
+  if (newMemory !== undefined) {
+    const which = memoryMiB === undefined ? 'smallest' : newMemory >= memoryMiB ? 'next' : 'largest';
+    choices.push({ verb: 'Set', set: { memory: newMemory }, why: `the ${which} value cpu ${cpuUnits} allows` });
+  }
+  const smallest = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+  if (smallest !== undefined && smallest !== cpuUnits) choices.push({ verb: 'Set', set: { cpu: smallest }, why: `the smallest size that allows ${memoryMiB} MiB` });
+  return choices;
+}
 
 /** Absent or null means missing; placeholders and values of the wrong type are unknown (value-type reports the type). */
 function read(node: Node | undefined, parse: (value: string | number) => number | undefined): SizeReading {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendItem, applyJsonEdits, detectFormatting, removeValue, setValue } from '../../server/src/document/jsonEdit';
+import { appendItem, applyJsonEdits, collide, detectFormatting, jsonEditChanges, removeValue, setValue } from '../../server/src/document/jsonEdit';
 
 describe('layout-preserving JSON edits', () => {
   describe('detectFormatting', () => {
@@ -78,10 +78,32 @@ describe('layout-preserving JSON edits', () => {
       assert.equal(applyJsonEdits(text, [appendItem(['secrets'], { name: 'B', valueFrom: 'b' })]), '{\n  "secrets": [\n    { "name": "A", "valueFrom": "a" },\n    { "name": "B", "valueFrom": "b" }\n  ]\n}');
     });
 
-    it('applies edits in order, each on the text the previous one left', () => {
+    it('adds several properties after the same member, in the order given', () => {
+      assert.equal(applyJsonEdits('{\n  "a": 1\n}', [setValue(['b'], 2), setValue(['c'], 3)]), '{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}');
+    });
+
+    it('makes several edits resolved on the same text', () => {
       const text = '{ "environment": [{ "name": "A" }, { "name": "B" }], "secrets": [] }';
       const edits = [appendItem(['secrets'], { name: 'A' }), removeValue(['environment', 0])];
       assert.equal(applyJsonEdits(text, edits), '{ "environment": [{ "name": "B" }], "secrets": [{ "name": "A" }] }');
+    });
+  });
+
+  describe('collisions', () => {
+    it('refuses edits whose changes overlap or touch', () => {
+      const text = '{ "a": { "b": 1 }, "c": 2 }';
+      assert.equal(jsonEditChanges(text, [setValue(['a'], 1), setValue(['a', 'b'], 2)]), undefined);
+      // Removing the last member and adding after it would fight over the comma.
+      assert.equal(jsonEditChanges(text, [removeValue(['c']), setValue(['d'], 3)]), undefined);
+      // Two additions to an empty object would each need the other's comma.
+      assert.equal(jsonEditChanges('{ "a": {} }', [setValue(['a', 'b'], 1), setValue(['a', 'c'], 2)]), undefined);
+    });
+
+    it('lets changes apart from each other, and additions after the same member, go together', () => {
+      const [first, second] = jsonEditChanges('{ "a": 1, "b": 2 }', [setValue(['c'], 3), setValue(['d'], 4)])!;
+      assert.equal(collide(first, second), false);
+      const [value, other] = jsonEditChanges('{ "a": 1, "b": 2 }', [setValue(['a'], 0), setValue(['b'], 0)])!;
+      assert.equal(collide(value, other), false);
     });
   });
 });

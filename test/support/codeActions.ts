@@ -107,5 +107,5 @@ export function expectFix(ruleId: string, marked: string, title: string, expecte
 
 /** How many of the rule's findings "fix all" and `--fix` would fix: none when its fixes need a decision. */
 export function unattendedFixCount(ruleId: string, marked: string): number {
-  return fixAll(markedDocument(marked, { cursor: true }).text, { ruleId, validate: onlyRules(ruleId) }).fixed.length;
+  return fixAll(analyzeText(markedDocument(marked, { cursor: true }).text), { ruleId, validate: onlyRules(ruleId) }).fixed.length;
 }

@@ -39,15 +39,61 @@ export function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: spaceLines > 0 ? smallestSpaces : 2, eol };
 }
 
-/** Applies the edits in order, each on the text the previous one left; undefined when a path cannot be edited. */
-export function applyJsonEdits(text: string, edits: readonly JsonEdit[], formatting: FormattingOptions = detectFormatting(text)): string | undefined {
-  let current = text;
+/**
+ * A change of the text. `appends` marks an addition after the last member of a non-empty object or array:
+ * several of those can share an offset, and go in the order given.
+ */
+export interface TextChange {
+  readonly offset: number;
+  readonly length: number;
+  readonly content: string;
+  readonly appends?: boolean;
+}
+
+/**
+ * The text changes that make the edits, all resolved on `text` (like LSP text edits, not one after the
+ * other); undefined when an edit's path is not there or two changes collide.
+ */
+export function jsonEditChanges(text: string, edits: readonly JsonEdit[], options: { formatting?: FormattingOptions; root?: Node } = {}): TextChange[] | undefined {
+  const root = options.root ?? parseTree(text, [], { allowTrailingComma: true });
+  if (!root) return undefined;
+  const style = styleOf(options.formatting ?? detectFormatting(text));
+  const changes: TextChange[] = [];
   for (const edit of edits) {
-    const change = changeFor(current, edit, styleOf(formatting));
-    if (!change) return undefined;
-    current = current.slice(0, change.offset) + change.content + current.slice(change.offset + change.length);
+    const change = changeFor(text, root, edit, style);
+    if (!change || changes.some((other) => collide(other, change))) return undefined;
+    changes.push(change);
   }
-  return current;
+  return changes;
+}
+
+/**
+ * Whether two changes cannot both be made on the same text. Touching counts as colliding (a removal of an
+ * object's last member and an addition after it would fight over the comma), except for additions after
+ * the same last member.
+ */
+export function collide(a: TextChange, b: TextChange): boolean {
+  if (a.appends && b.appends && a.offset === b.offset) return false;
+  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+}
+
+/** Makes changes that do not collide, in one sweep over the text. */
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+  const ordered = changes.map((change, order) => ({ change, order })).sort((a, b) => a.change.offset - b.change.offset || a.order - b.order);
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const { change } of ordered) {
+    pieces.push(text.slice(cursor, change.offset), change.content);
+    cursor = change.offset + change.length;
+  }
+  pieces.push(text.slice(cursor));
+  return pieces.join('');
+}
+
+/** The text after the edits; undefined when they cannot be made. */
+export function applyJsonEdits(text: string, edits: readonly JsonEdit[], formatting?: FormattingOptions): string | undefined {
+  const changes = jsonEditChanges(text, edits, { formatting });
+  return changes && applyTextChanges(text, changes);
 }
 
 interface Style {
@@ -55,19 +101,11 @@ interface Style {
   readonly eol: string;
 }
 
-interface Change {
-  readonly offset: number;
-  readonly length: number;
-  readonly content: string;
-}
-
 function styleOf(formatting: FormattingOptions): Style {
   return { unit: formatting.insertSpaces ? ' '.repeat(formatting.tabSize ?? 2) : '\t', eol: formatting.eol ?? '\n' };
 }
 
-function changeFor(text: string, edit: JsonEdit, style: Style): Change | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true });
-  if (!root) return undefined;
+function changeFor(text: string, root: Node, edit: JsonEdit, style: Style): TextChange | undefined {
   if (edit.kind === 'append') {
     const array = findNodeAtLocation(root, edit.path);
     return array?.type === 'array' ? insertChild(text, array, (layout) => serialize(edit.value, layout, style), style) : undefined;
@@ -103,7 +141,7 @@ interface Layout {
 }
 
 /** Adds a property or item at the end of an object or array, in the style of its siblings. */
-function insertChild(text: string, container: Node, render: (layout: Layout) => string, style: Style): Change | undefined {
+function insertChild(text: string, container: Node, render: (layout: Layout) => string, style: Style): TextChange | undefined {
   const close = container.offset + container.length - 1;
   if (text[close] !== (container.type === 'object' ? '}' : ']')) return undefined;
   const children = container.children ?? [];
@@ -122,16 +160,16 @@ function insertChild(text: string, container: Node, render: (layout: Layout) => 
   const lastChild = children[children.length - 1];
   const end = lastChild.offset + lastChild.length;
   if (!isMultiline(text, container)) {
-    return { offset: end, length: 0, content: `, ${render({ indent: containerIndent, multiline: false })}` };
+    return { offset: end, length: 0, content: `, ${render({ indent: containerIndent, multiline: false })}`, appends: true };
   }
   const indent = lineIndent(text, lastChild.offset);
   // A new array item looks like the item before it: one line when that one is on one line.
   const multiline = container.type === 'object' || spansLines(text, lastChild);
-  return { offset: end, length: 0, content: `,${style.eol}${indent}${render({ indent, multiline })}` };
+  return { offset: end, length: 0, content: `,${style.eol}${indent}${render({ indent, multiline })}`, appends: true };
 }
 
 /** Deletes a property or item with the comma and white space that separate it from a neighbour. */
-function removeChild(container: Node, child: Node): Change | undefined {
+function removeChild(container: Node, child: Node): TextChange | undefined {
   const children = container.children ?? [];
   const index = children.indexOf(child);
   if (index < 0) return undefined;

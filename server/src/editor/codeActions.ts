@@ -6,8 +6,8 @@ import { ruleDocsUrl } from '../rules/docs';
 import { FixProposal } from '../rules/rule';
 import { Analysis } from '../service/analysis';
 import { diagnosticDataOf } from '../service/diagnostics';
-import { applyProposal, fixAll, fixProposals } from '../service/fixes';
-import { ValidateOptions } from '../service/validate';
+import { applyProposal, fixAll, FixAllResult, fixProposals } from '../service/fixes';
+import { LintFinding, validate, ValidateOptions } from '../service/validate';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.ecs-guard": "explicit" }` applies every safe fix on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ecs-guard`;
@@ -37,6 +37,9 @@ export interface CodeActionOptions {
  */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
   const actions: CodeAction[] = [];
+  // One validation shared by every "fix all" of this request.
+  let findings: LintFinding[] | undefined;
+  const fixAllOf = (ruleId?: string) => fixAll(analysis, { validate: options.validate, ruleId, findings: (findings ??= validate(analysis, options.validate)) });
   if (asksFor(options.only, CodeActionKind.QuickFix)) {
     const ours = diagnostics.flatMap((diagnostic) => {
       const data = diagnosticDataOf(diagnostic);
@@ -50,12 +53,12 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
     }
     for (const ruleId of new Set(ours.map(({ data }) => data.ruleId))) {
       const ruleDiagnostics = ours.filter(({ data }) => data.ruleId === ruleId).map(({ diagnostic }) => diagnostic);
-      actions.push(...ruleActions(analysis, ruleId, ruleDiagnostics, options));
+      actions.push(...ruleActions(analysis, ruleId, ruleDiagnostics, options, fixAllOf(ruleId)));
     }
   }
   // Only on request: a source action in every light bulb would be noise.
   if (options.only && asksFor(options.only, FIX_ALL_KIND)) {
-    const { text, fixed } = fixAll(analysis.parsed.text, { validate: options.validate });
+    const { text, fixed } = fixAllOf();
     if (fixed.length > 0) {
       actions.push({ title: 'Fix all safely fixable ECS Guard problems', kind: FIX_ALL_KIND, edit: documentEdit(analysis.document, text) });
     }
@@ -63,10 +66,9 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
   return actions;
 }
 
-function ruleActions(analysis: Analysis, ruleId: string, diagnostics: Diagnostic[], options: CodeActionOptions): CodeAction[] {
+function ruleActions(analysis: Analysis, ruleId: string, diagnostics: Diagnostic[], options: CodeActionOptions, all: FixAllResult): CodeAction[] {
   const actions: CodeAction[] = [];
   // With one fixable problem "fix all" would repeat its own quick fix.
-  const all = fixAll(analysis.parsed.text, { validate: options.validate, ruleId });
   if (all.fixed.length > 1) {
     actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: documentEdit(analysis.document, all.text) });
   }
@@ -80,7 +82,7 @@ function ruleActions(analysis: Analysis, ruleId: string, diagnostics: Diagnostic
 }
 
 function proposalAction(analysis: Analysis, proposal: FixProposal, diagnostics: Diagnostic[]): CodeAction | undefined {
-  const fixed = applyProposal(analysis.parsed.text, proposal);
+  const fixed = applyProposal(analysis, proposal);
   if (fixed === undefined) return undefined;
   return {
     title: proposal.title,

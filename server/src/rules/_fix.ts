@@ -16,9 +16,14 @@ export function startsWith(path: JSONPath, prefix: JSONPath): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
-/** The container a finding is on or inside. */
+/** The container a finding is on or inside; found by index, since fix-all asks for thousands in a large file. */
 export function containerAt(doc: TaskDefinitionDocument, path: JSONPath): ContainerView | undefined {
-  return doc.containers.find((container) => startsWith(path, container.path));
+  const first = doc.containers[0];
+  const index = first ? path[first.path.length - 1] : undefined;
+  if (typeof index !== 'number') return undefined;
+  // Items that are not objects have no view, so the list index and the container index can differ.
+  const container = doc.containers[index]?.index === index ? doc.containers[index] : doc.containers.find((candidate) => candidate.index === index);
+  return container && startsWith(path, container.path) ? container : undefined;
 }
 
 /** `"key": value` as the titles write it. */

@@ -58,7 +58,6 @@ export const environmentSecrets: Rule = {
     if (toSecrets) {
       proposals.push({
         title: `Move ${name} to "secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its valueFrom)`,
-        // The secret goes in first: removing the variable first would shift the index the removal uses.
         edits: toSecrets === 'already-there' ? [removal] : [toSecrets, removal],
         safe: false,
         preferred: true,

@@ -68,19 +68,32 @@ type AwslogsOptions = Record<'awslogs-group' | 'awslogs-region' | 'awslogs-strea
  * right), else /ecs/<family> and a placeholder region; the stream prefix is the container's name.
  */
 function awslogsOptions(doc: TaskDefinitionDocument, container: ContainerView): AwslogsOptions {
-  const fromOtherContainers = (key: string): string | undefined => {
-    for (const other of doc.containers) {
-      const value = stringValue(childValue(childValue(other.get('logConfiguration'), 'options'), key));
-      if (value && !containsPlaceholder(value)) return value;
-    }
-    return undefined;
-  };
   const known = (node: Node | undefined) => (isPlaceholderNode(node) ? undefined : stringValue(node));
+  const shared = sharedAwslogs(doc);
   return {
-    'awslogs-group': fromOtherContainers('awslogs-group') ?? `/ecs/${known(doc.task?.get('family')) || '<FAMILY>'}`,
-    'awslogs-region': fromOtherContainers('awslogs-region') ?? '<REGION>',
+    'awslogs-group': shared.group ?? `/ecs/${known(doc.task?.get('family')) || '<FAMILY>'}`,
+    'awslogs-region': shared.region ?? '<REGION>',
     'awslogs-stream-prefix': known(container.get('name')) || '<CONTAINER_NAME>',
   };
+}
+
+/** Per document: fix-all asks once per container, and a scan per container would be quadratic. */
+const sharedAwslogsCache = new WeakMap<TaskDefinitionDocument, { group?: string; region?: string }>();
+
+function sharedAwslogs(doc: TaskDefinitionDocument): { group?: string; region?: string } {
+  let shared = sharedAwslogsCache.get(doc);
+  if (!shared) {
+    const first = (key: string): string | undefined => {
+      for (const other of doc.containers) {
+        const value = stringValue(childValue(childValue(other.get('logConfiguration'), 'options'), key));
+        if (value && !containsPlaceholder(value)) return value;
+      }
+      return undefined;
+    };
+    shared = { group: first('awslogs-group'), region: first('awslogs-region') };
+    sharedAwslogsCache.set(doc, shared);
+  }
+  return shared;
 }
 
 /** Adds the whole configuration, or completes one that lacks a driver, keeping the options it has. */
@@ -91,7 +104,8 @@ function awslogsEdits(container: ContainerView, options: AwslogsOptions): JsonEd
   if (config.type !== 'object') return undefined;
   const setDriver = setValue([...configPath, 'logDriver'], 'awslogs');
   const existing = childValue(config, 'options');
-  if (!existing || existing.type === 'null') return [setDriver, setValue([...configPath, 'options'], options)];
+  // An empty object is replaced whole: several additions to it would each need the commas of the others.
+  if (!existing || existing.type === 'null' || (existing.type === 'object' && !existing.children?.length)) return [setDriver, setValue([...configPath, 'options'], options)];
   // Options of another type are value-type's to report; the driver alone still resolves this finding.
   if (existing.type !== 'object') return [setDriver];
   const present = optionKeys(existing);

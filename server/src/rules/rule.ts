@@ -46,7 +46,7 @@ export interface RuleContext {
 export interface FixProposal {
   /** The code action's title: what changes, and any placeholder left to fill in. */
   readonly title: string;
-  /** Applied in order; each path is resolved on the text the previous edits left. */
+  /** All resolved on the document as it is, like LSP text edits: they must not overlap (adding several properties to one object is fine). */
   readonly edits: readonly JsonEdit[];
   /**
    * True when applying it needs no decision from the user: the value is the one the rule requires (or the

@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonc-parser';
-import { applyJsonEdits } from '../document/jsonEdit';
+import { applyTextChanges, collide, detectFormatting, jsonEditChanges, TextChange } from '../document/jsonEdit';
 import { contentRules } from '../rules';
 import { FixData, FixProposal } from '../rules/rule';
 import { analyzeText, Analysis } from './analysis';
@@ -26,10 +26,12 @@ export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal
 }
 
 /** The text after the proposal's edits; undefined when they no longer apply or would break the JSON. */
-export function applyProposal(text: string, proposal: FixProposal): string | undefined {
-  const fixed = applyJsonEdits(text, proposal.edits);
-  if (fixed === undefined || fixed === text) return undefined;
-  return analyzeText(fixed).parsed.syntaxErrors.length > analyzeText(text).parsed.syntaxErrors.length ? undefined : fixed;
+export function applyProposal(analysis: Analysis, proposal: FixProposal): string | undefined {
+  const { text, root, syntaxErrors } = analysis.parsed;
+  const changes = jsonEditChanges(text, proposal.edits, { root });
+  if (!changes || changes.length === 0) return undefined;
+  const fixed = applyTextChanges(text, changes);
+  return analyzeText(fixed).parsed.syntaxErrors.length > syntaxErrors.length ? undefined : fixed;
 }
 
 /** The proposal "fix all" and `--fix` apply: the preferred one if it is safe, else the first safe one. */
@@ -41,6 +43,8 @@ export interface FixAllOptions {
   readonly validate?: ValidateOptions;
   /** Only this rule's findings; all rules when absent. */
   readonly ruleId?: string;
+  /** The analysis's findings with the same validate options, when the caller has them already. */
+  readonly findings?: readonly LintFinding[];
   /** Fixing one problem can reveal another; passes stop when nothing changes or after this many. */
   readonly maxPasses?: number;
 }
@@ -52,28 +56,35 @@ export interface FixAllResult {
 }
 
 /**
- * Applies every safe fix, pass after pass on the text each pass left. Within a pass the fixes go from the
- * end of the document to its start: paths are re-resolved for each edit, and an edit never shifts the path
- * of anything before it (insertions go at the end of an object or array, removals only renumber later items).
- * A document with JSON syntax errors is left alone: its tree is a guess.
+ * Applies every safe fix, pass after pass. A pass resolves all its fixes on the same text and makes them in
+ * one sweep, so a large file costs a parse and a validation per pass, not per fix; a fix whose changes
+ * collide with one already taken waits for the next pass. A document with JSON syntax errors is left
+ * alone (its tree is a guess), and a pass that would break the JSON is dropped.
  */
-export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
+export function fixAll(analysis: Analysis, options: FixAllOptions = {}): FixAllResult {
   const fixed: LintFinding[] = [];
-  let current = text;
+  let current = analysis;
+  let findings = options.findings;
   for (let pass = 0; pass < (options.maxPasses ?? 5); pass++) {
-    const analysis = analyzeText(current);
-    if (analysis.parsed.syntaxErrors.length > 0 || analysis.parsed.root === undefined) break;
-    const findings = validate(analysis, options.validate).filter((finding) => options.ruleId === undefined || finding.ruleId === options.ruleId);
-    let changed = false;
-    for (const finding of [...findings].reverse()) {
-      const proposal = safeProposal(fixProposals(analysis, finding));
-      const next = proposal && applyProposal(current, proposal);
-      if (next === undefined) continue;
-      current = next;
-      fixed.push(finding);
-      changed = true;
+    const { text, root, syntaxErrors } = current.parsed;
+    if (syntaxErrors.length > 0 || !root) break;
+    const formatting = detectFormatting(text);
+    const taken: TextChange[] = [];
+    const fixedInPass: LintFinding[] = [];
+    for (const finding of findings ?? validate(current, options.validate)) {
+      if (options.ruleId !== undefined && finding.ruleId !== options.ruleId) continue;
+      const proposal = safeProposal(fixProposals(current, finding));
+      const changes = proposal && jsonEditChanges(text, proposal.edits, { formatting, root });
+      if (!changes || changes.some((change) => taken.some((other) => collide(change, other)))) continue;
+      taken.push(...changes);
+      fixedInPass.push(finding);
     }
-    if (!changed) break;
+    if (taken.length === 0) break;
+    const next = analyzeText(applyTextChanges(text, taken), current.document.uri);
+    if (next.parsed.syntaxErrors.length > 0) break;
+    fixed.push(...fixedInPass);
+    current = next;
+    findings = undefined;
   }
-  return { text: current, fixed };
+  return { text: current.parsed.text, fixed };
 }

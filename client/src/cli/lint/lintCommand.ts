@@ -62,7 +62,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       onRuleError: (ruleId, error) => io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
     };
     if (fix) {
-      const fixed = fixAll(text, { validate: validateOptions });
+      const fixed = fixAll(analysis, { validate: validateOptions });
       if (fixed.text !== text) {
         try {
           fs.writeFileSync(target.absolutePath, fixed.text);

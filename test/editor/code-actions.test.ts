@@ -137,6 +137,15 @@ describe('code actions', () => {
 }`);
   });
 
+  it('keeps CRLF line endings, and the edit never splits one', () => {
+    const crlf = TWO_SPACES.replace(/\n/g, '\r\n');
+    const fixed = afterAction(crlf, SET_READONLY, { validate: onlyRules(READONLY) });
+    assert.equal(fixed, TWO_SPACES.replace('|', '').replace('"image": "nginx"', '"image": "nginx",\n      "readonlyRootFilesystem": true').replace(/\n/g, '\r\n'));
+    const { actions } = actionsAt(crlf, { validate: onlyRules(READONLY) });
+    const [edit] = actionTitled(actions, SET_READONLY).edit?.changes?.[DOCUMENT_URI] ?? [];
+    assert.ok(!edit.newText.startsWith('\n') && !edit.newText.endsWith('\r'), JSON.stringify(edit.newText));
+  });
+
   describe('fix all', () => {
     it('applies every safe fix of the rule in one edit', () => {
       const fixed = afterAction(TWO_SPACES, `Fix all ${READONLY} problems in this file`, { validate: onlyRules(READONLY) });

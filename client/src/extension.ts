@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { allRuleMetas } from '../../server/src/rules';
+import { REPOSITORY_URL, ruleDocsUrl } from '../../server/src/rules/docs';
 
 let client: LanguageClient | undefined;
 
@@ -25,8 +27,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('ecsGuard.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('ecsGuard.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('ecsGuard.showRuleDocumentation', showRuleDocumentation),
   );
   await client.start();
+}
+
+/** From a code action the docs URL comes as the argument; from the command palette the user picks a rule. */
+async function showRuleDocumentation(url?: unknown): Promise<void> {
+  let target = typeof url === 'string' ? url : undefined;
+  if (target === undefined) {
+    const picked = await vscode.window.showQuickPick(
+      allRuleMetas.map((meta) => ({ label: meta.id, description: meta.title })),
+      { placeHolder: 'Rule to show the documentation of' },
+    );
+    if (!picked) return;
+    target = ruleDocsUrl(picked.label);
+  }
+  // Only our own docs pages: the argument could come from any extension running the command.
+  if (target.startsWith(`${REPOSITORY_URL}/`)) await vscode.env.openExternal(vscode.Uri.parse(target));
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './config/config';
 import { AnalysisCache } from './lsp/analysisCache';
 import { clientSupport, ClientSupport } from './lsp/clientSupport';
+import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
@@ -39,17 +40,20 @@ const configs = new WorkspaceConfigs(
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
   },
 );
+const codeActions = registerCodeActions(connection, { documents, analyses, configs });
 
 connection.onInitialize((params): InitializeResult => {
   clientCan = clientSupport(params.capabilities);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
+  codeActions.initialize(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
       documentSymbolProvider: true,
+      codeActionProvider: codeActions.capability,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'ecs-guard-language-server' },

@@ -9,6 +9,7 @@ Commands:
   lint [files, folders or globs ...]   Lint ECS task definitions (default: the current folder)
       --format stylish|json|sarif      Output format (default: stylish)
       --config <file>                  Config file (default: ./.ecs-guard.json when present)
+      --fix                            Apply the safe fixes to the files, then report what remains
   coverage --region <r1,r2,...>        Live GuardDuty Runtime Monitoring coverage of ECS clusters, per region
       --profile <name>                 AWS profile (default: the SDK's credential chain)
       --unhealthy                      List unhealthy clusters only

@@ -79,6 +79,12 @@ export class WorkspaceConfigs {
     return { enabled: settings.enable !== false, config, selection };
   }
 
+  /** The URI of the `.ecs-guard.json` that configures a document; undefined outside every workspace folder. */
+  configFileUriFor(uri: string): string | undefined {
+    const folder = uri.startsWith('file:') ? this.folderOf(URI.parse(uri).fsPath) : undefined;
+    return folder ? URI.file(configFileIn(folder)).toString() : undefined;
+  }
+
   private folderOf(filePath: string): string | undefined {
     return this.folders
       .filter((folder) => filePath === folder || filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))

@@ -1,5 +1,7 @@
 import { containsPlaceholder, isPlaceholderNode, stringValue } from '../document/json';
 import { ContainerView } from '../document/taskDefinition';
+import { setValue } from '../document/jsonEdit';
+import { containerAt, describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
 /*
@@ -45,6 +47,13 @@ export const duplicateContainerName: Rule = {
         { insert: { name: suggestion } },
       );
     }
+  },
+  fixes(fix, { doc, path }) {
+    const name = isRecord(fix.insert) ? fix.insert.name : undefined;
+    const container = containerAt(doc, path);
+    if (typeof name !== 'string' || name === '' || !container) return [];
+    // A container without a name cannot be referred to yet, so naming it breaks nothing.
+    return [{ title: `Add ${describeSetting('name', name)}`, edits: [setValue([...container.path, 'name'], name)], safe: true, preferred: true }];
   },
 };
 

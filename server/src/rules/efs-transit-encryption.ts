@@ -1,4 +1,6 @@
 import { arrayItems, childValue, keyOf, stringValue } from '../document/json';
+import { setValue } from '../document/jsonEdit';
+import { describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'transitEncryption', value: 'ENABLED' } }`, set it in the volume's `efsVolumeConfiguration`. */
@@ -27,5 +29,12 @@ export const efsTransitEncryption: Rule = {
         reportAt(setting, `EFS volume ${label} mounts without encryption in transit (Security Hub ECS.18). ${advice}`, fix);
       }
     });
+  },
+  fixes(fix, { path }) {
+    // The finding is on the configuration (or its key) or on the setting inside it.
+    const configurationEnd = path.lastIndexOf('efsVolumeConfiguration') + 1;
+    if (!isRecord(fix.set) || fix.set.key !== 'transitEncryption' || configurationEnd === 0) return [];
+    const setting = [...path.slice(0, configurationEnd), 'transitEncryption'];
+    return [{ title: `Set ${describeSetting('transitEncryption', 'ENABLED')}`, edits: [setValue(setting, 'ENABLED')], safe: true, preferred: true }];
   },
 };

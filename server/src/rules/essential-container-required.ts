@@ -1,4 +1,6 @@
 import { booleanValue, propertyOf } from '../document/json';
+import { setValue } from '../document/jsonEdit';
+import { describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
 /*
@@ -28,5 +30,17 @@ export const essentialContainerRequired: Rule = {
       message,
       { set: { containerIndex: first.index, key: 'essential', value: true } },
     );
+  },
+  fixes(fix, { doc }) {
+    const set = isRecord(fix.set) && fix.set.key === 'essential' ? fix.set : undefined;
+    const container = set && doc.containers.find((candidate) => candidate.index === set.containerIndex);
+    if (!container) return [];
+    return [{
+      title: `Set ${describeSetting('essential', true)} on container ${container.label}`,
+      edits: [setValue([...container.path, 'essential'], true)],
+      // With one container there is no choice to make; with several, which one is the main one is the user's call.
+      safe: doc.containers.length === 1,
+      preferred: true,
+    }];
   },
 };

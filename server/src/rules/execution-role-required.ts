@@ -1,6 +1,10 @@
 import { isFargate } from '../document/facts';
 import { containsPlaceholder, stringValue } from '../document/json';
+import { setValue } from '../document/jsonEdit';
 import { Rule } from './rule';
+
+/** A recognised placeholder, so the inserted ARN gets no finding until it is filled in. */
+export const EXECUTION_ROLE_PLACEHOLDER = 'arn:aws:iam::<ACCOUNT_ID>:role/ecsTaskExecutionRole';
 
 /** arn:<partition>:iam::<12-digit account>:role/<optional path/><name>, as IAM writes role ARNs. */
 const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
@@ -36,5 +40,15 @@ export const executionRoleRequired: Rule = {
       node,
       `executionRoleArn ${JSON.stringify(value)} is not an IAM role ARN, so ECS cannot use it to pull images, the GuardDuty agent sidecar included. Write it as ${example}.`,
     );
+  },
+  // The account id has to come from the user, so this never applies unattended.
+  fixes(fix, { doc }) {
+    if (fix.insert !== 'executionRoleArn' || !doc.task) return [];
+    return [{
+      title: `Add "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}" (fill in <ACCOUNT_ID>)`,
+      edits: [setValue([...doc.task.path, 'executionRoleArn'], EXECUTION_ROLE_PLACEHOLDER)],
+      safe: false,
+      preferred: true,
+    }];
   },
 };

@@ -1,6 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { isFargate, isWindows } from '../document/facts';
 import { isPlaceholderNode } from '../document/json';
+import { setValue } from '../document/jsonEdit';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
 import {
   describeMemoryValues,
@@ -13,6 +14,7 @@ import {
   validCpuValues,
   validMemoryFor,
 } from '../fargate/sizes';
+import { describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
 /**
@@ -82,7 +84,88 @@ export const fargateCpuMemory: Rule = {
       );
     }
   },
+  // Every choice changes the task's size, and with it what the task costs and what its containers get.
+  fixes(fix, { doc }) {
+    const task = doc.task;
+    if (!task) return [];
+    const sizes: TaskSizes = { os: isWindows(doc) ? 'windows' : 'linux', cpu: read(task.get('cpu'), parseCpuUnits), memory: read(task.get('memory'), parseMemoryMiB) };
+    const choices = isRecord(fix.insert) ? insertChoices(fix.insert) : 'validCpu' in fix ? cpuChoices(sizes) : 'validMemory' in fix ? memoryChoices(sizes) : [];
+    return choices.map(({ verb, set, why }, i) => {
+      const entries = Object.entries(set).map(([key, value]) => ({ key, value: String(value) }));
+      return {
+        title: `${verb} ${entries.map(({ key, value }) => describeSetting(key, value)).join(' and ')}${why ? ` (${why})` : ''}`,
+        edits: entries.map(({ key, value }) => setValue([...task.path, key], value)),
+        safe: false,
+        preferred: i === 0,
+      };
+    });
+  },
 };
+
+interface TaskSizes {
+  readonly os: FargateOs;
+  readonly cpu: SizeReading;
+  readonly memory: SizeReading;
+}
+
+/** One way to make the pair valid: the sizes to write, and why these. */
+interface SizeChoice {
+  readonly verb: 'Add' | 'Set';
+  readonly set: { readonly cpu?: number | string; readonly memory?: number | string };
+  readonly why?: string;
+}
+
+function parsed(reading: SizeReading): number | undefined {
+  return reading.kind === 'value' ? reading.parsed : undefined;
+}
+
+function insertChoices(insert: Record<string, unknown>): SizeChoice[] {
+  const set = Object.fromEntries((['cpu', 'memory'] as const).flatMap((key) => {
+    const value = insert[key];
+    return typeof value === 'string' && /^\d+$/.test(value) ? [[key, value]] : [];
+  }));
+  return Object.keys(set).length > 0 ? [{ verb: 'Add', set }] : [];
+}
+
+/** cpu is not a Fargate size: the closest size that keeps the memory, the cheapest, or at least what was written. */
+function cpuChoices({ os, cpu, memory }: TaskSizes): SizeChoice[] {
+  const cpuUnits = parsed(cpu);
+  const memoryMiB = parsed(memory);
+  if (cpu.kind !== 'value' || (cpuUnits !== undefined && isValidCpu(cpuUnits, os))) return [];
+  const values = validCpuValues(os);
+  const keepingMemory = memoryMiB === undefined ? values : values.filter((value) => isValidPair(value, memoryMiB, os));
+  const choices: SizeChoice[] = [];
+  const closest = cpuUnits === undefined ? undefined : closestTo(cpuUnits, keepingMemory);
+  if (closest !== undefined) {
+    choices.push({ verb: 'Set', set: { cpu: closest }, why: memoryMiB === undefined ? 'the closest Fargate size' : `the closest size that allows ${memoryMiB} MiB` });
+  }
+  const smallest = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+  if (smallest !== undefined && smallest !== closest) choices.push({ verb: 'Set', set: { cpu: smallest }, why: `the smallest size that allows ${memoryMiB} MiB` });
+  if (cpuUnits === undefined && memoryMiB === undefined) choices.push({ verb: 'Set', set: { cpu: values[0] }, why: 'the smallest Fargate size' });
+  if (cpuUnits !== undefined && memoryMiB !== undefined) {
+    // At least the cpu that was written, with the memory moved into that size's range.
+    const atLeast = values.find((value) => value >= cpuUnits) ?? values[values.length - 1];
+    const newMemory = keepingMemory.includes(atLeast) ? undefined : nearestValidMemory(atLeast, memoryMiB, os);
+    if (newMemory !== undefined) choices.push({ verb: 'Set', set: { cpu: atLeast, memory: newMemory } });
+  }
+  return choices;
+}
+
+/** memory is not valid with a valid cpu: the next valid memory, or the smallest cpu that allows the memory. */
+function memoryChoices({ os, cpu, memory }: TaskSizes): SizeChoice[] {
+  const cpuUnits = parsed(cpu);
+  const memoryMiB = parsed(memory);
+  if (memory.kind !== 'value' || cpuUnits === undefined || !isValidCpu(cpuUnits, os) || (memoryMiB !== undefined && isValidPair(cpuUnits, memoryMiB, os))) return [];
+  const choices: SizeChoice[] = [];
+  const newMemory = memoryMiB === undefined ? validMemoryFor(cpuUnits, os)[0] : nearestValidMemory(cpuUnits, memoryMiB, os);
+  if (newMemory !== undefined) {
+    const which = memoryMiB === undefined ? 'smallest' : newMemory >= memoryMiB ? 'next' : 'largest';
+    choices.push({ verb: 'Set', set: { memory: newMemory }, why: `the ${which} value cpu ${cpuUnits} allows` });
+  }
+  const smallest = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
+  if (smallest !== undefined && smallest !== cpuUnits) choices.push({ verb: 'Set', set: { cpu: smallest }, why: `the smallest size that allows ${memoryMiB} MiB` });
+  return choices;
+}
 
 /** Absent or null means missing; placeholders and values of the wrong type are unknown (value-type reports the type). */
 function read(node: Node | undefined, parse: (value: string | number) => number | undefined): SizeReading {
@@ -143,4 +226,9 @@ function unknownCpuMessage(node: Node, os: FargateOs): string {
 /** The value as written: `"1 vCPU"` for a string, `1024` for a number. */
 function raw(node: Node): string {
   return JSON.stringify(node.value);
+}
+
+/** The value nearest to `target`; the larger one on a tie, so the task does not shrink. */
+function closestTo(target: number, values: readonly number[]): number | undefined {
+  return values.reduce<number | undefined>((best, value) => (best === undefined || Math.abs(value - target) <= Math.abs(best - target) ? value : best), undefined);
 }

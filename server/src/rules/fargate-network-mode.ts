@@ -1,5 +1,7 @@
 import { isPlaceholderNode, stringValue } from '../document/json';
 import { isFargate } from '../document/facts';
+import { setValue } from '../document/jsonEdit';
+import { describeSetting, isRecord, replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
 /*
@@ -38,5 +40,11 @@ export const fargateNetworkMode: Rule = {
       `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`,
       { replaceWith: 'awsvpc' },
     );
+  },
+  // awsvpc is the only mode Fargate takes, but it changes how the task is networked: the user decides.
+  fixes(fix, { doc, path }) {
+    if (!isRecord(fix.insert)) return replaceWithAllowed(fix, path, ['awsvpc'], false);
+    if (fix.insert.networkMode !== 'awsvpc' || !doc.task) return [];
+    return [{ title: `Add ${describeSetting('networkMode', 'awsvpc')}`, edits: [setValue([...doc.task.path, 'networkMode'], 'awsvpc')], safe: false, preferred: true }];
   },
 };

@@ -2,6 +2,8 @@ import { isFargate } from '../document/facts';
 import { childValue, isPlaceholderNode, numberValue, stringValue } from '../document/json';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
 import { guardDutyAgentMemoryMiB, isValidPair, validMemoryFor } from '../fargate/sizes';
+import { setValue } from '../document/jsonEdit';
+import { describeSetting } from './_fix';
 import { Rule } from './rule';
 
 /**
@@ -46,6 +48,12 @@ export const guarddutyAgentMemory: Rule = {
       `The containers' hard memory limits (${containersMiB} MiB) plus the GuardDuty agent sidecar's share (${agentMiB} MiB) come to ${containersMiB + agentMiB} MiB, more than the task memory of ${memory} MiB. ${advice}`,
       raiseMemoryTo === undefined ? undefined : { raiseMemoryTo },
     );
+  },
+  // A bigger task costs more: the user decides.
+  fixes(fix, { doc }) {
+    const memory = fix.raiseMemoryTo;
+    if (typeof memory !== 'number' || !Number.isInteger(memory) || memory <= 0 || !doc.task) return [];
+    return [{ title: `Set ${describeSetting('memory', String(memory))}`, edits: [setValue([...doc.task.path, 'memory'], String(memory))], safe: false, preferred: true }];
   },
 };
 

@@ -1,4 +1,5 @@
 import { childValue, isPlaceholderNode, stringValue } from '../document/json';
+import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
 const ARCHITECTURES = ['X86_64', 'ARM64'] as const;
@@ -32,5 +33,9 @@ export const guarddutyCpuArchitecture: Rule = {
       `CPU architecture ${JSON.stringify(value)} is not X86_64 or ARM64, the values ECS accepts and the platforms GuardDuty Runtime Monitoring is verified on. ${canonical ? `Use "${canonical}".` : 'Use "X86_64" or "ARM64".'}`,
       canonical ? { replaceWith: canonical } : undefined,
     );
+  },
+  // The same architecture, spelt as ECS accepts it.
+  fixes(fix, { path }) {
+    return replaceWithAllowed(fix, path, ARCHITECTURES, true);
   },
 };

@@ -1,5 +1,6 @@
 import { childValue, stringValue } from '../document/json';
 import { OPERATING_SYSTEM_FAMILIES } from '../document/schema';
+import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
 /** The Windows values of `runtimePlatform.operatingSystemFamily` in the ECS API; other strings are left to value-type. */
@@ -22,5 +23,9 @@ export const guarddutyLinuxOnly: Rule = {
       `GuardDuty Runtime Monitoring cannot cover a ${value} task: it supports Linux only and not yet any Windows platform version. Use "LINUX" if the images are Linux images; otherwise this task runs without runtime threat detection.`,
       { replaceWith: 'LINUX' },
     );
+  },
+  // Only right when the images are Linux images, which the file cannot tell.
+  fixes(fix, { path }) {
+    return replaceWithAllowed(fix, path, ['LINUX'], false);
   },
 };

@@ -1,4 +1,5 @@
 import { networkMode } from '../document/facts';
+import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ replaceWith: 'awsvpc' }`, the new value of `networkMode`. */
@@ -18,5 +19,9 @@ export const hostNetworkMode: Rule = {
       'The task uses host network mode, so its containers share the host\'s network interfaces and can reach services bound to them (Security Hub ECS.17). Use "awsvpc" to give the task its own network interface and security groups.',
       { replaceWith: 'awsvpc' },
     );
+  },
+  // awsvpc changes how the task is reached (its own ENI and security groups): the user decides.
+  fixes(fix, { path }) {
+    return replaceWithAllowed(fix, path, ['awsvpc'], false);
   },
 };

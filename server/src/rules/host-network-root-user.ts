@@ -1,6 +1,7 @@
 import { networkMode } from '../document/facts';
 import { booleanValue } from '../document/json';
 import { containerUser, isRootUser } from './_user';
+import { setOnContainer } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'user', value: '1000' } }`, set the container's `user`. */
@@ -31,5 +32,9 @@ export const hostNetworkRootUser: Rule = {
         else reportMissing(container, message, fix);
       }
     }
+  },
+  // Which user the image can run as is the user's call, so this never applies unattended.
+  fixes(fix, { doc, path }) {
+    return setOnContainer(fix, doc, path, 'user', '1000', false);
   },
 };

@@ -1,4 +1,5 @@
 import { containerUser, isRootUser, osKind } from './_user';
+import { setOnContainer } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'user', value: '1000' } }`, set the container's `user`. */
@@ -26,5 +27,9 @@ export const linuxNonRootUser: Rule = {
         else reportMissing(container, message, fix);
       }
     }
+  },
+  // Which user the image can run as is the user's call, so this never applies unattended.
+  fixes(fix, { doc, path }) {
+    return setOnContainer(fix, doc, path, 'user', '1000', false);
   },
 };

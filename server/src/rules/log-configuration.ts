@@ -1,4 +1,8 @@
-import { childValue, isPlaceholderNode, keyOf, stringValue } from '../document/json';
+import { Node } from 'jsonc-parser';
+import { childValue, containsPlaceholder, isPlaceholderNode, keyOf, stringValue } from '../document/json';
+import { JsonEdit, setValue } from '../document/jsonEdit';
+import { ContainerView, TaskDefinitionDocument } from '../document/taskDefinition';
+import { containerAt } from './_fix';
 import { Rule } from './rule';
 
 /**
@@ -38,4 +42,82 @@ export const logConfiguration: Rule = {
       }
     }
   },
+  fixes(fix, { doc, path }) {
+    const container = containerAt(doc, path);
+    if (!('addAwsLogs' in fix) || !container) return [];
+    const options = awslogsOptions(doc, container);
+    const edits = awslogsEdits(container, options);
+    if (!edits) return [];
+    const placeholders = Object.values(options).flatMap((value) => value.match(/<[A-Z_]+>/g) ?? []);
+    const config = container.get('logConfiguration');
+    const existingOptions = optionKeys(config?.type === 'object' ? childValue(config, 'options') : undefined);
+    return [{
+      title: `Add an awslogs log configuration (log group "${options['awslogs-group']}")${placeholders.length ? `, then fill in ${listWithAnd(placeholders)}` : ''}`,
+      edits,
+      // Placeholders need the user; options written for another driver would make awslogs refuse to start.
+      safe: placeholders.length === 0 && [...existingOptions].every((key) => key.startsWith('awslogs-')),
+      preferred: true,
+    }];
+  },
 };
+
+type AwslogsOptions = Record<'awslogs-group' | 'awslogs-region' | 'awslogs-stream-prefix', string>;
+
+/**
+ * The group and region other containers of the task already log to (so the group exists and the region is
+ * right), else /ecs/<family> and a placeholder region; the stream prefix is the container's name.
+ */
+function awslogsOptions(doc: TaskDefinitionDocument, container: ContainerView): AwslogsOptions {
+  const known = (node: Node | undefined) => (isPlaceholderNode(node) ? undefined : stringValue(node));
+  const shared = sharedAwslogs(doc);
+  return {
+    'awslogs-group': shared.group ?? `/ecs/${known(doc.task?.get('family')) || '<FAMILY>'}`,
+    'awslogs-region': shared.region ?? '<REGION>',
+    'awslogs-stream-prefix': known(container.get('name')) || '<CONTAINER_NAME>',
+  };
+}
+
+/** Per document: fix-all asks once per container, and a scan per container would be quadratic. */
+const sharedAwslogsCache = new WeakMap<TaskDefinitionDocument, { group?: string; region?: string }>();
+
+function sharedAwslogs(doc: TaskDefinitionDocument): { group?: string; region?: string } {
+  let shared = sharedAwslogsCache.get(doc);
+  if (!shared) {
+    const first = (key: string): string | undefined => {
+      for (const other of doc.containers) {
+        const value = stringValue(childValue(childValue(other.get('logConfiguration'), 'options'), key));
+        if (value && !containsPlaceholder(value)) return value;
+      }
+      return undefined;
+    };
+    shared = { group: first('awslogs-group'), region: first('awslogs-region') };
+    sharedAwslogsCache.set(doc, shared);
+  }
+  return shared;
+}
+
+/** Adds the whole configuration, or completes one that lacks a driver, keeping the options it has. */
+function awslogsEdits(container: ContainerView, options: AwslogsOptions): JsonEdit[] | undefined {
+  const configPath = [...container.path, 'logConfiguration'];
+  const config = container.get('logConfiguration');
+  if (!config || config.type === 'null') return [setValue(configPath, { logDriver: 'awslogs', options })];
+  if (config.type !== 'object') return undefined;
+  const setDriver = setValue([...configPath, 'logDriver'], 'awslogs');
+  const existing = childValue(config, 'options');
+  // An empty object is replaced whole: several additions to it would each need the commas of the others.
+  if (!existing || existing.type === 'null' || (existing.type === 'object' && !existing.children?.length)) return [setDriver, setValue([...configPath, 'options'], options)];
+  // Options of another type are value-type's to report; the driver alone still resolves this finding.
+  if (existing.type !== 'object') return [setDriver];
+  const present = optionKeys(existing);
+  const missing = Object.entries(options).filter(([key]) => !present.has(key));
+  return [setDriver, ...missing.map(([key, value]) => setValue([...configPath, 'options', key], value))];
+}
+
+function optionKeys(node: Node | undefined): Set<string> {
+  return new Set((node?.type === 'object' ? node.children ?? [] : []).map((property) => String(property.children?.[0]?.value)));
+}
+
+/** "<A>", "<A> and <B>", "<A>, <B> and <C>". */
+function listWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

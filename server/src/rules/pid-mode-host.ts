@@ -1,4 +1,6 @@
 import { isPlaceholderNode, stringValue } from '../document/json';
+import { removeValue, setValue } from '../document/jsonEdit';
+import { describeSetting } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ remove: 'pidMode' }`, delete the task's `pidMode` property. */
@@ -17,5 +19,13 @@ export const pidModeHost: Rule = {
       'The task shares the host\'s process namespace, so its containers can see and signal every process on the host (Security Hub ECS.3). Remove "pidMode", or set it to "task" if the containers only need to see each other\'s processes.',
       { remove: 'pidMode' },
     );
+  },
+  fixes(fix, { doc }) {
+    const task = doc.task;
+    if (fix.remove !== 'pidMode' || !task) return [];
+    return [
+      { title: 'Remove "pidMode"', edits: [removeValue([...task.path, 'pidMode'])], safe: true, preferred: true },
+      { title: `Set ${describeSetting('pidMode', 'task')}`, edits: [setValue([...task.path, 'pidMode'], 'task')], safe: true },
+    ];
   },
 };

@@ -1,6 +1,8 @@
 import { booleanValue } from '../document/json';
+import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
+/** Fix payload: `{ replaceWith: false }`, the new value of the container's `privileged`. */
 export const privilegedContainer: Rule = {
   meta: {
     id: 'privileged-container',
@@ -19,5 +21,8 @@ export const privilegedContainer: Rule = {
         );
       }
     }
+  },
+  fixes(fix, { path }) {
+    return replaceWithAllowed(fix, path, [false], true);
   },
 };

@@ -1,4 +1,5 @@
 import { booleanValue } from '../document/json';
+import { setOnContainer } from './_fix';
 import { osKind } from './_user';
 import { Rule } from './rule';
 
@@ -26,5 +27,8 @@ export const readonlyRootFilesystem: Rule = {
         reportAt(node, `Container ${container.label} has a writable root filesystem (Security Hub ECS.5). ${advice}`, fix);
       }
     }
+  },
+  fixes(fix, { doc, path }) {
+    return setOnContainer(fix, doc, path, 'readonlyRootFilesystem', true, true);
   },
 };

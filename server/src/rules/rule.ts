@@ -1,4 +1,5 @@
 import { JSONPath, Node } from 'jsonc-parser';
+import { JsonEdit } from '../document/jsonEdit';
 import { ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { ParsedJson } from '../document/parse';
 
@@ -41,9 +42,38 @@ export interface RuleContext {
   reportMissing(object: ObjectView, message: string, fix?: FixData): void;
 }
 
+/** One way to resolve a finding, as path-based edits of the document. */
+export interface FixProposal {
+  /** The code action's title: what changes, and any placeholder left to fill in. */
+  readonly title: string;
+  /** All resolved on the document as it is, like LSP text edits: they must not overlap (adding several properties to one object is fine). */
+  readonly edits: readonly JsonEdit[];
+  /**
+   * True when applying it needs no decision from the user: the value is the one the rule requires (or the
+   * same value written right) and no placeholder is left to fill in. Fixes that choose a size, a user, a
+   * network mode, an operating system or which container matters, or that leave a placeholder, are unsafe:
+   * offered one at a time in the editor, never applied by "fix all" or `ecs-guard lint --fix`.
+   */
+  readonly safe: boolean;
+  /** The best of several proposals for one finding. */
+  readonly preferred?: boolean;
+}
+
+/** What a rule's fixes see: the current document and where the finding is. */
+export interface FixContext {
+  readonly doc: TaskDefinitionDocument;
+  /** The finding's path: the offending value, or the object that lacks a property. */
+  readonly path: JSONPath;
+}
+
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * Turns the fix payload of one of this rule's findings into proposals, best first. The payload may come
+   * back from an editor, so it is checked, never trusted; a payload that no longer fits the document gives none.
+   */
+  fixes?(fix: FixData, context: FixContext): FixProposal[];
 }
 
 /** A rule about the JSON text itself, which runs even when the content is not recognisable. */

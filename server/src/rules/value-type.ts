@@ -2,6 +2,8 @@ import { JSONPath, Node } from 'jsonc-parser';
 import { childValue, isPlaceholderNode, pathOf } from '../document/json';
 import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../document/schema';
 import { parseCpuUnits, parseMemoryMiB } from '../document/units';
+import { setValue } from '../document/jsonEdit';
+import { replacement } from './_fix';
 import { FixData, Rule } from './rule';
 
 /*
@@ -58,7 +60,21 @@ export const valueType: Rule = {
       }
     }
   },
+  // The same value, written with the type or spelling the API takes.
+  fixes(fix, { path }) {
+    const replace = replacement(fix);
+    if (!replace) return [];
+    return [{ title: replacementTitle(path, replace.value), edits: [setValue(path, replace.value)], safe: true, preferred: true }];
+  },
 };
+
+function replacementTitle(path: JSONPath, value: unknown): string {
+  const key = path[path.length - 1];
+  const subject = typeof key === 'string' ? `"${key}"` : 'the value';
+  if (Array.isArray(value)) return `Convert ${subject} to a list of name/value pairs`;
+  if (value !== null && typeof value === 'object') return `Convert ${subject} to a name/value pair`;
+  return `Change ${subject} to ${JSON.stringify(value)}`;
+}
 
 function problemOf(spec: FieldSpec, node: Node, text: string, subject: () => string): Problem | undefined {
   switch (spec.type) {

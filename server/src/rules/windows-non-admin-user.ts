@@ -1,4 +1,5 @@
 import { containerUser, isWindowsAdminUser, osKind } from './_user';
+import { setOnContainer } from './_fix';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'user', value: 'ContainerUser' } }`, set the container's `user`. */
@@ -31,5 +32,9 @@ export const windowsNonAdminUser: Rule = {
         else reportMissing(container, message, fix);
       }
     }
+  },
+  // Which user the image can run as is the user's call, so this never applies unattended.
+  fixes(fix, { doc, path }) {
+    return setOnContainer(fix, doc, path, 'user', 'ContainerUser', false);
   },
 };

@@ -30,3 +30,13 @@ export function toDiagnostic(finding: LintFinding): Diagnostic {
     data,
   };
 }
+
+/** The data of one of our diagnostics as a client sends it back, checked: clients may return anything. */
+export function diagnosticDataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data: unknown = diagnostic.data;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof data !== 'object' || data === null) return undefined;
+  const { ruleId, path, fix } = data as Record<string, unknown>;
+  if (typeof ruleId !== 'string' || !Array.isArray(path) || !path.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return undefined;
+  const validFix = typeof fix === 'object' && fix !== null && !Array.isArray(fix) ? (fix as Record<string, unknown>) : undefined;
+  return { ruleId, path: path as (string | number)[], fix: validFix };
+}

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { EMPTY_CONFIG, selectFile } from '../../../../server/src/config/config';
 import { configFileIn, readConfigFile } from '../../../../server/src/config/configFile';
 import { analyzeText } from '../../../../server/src/service/analysis';
-import { validate } from '../../../../server/src/service/validate';
+import { fixAll } from '../../../../server/src/service/fixes';
+import { validate, ValidateOptions } from '../../../../server/src/service/validate';
 import { CliIO } from '../main';
 import { parseOptions, UsageError } from '../usage';
 import { cliVersion } from '../version';
@@ -17,7 +18,8 @@ const FORMATS = ['stylish', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseOptions(args, ['format', 'config']);
+  const { options, positionals } = parseOptions(args, ['format', 'config'], ['fix']);
+  const fix = options.has('fix');
   const format = (options.get('format') ?? 'stylish') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
 
@@ -48,18 +50,30 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       unreadable = true;
       continue;
     }
-    const analysis = analyzeText(text);
+    let analysis = analyzeText(text);
     const assumeTaskDefinition = selection === 'included' || (target.explicit && analysis.parsed.syntaxErrors.length > 0);
     if (!analysis.taskDefinition && !assumeTaskDefinition) {
       if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
       continue;
     }
-    const findings = validate(analysis, {
+    const validateOptions: ValidateOptions = {
       rules: config.rules,
       assumeTaskDefinition,
       onRuleError: (ruleId, error) => io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
-    });
-    reports.push({ file: target.displayPath, findings });
+    };
+    if (fix) {
+      const fixed = fixAll(analysis, { validate: validateOptions });
+      if (fixed.text !== text) {
+        try {
+          fs.writeFileSync(target.absolutePath, fixed.text);
+          analysis = analyzeText(fixed.text);
+        } catch (error) {
+          io.stderr(`ecs-guard: cannot write ${target.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+          unreadable = true;
+        }
+      }
+    }
+    reports.push({ file: target.displayPath, findings: validate(analysis, validateOptions) });
   }
 
   const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, cliVersion()) : formatStylish(reports, io.isTTY);

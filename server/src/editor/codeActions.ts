@@ -1,0 +1,127 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, CodeActionKind, Command, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CONFIG_FILE_NAME } from '../config/config';
+import { disableRuleInConfig } from '../config/disableRule';
+import { ruleDocsUrl } from '../rules/docs';
+import { FixProposal } from '../rules/rule';
+import { Analysis } from '../service/analysis';
+import { diagnosticDataOf } from '../service/diagnostics';
+import { applyProposal, fixAll, FixAllResult, fixProposals } from '../service/fixes';
+import { LintFinding, validate, ValidateOptions } from '../service/validate';
+
+/** `editor.codeActionsOnSave: { "source.fixAll.ecs-guard": "explicit" }` applies every safe fix on save. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ecs-guard`;
+/** Registered by the VS Code client; other editors can map it to "open this URL". */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'ecsGuard.showRuleDocumentation';
+
+/** The workspace folder's `.ecs-guard.json`: its URI, and its text (undefined when it does not exist yet). */
+export interface ConfigFileState {
+  readonly uri: string;
+  readonly text: string | undefined;
+}
+
+export interface CodeActionOptions {
+  /** The same options the diagnostics were computed with, so "fix all" sees the same findings. */
+  readonly validate?: ValidateOptions;
+  /** Undefined when the document is in no workspace folder: then there is no "disable" action. */
+  readonly configFile?: ConfigFileState;
+  /** The client applies `CreateFile` operations, needed to disable a rule when there is no config file yet. */
+  readonly canCreateFiles?: boolean;
+  /** `CodeActionContext.only`: the kinds the client asked for. */
+  readonly only?: readonly string[];
+}
+
+/**
+ * The code actions for the diagnostics in a range: each rule's own fixes for each diagnostic, then per rule
+ * "fix all", "disable" and "show documentation"; and the whole-file safe fixes when `source.fixAll` is asked for.
+ */
+export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
+  const actions: CodeAction[] = [];
+  // One validation shared by every "fix all" of this request.
+  let findings: LintFinding[] | undefined;
+  const fixAllOf = (ruleId?: string) => fixAll(analysis, { validate: options.validate, ruleId, findings: (findings ??= validate(analysis, options.validate)) });
+  if (asksFor(options.only, CodeActionKind.QuickFix)) {
+    const ours = diagnostics.flatMap((diagnostic) => {
+      const data = diagnosticDataOf(diagnostic);
+      return data ? [{ diagnostic, data }] : [];
+    });
+    for (const { diagnostic, data } of ours) {
+      for (const proposal of fixProposals(analysis, data)) {
+        const action = proposalAction(analysis, proposal, [diagnostic]);
+        if (action) actions.push(action);
+      }
+    }
+    for (const ruleId of new Set(ours.map(({ data }) => data.ruleId))) {
+      const ruleDiagnostics = ours.filter(({ data }) => data.ruleId === ruleId).map(({ diagnostic }) => diagnostic);
+      actions.push(...ruleActions(analysis, ruleId, ruleDiagnostics, options, fixAllOf(ruleId)));
+    }
+  }
+  // Only on request: a source action in every light bulb would be noise.
+  if (options.only && asksFor(options.only, FIX_ALL_KIND)) {
+    const { text, fixed } = fixAllOf();
+    if (fixed.length > 0) {
+      actions.push({ title: 'Fix all safely fixable ECS Guard problems', kind: FIX_ALL_KIND, edit: documentEdit(analysis.document, text) });
+    }
+  }
+  return actions;
+}
+
+function ruleActions(analysis: Analysis, ruleId: string, diagnostics: Diagnostic[], options: CodeActionOptions, all: FixAllResult): CodeAction[] {
+  const actions: CodeAction[] = [];
+  // With one fixable problem "fix all" would repeat its own quick fix.
+  if (all.fixed.length > 1) {
+    actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: documentEdit(analysis.document, all.text) });
+  }
+  const disable = options.configFile && disableEdit(options.configFile, ruleId, options.canCreateFiles === true);
+  if (disable) {
+    actions.push({ title: `Disable ${ruleId} in ${CONFIG_FILE_NAME}`, kind: CodeActionKind.QuickFix, diagnostics, edit: disable });
+  }
+  const title = `Show documentation for ${ruleId}`;
+  actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: Command.create(title, SHOW_RULE_DOCUMENTATION_COMMAND, ruleDocsUrl(ruleId)) });
+  return actions;
+}
+
+function proposalAction(analysis: Analysis, proposal: FixProposal, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const fixed = applyProposal(analysis, proposal);
+  if (fixed === undefined) return undefined;
+  return {
+    title: proposal.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    ...(proposal.preferred && { isPreferred: true }),
+    edit: documentEdit(analysis.document, fixed),
+  };
+}
+
+function disableEdit(configFile: ConfigFileState, ruleId: string, canCreateFiles: boolean): WorkspaceEdit | undefined {
+  const text = disableRuleInConfig(configFile.text, ruleId);
+  if (text === undefined) return undefined;
+  if (configFile.text !== undefined) return documentEdit(TextDocument.create(configFile.uri, 'json', 0, configFile.text), text);
+  if (!canCreateFiles) return undefined;
+  return {
+    documentChanges: [
+      // Without overwrite or ignoreIfExists the edit fails rather than clobber a file created meanwhile.
+      CreateFile.create(configFile.uri),
+      TextDocumentEdit.create({ uri: configFile.uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)]),
+    ],
+  };
+}
+
+/** One edit covering only what changed between the document and the new text, so the cursor stays put. */
+function documentEdit(document: TextDocument, newText: string): WorkspaceEdit {
+  const oldText = document.getText();
+  let start = 0;
+  while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
+  let end = 0;
+  while (end < oldText.length - start && end < newText.length - start && oldText[oldText.length - 1 - end] === newText[newText.length - 1 - end]) end++;
+  // Never split a CRLF: a position between \r and \n does not exist.
+  if (start > 0 && oldText[start - 1] === '\r') start--;
+  if (end > 0 && oldText[oldText.length - end] === '\n' && oldText[oldText.length - end - 1] === '\r') end--;
+  const range = { start: document.positionAt(start), end: document.positionAt(oldText.length - end) };
+  return { changes: { [document.uri]: [TextEdit.replace(range, newText.slice(start, newText.length - end))] } };
+}
+
+/** Whether a kind is among those asked for: `only` lists kinds or their parents ("source" covers "source.fixAll.x"). */
+function asksFor(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+}

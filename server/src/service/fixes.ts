@@ -1,0 +1,90 @@
+import { JSONPath } from 'jsonc-parser';
+import { applyTextChanges, collide, detectFormatting, jsonEditChanges, TextChange } from '../document/jsonEdit';
+import { contentRules } from '../rules';
+import { FixData, FixProposal } from '../rules/rule';
+import { analyzeText, Analysis } from './analysis';
+import { LintFinding, validate, ValidateOptions } from './validate';
+
+/** What a fix needs to know about a finding: a `LintFinding`, or the `data` of a published diagnostic. */
+export interface FixTarget {
+  readonly ruleId: string;
+  readonly path: JSONPath;
+  readonly fix?: FixData;
+}
+
+/** The owning rule's proposals for a finding, best first; none when the rule has no fix or its fix fails. */
+export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal[] {
+  const doc = analysis.taskDefinition;
+  const rule = contentRules.find((candidate) => candidate.meta.id === target.ruleId);
+  if (!doc || !target.fix || !rule?.fixes) return [];
+  try {
+    return rule.fixes(target.fix, { doc, path: target.path });
+  } catch {
+    // A fix that throws on odd input must not take the other code actions down with it.
+    return [];
+  }
+}
+
+/** The text after the proposal's edits; undefined when they no longer apply or would break the JSON. */
+export function applyProposal(analysis: Analysis, proposal: FixProposal): string | undefined {
+  const { text, root, syntaxErrors } = analysis.parsed;
+  const changes = jsonEditChanges(text, proposal.edits, { root });
+  if (!changes || changes.length === 0) return undefined;
+  const fixed = applyTextChanges(text, changes);
+  return analyzeText(fixed).parsed.syntaxErrors.length > syntaxErrors.length ? undefined : fixed;
+}
+
+/** The proposal "fix all" and `--fix` apply: the preferred one if it is safe, else the first safe one. */
+export function safeProposal(proposals: readonly FixProposal[]): FixProposal | undefined {
+  return proposals.find((proposal) => proposal.safe && proposal.preferred) ?? proposals.find((proposal) => proposal.safe);
+}
+
+export interface FixAllOptions {
+  readonly validate?: ValidateOptions;
+  /** Only this rule's findings; all rules when absent. */
+  readonly ruleId?: string;
+  /** The analysis's findings with the same validate options, when the caller has them already. */
+  readonly findings?: readonly LintFinding[];
+  /** Fixing one problem can reveal another; passes stop when nothing changes or after this many. */
+  readonly maxPasses?: number;
+}
+
+export interface FixAllResult {
+  readonly text: string;
+  /** The findings whose safe fix was applied, over all passes. */
+  readonly fixed: readonly LintFinding[];
+}
+
+/**
+ * Applies every safe fix, pass after pass. A pass resolves all its fixes on the same text and makes them in
+ * one sweep, so a large file costs a parse and a validation per pass, not per fix; a fix whose changes
+ * collide with one already taken waits for the next pass. A document with JSON syntax errors is left
+ * alone (its tree is a guess), and a pass that would break the JSON is dropped.
+ */
+export function fixAll(analysis: Analysis, options: FixAllOptions = {}): FixAllResult {
+  const fixed: LintFinding[] = [];
+  let current = analysis;
+  let findings = options.findings;
+  for (let pass = 0; pass < (options.maxPasses ?? 5); pass++) {
+    const { text, root, syntaxErrors } = current.parsed;
+    if (syntaxErrors.length > 0 || !root) break;
+    const formatting = detectFormatting(text);
+    const taken: TextChange[] = [];
+    const fixedInPass: LintFinding[] = [];
+    for (const finding of findings ?? validate(current, options.validate)) {
+      if (options.ruleId !== undefined && finding.ruleId !== options.ruleId) continue;
+      const proposal = safeProposal(fixProposals(current, finding));
+      const changes = proposal && jsonEditChanges(text, proposal.edits, { formatting, root });
+      if (!changes || changes.some((change) => taken.some((other) => collide(change, other)))) continue;
+      taken.push(...changes);
+      fixedInPass.push(finding);
+    }
+    if (taken.length === 0) break;
+    const next = analyzeText(applyTextChanges(text, taken), current.document.uri);
+    if (next.parsed.syntaxErrors.length > 0) break;
+    fixed.push(...fixedInPass);
+    current = next;
+    findings = undefined;
+  }
+  return { text: current.parsed.text, fixed };
+}

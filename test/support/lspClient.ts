@@ -22,6 +22,7 @@ import {
   PublishDiagnosticsParams,
   Registration,
   RegistrationRequest,
+  RequestType,
   ResponseError,
   ShowMessageNotification,
   ShowMessageParams,
@@ -160,6 +161,11 @@ export class LspTestClient {
 
   get isRunning(): boolean {
     return this.exitCode === undefined;
+  }
+
+  /** Sends a request (hover, completion, code action, ...) and waits for its answer, with a timeout. */
+  request<P, R, E>(type: RequestType<P, R, E>, params: P, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+    return this.within(type.method, this.connection.sendRequest(type, params), timeoutMs);
   }
 
   notify<P>(type: NotificationType<P>, params: P): Promise<void> {

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { allRuleMetas } from '../../server/src/rules';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../server/src/rules/docs';
+import { registerCoverageView } from './coverageView/registerCoverageView';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerCoverageView(context);
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

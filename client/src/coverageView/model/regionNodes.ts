@@ -1,0 +1,127 @@
+import { ClusterFilter, ClusterSort, CoverageError, CoverageErrorKind, coveragePercentage, formatPercentage, listCoverageCommandForNode, RegionCoverage, viewClusters } from '../../coverage';
+import type { CoverageStatusCounts } from '../../coverage';
+import { CONTEXT_VALUES } from '../ids';
+import { likelyCallerAccount } from './accounts';
+import { clusterNode } from './clusterNodes';
+import { escapeMarkdown } from './markdown';
+import { messageNode } from './messageNodes';
+import { CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
+
+export interface RegionNodeContext {
+  readonly filter: ClusterFilter;
+  readonly sort: ClusterSort;
+  readonly connection: { readonly profile?: string; readonly endpoint?: string };
+  readonly taskDefinitions: ReadonlyMap<string, TaskDefinitionLocation>;
+}
+
+/** Short words for a failed region's description; the error node under it says the rest. */
+const ERROR_SUMMARIES: Record<CoverageErrorKind, string> = {
+  'no-detector': 'GuardDuty not enabled',
+  'access-denied': 'access denied',
+  credentials: 'credentials problem',
+  throttling: 'throttled',
+  network: 'unreachable',
+  timeout: 'timed out',
+  cancelled: 'cancelled',
+  service: 'GuardDuty error',
+  'malformed-response': 'unreadable answer',
+  unexpected: 'failed',
+};
+
+export function regionNodeId(region: string): string {
+  return `region/${region}`;
+}
+
+/** "3/4 healthy · 75%": GuardDuty's own statistics, which count every cluster whatever the filters. */
+export function statisticsLabel(statistics: CoverageStatusCounts | null): string {
+  if (!statistics) return 'no statistics';
+  const all = statistics.HEALTHY + statistics.UNHEALTHY;
+  if (all === 0) return 'no ECS clusters';
+  return `${statistics.HEALTHY}/${all} healthy · ${formatPercentage(coveragePercentage(statistics))}`;
+}
+
+/** A configured region before its first load: loading, or waiting for a refresh. */
+export function pendingRegionNode(region: string, refreshing: boolean): CoverageTreeNode {
+  return {
+    id: regionNodeId(region),
+    label: region,
+    description: refreshing ? 'loading…' : 'not loaded yet',
+    icon: refreshing ? 'loading~spin' : 'globe',
+    contextValue: CONTEXT_VALUES.regionWithoutDetector,
+    collapsible: 'none',
+    children: [],
+  };
+}
+
+export function regionNode(region: RegionCoverage, context: RegionNodeContext): CoverageTreeNode {
+  const id = regionNodeId(region.region);
+  const awsCliCommand = listCoverageCommandForNode(region, undefined, context.connection);
+  const common = {
+    id,
+    label: region.region,
+    contextValue: awsCliCommand ? CONTEXT_VALUES.region : CONTEXT_VALUES.regionWithoutDetector,
+    collapsible: 'expanded' as const,
+    ...(awsCliCommand ? { awsCliCommand } : {}),
+  };
+  if (region.error) {
+    return {
+      ...common,
+      description: ERROR_SUMMARIES[region.error.kind],
+      tooltipMarkdown: errorTooltip(region.region, region.error),
+      icon: 'error',
+      color: 'problemsErrorIcon.foreground',
+      children: [errorNode(id, region.error)],
+    };
+  }
+  const shown = viewClusters(region.clusters, context.filter, context.sort);
+  return {
+    ...common,
+    description: statisticsLabel(region.statistics),
+    tooltipMarkdown: regionTooltip(region, shown.length),
+    icon: 'globe',
+    children: shown.length ? clusterNodes(region, shown, id, context) : [emptyRegionNode(id, region)],
+  };
+}
+
+function clusterNodes(region: RegionCoverage, shown: RegionCoverage['clusters'], id: string, context: RegionNodeContext): CoverageTreeNode[] {
+  const clusterContext = { regionNodeId: id, region, callerAccount: likelyCallerAccount(region), connection: context.connection, taskDefinitions: context.taskDefinitions };
+  return shown.map((cluster) => clusterNode(cluster, clusterContext));
+}
+
+function emptyRegionNode(id: string, region: RegionCoverage): CoverageTreeNode {
+  return region.clusters.length
+    ? messageNode(`${id}/no-match`, 'No cluster matches the filters', 'filter', { description: `${region.clusters.length} hidden` })
+    : messageNode(`${id}/no-clusters`, 'No ECS clusters in this region', 'info');
+}
+
+/** The core's message, with its next step as the child (both also in the tooltip). */
+function errorNode(regionId: string, error: CoverageError): CoverageTreeNode {
+  const id = `${regionId}/error`;
+  const nextStep = messageNode(`${id}/next-step`, `Next: ${error.nextStep}`, 'lightbulb', { tooltipMarkdown: escapeMarkdown(error.nextStep) });
+  const requestId = error.requestId ? [messageNode(`${id}/request-id`, `Request id: ${error.requestId}`, 'info')] : [];
+  return {
+    id,
+    label: error.message,
+    icon: 'error',
+    color: 'problemsErrorIcon.foreground',
+    tooltipMarkdown: escapeMarkdown(error.message),
+    contextValue: CONTEXT_VALUES.regionError,
+    collapsible: 'expanded',
+    children: [nextStep, ...requestId],
+  };
+}
+
+function errorTooltip(region: string, error: CoverageError): string {
+  const lines = [`**${region}**: ${escapeMarkdown(error.message)}`, '', `Next: ${escapeMarkdown(error.nextStep)}`];
+  if (error.requestId) lines.push('', `Request id: ${escapeMarkdown(error.requestId)}`);
+  return lines.join('\n');
+}
+
+function regionTooltip(region: RegionCoverage, shownCount: number): string {
+  const statistics = region.statistics;
+  const lines = [`**${region.region}** · ECS coverage ${formatPercentage(coveragePercentage(statistics))}`, ''];
+  if (statistics) lines.push(`${statistics.HEALTHY} healthy and ${statistics.UNHEALTHY} unhealthy ECS clusters (healthy clusters / all clusters × 100).`, '');
+  if (region.detectorId) lines.push(`Detector ${escapeMarkdown(region.detectorId)}`, '');
+  if (shownCount !== region.clusters.length) lines.push(`Showing ${shownCount} of ${region.clusters.length} clusters (filters are on).`);
+  return lines.join('\n').trimEnd();
+}

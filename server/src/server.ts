@@ -40,7 +40,7 @@ const configs = new WorkspaceConfigs(
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
   },
 );
-const codeActions = registerCodeActions(connection, { documents, analyses, configs });
+const codeActions = registerCodeActions(connection, { documents, analyses, configs, lintResults });
 
 connection.onInitialize((params): InitializeResult => {
   clientCan = clientSupport(params.capabilities);

@@ -207,6 +207,11 @@ describe('code actions', () => {
       assert.deepEqual(titles(actions), ['Set "user": "1000"', 'Show documentation for linux-non-root-user']);
     });
 
+    it('starts from the findings it is given (the server\'s cached ones) instead of validating again', () => {
+      const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), findings: [] });
+      assert.deepEqual(titles(actions), [SET_READONLY, `Show documentation for ${READONLY}`]);
+    });
+
     it('is not offered for a single fixable problem, which its own quick fix covers', () => {
       const { actions } = actionsAt('{ "family": "web", "containerDefinitions": [{ "name": |"app", "image": "nginx" }] }', { validate: onlyRules(READONLY) });
       assert.deepEqual(titles(actions), [SET_READONLY, `Show documentation for ${READONLY}`]);

@@ -23,6 +23,8 @@ export interface ConfigFileState {
 export interface CodeActionOptions {
   /** The same options the diagnostics were computed with, so "fix all" sees the same findings. */
   readonly validate?: ValidateOptions;
+  /** The analysis's findings under `validate`, when the caller has them (the server caches them per version); validated here otherwise. */
+  readonly findings?: readonly LintFinding[];
   /** Undefined when the document is in no workspace folder: then there is no "disable" action. */
   readonly configFile?: ConfigFileState;
   /** The client applies `CreateFile` operations, needed to disable a rule when there is no config file yet. */
@@ -37,8 +39,8 @@ export interface CodeActionOptions {
  */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
   const actions: CodeAction[] = [];
-  // One validation shared by every "fix all" of this request.
-  let findings: LintFinding[] | undefined;
+  // At most one validation, shared by every "fix all" of this request, and none when the caller has the findings.
+  let findings = options.findings;
   const fixAllOf = (ruleId?: string) => fixAll(analysis, { validate: options.validate, ruleId, findings: (findings ??= validate(analysis, options.validate)) });
   if (asksFor(options.only, CodeActionKind.QuickFix)) {
     const ours = diagnostics.flatMap((diagnostic) => {

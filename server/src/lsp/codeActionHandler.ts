@@ -5,12 +5,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, ConfigFileState, FIX_ALL_KIND } from '../editor/codeActions';
 import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
 import { AnalysisCache } from './analysisCache';
+import { LintResults } from './lintResults';
 import { WorkspaceConfigs } from './workspaceConfig';
 
 export interface CodeActionDependencies {
   readonly documents: TextDocuments<TextDocument>;
   readonly analyses: AnalysisCache;
   readonly configs: WorkspaceConfigs;
+  /** The findings the diagnostics were published from: "fix all" starts from them instead of validating again. */
+  readonly lintResults: LintResults;
 }
 
 export interface CodeActionRegistration {
@@ -21,7 +24,7 @@ export interface CodeActionRegistration {
 }
 
 /** Answers `textDocument/codeAction` with the pure `codeActions`, feeding it the document's config and config file. */
-export function registerCodeActions(connection: Connection, { documents, analyses, configs }: CodeActionDependencies): CodeActionRegistration {
+export function registerCodeActions(connection: Connection, { documents, analyses, configs, lintResults }: CodeActionDependencies): CodeActionRegistration {
   let canCreateFiles = false;
   connection.onCodeAction(async ({ textDocument, context }) => {
     const document = documents.get(textDocument.uri);
@@ -31,8 +34,11 @@ export function registerCodeActions(connection: Connection, { documents, analyse
       const { enabled, config, selection } = await configs.forDocument(document.uri);
       if (!enabled || selection === 'ignored') return [];
       const configUri = ours.length > 0 ? configs.configFileUriFor(document.uri) : undefined;
-      return codeActions(analyses.get(document), ours, {
-        validate: { rules: config.rules, assumeTaskDefinition: selection === 'included' },
+      const analysis = analyses.get(document);
+      const assumeTaskDefinition = selection === 'included';
+      return codeActions(analysis, ours, {
+        validate: { rules: config.rules, assumeTaskDefinition },
+        findings: lintResults.findings(analysis, config, assumeTaskDefinition),
         configFile: configUri ? configFileState(configUri, documents) : undefined,
         canCreateFiles,
         only: context.only,

@@ -46,7 +46,7 @@ connection.onInitialize((params): InitializeResult => {
   clientCan = clientSupport(params.capabilities);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
-  codeActions.initialize(params.capabilities);
+  codeActions.initialize(clientCan);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -1,9 +1,17 @@
 import * as assert from 'node:assert/strict';
+import { CodeActionClientCapabilities } from 'vscode-languageserver/node';
 import { clientSupport } from '../../server/src/lsp/clientSupport';
 
 describe('clientSupport', () => {
   it('asks nothing of a client that announces nothing', () => {
-    assert.deepEqual(clientSupport({}), { pullSettings: false, registerSettingsChanges: false, registerConfigFileWatcher: false, workspaceFolderEvents: false });
+    assert.deepEqual(clientSupport({}), {
+      pullSettings: false,
+      registerSettingsChanges: false,
+      registerConfigFileWatcher: false,
+      workspaceFolderEvents: false,
+      createFiles: false,
+      resolveCodeActionEdits: false,
+    });
   });
 
   it('asks VS Code-like clients for everything the server uses', () => {
@@ -13,13 +21,36 @@ describe('clientSupport', () => {
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
       },
+      textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
     });
-    assert.deepEqual(support, { pullSettings: true, registerSettingsChanges: true, registerConfigFileWatcher: true, workspaceFolderEvents: true });
+    assert.deepEqual(support, {
+      pullSettings: true,
+      registerSettingsChanges: true,
+      registerConfigFileWatcher: true,
+      workspaceFolderEvents: true,
+      createFiles: true,
+      resolveCodeActionEdits: true,
+    });
   });
 
   it('registers for setting changes only when the client can both be asked for settings and register dynamically', () => {
     assert.equal(clientSupport({ workspace: { configuration: true } }).registerSettingsChanges, false);
     assert.equal(clientSupport({ workspace: { didChangeConfiguration: { dynamicRegistration: true } } }).registerSettingsChanges, false);
+  });
+
+  it('creates files only when workspace edits carry resource operations, create among them', () => {
+    assert.equal(clientSupport({ workspace: { workspaceEdit: { documentChanges: true } } }).createFiles, false);
+    assert.equal(clientSupport({ workspace: { workspaceEdit: { resourceOperations: ['create'] } } }).createFiles, false);
+    assert.equal(clientSupport({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['rename'] } } }).createFiles, false);
+  });
+
+  it('defers code action edits only when the client resolves the edit and keeps data until then', () => {
+    const can = (codeAction: CodeActionClientCapabilities) => clientSupport({ textDocument: { codeAction } }).resolveCodeActionEdits;
+    assert.equal(can({ dataSupport: true, resolveSupport: { properties: ['edit'] } }), true);
+    assert.equal(can({ dataSupport: true, resolveSupport: { properties: ['command'] } }), false);
+    assert.equal(can({ resolveSupport: { properties: ['edit'] } }), false);
+    assert.equal(can({ dataSupport: true }), false);
   });
 });

@@ -9,15 +9,25 @@ export interface ClientSupport {
   /** Register a `.ecs-guard.json` file watcher: editors other than VS Code watch only what the server asks for. */
   readonly registerConfigFileWatcher: boolean;
   readonly workspaceFolderEvents: boolean;
+  /** Workspace edits may create files: needed to disable a rule when there is no config file yet. */
+  readonly createFiles: boolean;
+  /**
+   * Code actions may go out without their edit, computed in `codeAction/resolve` once one is chosen. Needs
+   * `data` kept between the two requests too: it says which edit to compute.
+   */
+  readonly resolveCodeActionEdits: boolean;
 }
 
 export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
   const workspace = capabilities.workspace;
   const pullSettings = workspace?.configuration === true;
+  const codeAction = capabilities.textDocument?.codeAction;
   return {
     pullSettings,
     registerSettingsChanges: pullSettings && workspace?.didChangeConfiguration?.dynamicRegistration === true,
     registerConfigFileWatcher: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolderEvents: workspace?.workspaceFolders === true,
+    createFiles: workspace?.workspaceEdit?.documentChanges === true && (workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+    resolveCodeActionEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties ?? []).includes('edit'),
   };
 }

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
-import { ClientCapabilities, CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, ConfigFileState, FIX_ALL_KIND } from '../editor/codeActions';
 import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
 import { AnalysisCache } from './analysisCache';
+import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
 import { WorkspaceConfigs } from './workspaceConfig';
 
@@ -20,7 +21,7 @@ export interface CodeActionRegistration {
   /** For `InitializeResult.capabilities.codeActionProvider`. */
   readonly capability: CodeActionOptions;
   /** Call from `onInitialize`: whether the client can create the config file decides the "disable" action. */
-  initialize(capabilities: ClientCapabilities): void;
+  initialize(clientCan: ClientSupport): void;
 }
 
 /** Answers `textDocument/codeAction` with the pure `codeActions`, feeding it the document's config and config file. */
@@ -50,9 +51,8 @@ export function registerCodeActions(connection: Connection, { documents, analyse
   });
   return {
     capability: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-    initialize(capabilities) {
-      const workspaceEdit = capabilities.workspace?.workspaceEdit;
-      canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    initialize(clientCan) {
+      canCreateFiles = clientCan.createFiles;
     },
   };
 }

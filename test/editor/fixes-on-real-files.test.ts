@@ -1,32 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyzeText } from '../../server/src/service/analysis';
 import { applyProposal, fixAll, fixProposals, safeProposal } from '../../server/src/service/fixes';
 import { lintText } from '../support/lint';
+import { displayName, realTaskDefinitionFiles } from '../support/realFiles';
 
 /**
  * Every fix of every finding in the bundled examples and the shared corpus (when present): it applies,
  * leaves strict JSON, and resolves its finding; and fix-all leaves nothing it could still fix.
  */
-const ROOT = path.resolve(__dirname, '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-
-function jsonFiles(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return jsonFiles(full);
-    return entry.name.endsWith('.json') && entry.name !== 'MANIFEST.json' ? [full] : [];
-  });
-}
-
 /** A finding by what it says where: after a removal another item may take over its path, but not its message. */
 const key = (finding: { ruleId: string; path: (string | number)[]; message: string }) => `${finding.ruleId} ${JSON.stringify(finding.path)} ${finding.message}`;
 
 describe('fixes on real task definitions', () => {
-  for (const file of [...jsonFiles(path.join(ROOT, 'examples')), ...jsonFiles(CORPUS)]) {
-    it(path.relative(path.dirname(ROOT), file), () => {
+  for (const file of realTaskDefinitionFiles()) {
+    it(displayName(file), () => {
       const text = fs.readFileSync(file, 'utf8');
       const analysis = analyzeText(text);
       for (const finding of lintText(text).filter((candidate) => candidate.fix)) {

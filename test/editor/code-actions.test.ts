@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
+import * as fs from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { parseConfig } from '../../server/src/config/config';
-import { codeActions, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from '../../server/src/editor/codeActions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction, SHOW_RULE_DOCUMENTATION_COMMAND } from '../../server/src/editor/codeActions';
 import { ruleIds } from '../../server/src/rules';
 import { ruleDocsUrl } from '../../server/src/rules/docs';
-import { analyzeText } from '../../server/src/service/analysis';
+import { analyze, analyzeText } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
-import { actionsAt, actionTitled, afterAction, applyWorkspaceEdit, DOCUMENT_URI, onlyRules, titles } from '../support/codeActions';
+import { actionsAt, actionTitled, afterAction, afterResolving, applyWorkspaceEdit, DOCUMENT_URI, onlyRules, titles } from '../support/codeActions';
 import { lintText } from '../support/lint';
+import { displayName, realTaskDefinitionFiles } from '../support/realFiles';
 
 const CONFIG_URI = 'file:///workspace/.ecs-guard.json';
 const README_CONFIG = `{
@@ -312,6 +315,96 @@ describe('code actions', () => {
     it('offers no fix when the payload no longer fits the document, but still the documentation', () => {
       const stale: Diagnostic = { ...published, data: { ruleId: 'privileged-container', path: ['containerDefinitions', 0, 'privileged'], fix: { replaceWith: 'maybe' } } };
       assert.deepEqual(titles(codeActions(analysis, [stale])), ['Show documentation for privileged-container']);
+    });
+  });
+  describe('fix all with its edit deferred to codeAction/resolve', () => {
+    const FIX_ALL_READONLY = `Fix all ${READONLY} problems in this file`;
+    const options = { validate: onlyRules(READONLY), configFile: { uri: CONFIG_URI, text: '{}' } };
+    const deferred = { ...options, deferFixAllEdits: true };
+
+    it('offers the same actions, "fix all" without its edit and with data naming the document, its version and the rule', () => {
+      const eager = actionsAt(TWO_SPACES, options).actions;
+      const lazy = actionsAt(TWO_SPACES, deferred).actions;
+      assert.deepEqual(titles(lazy), titles(eager));
+      const fixAll = actionTitled(lazy, FIX_ALL_READONLY);
+      assert.equal(fixAll.edit, undefined);
+      assert.deepEqual(fixAll.data, { fixAll: { uri: DOCUMENT_URI, version: 0, ruleId: READONLY } });
+      assert.deepEqual(fixAll.diagnostics, actionTitled(eager, FIX_ALL_READONLY).diagnostics);
+      const others = (actions: CodeAction[]) => actions.filter((action) => action.title !== FIX_ALL_READONLY);
+      assert.deepEqual(others(lazy), others(eager));
+    });
+
+    it('resolving gives the same document as the edit computed up front', () => {
+      const { text, actions } = actionsAt(TWO_SPACES, deferred);
+      assert.equal(afterResolving(actionTitled(actions, FIX_ALL_READONLY), text, options), afterAction(TWO_SPACES, FIX_ALL_READONLY, options));
+    });
+
+    it('source.fixAll: data without a rule, resolved to every rule\'s safe fixes', () => {
+      const text = '{ "family": "web", "pidMode": "host", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": true }] }';
+      const only = [CodeActionKind.SourceFixAll];
+      const [lazy, ...rest] = codeActions(analyzeText(text, DOCUMENT_URI), [], { only, deferFixAllEdits: true });
+      assert.deepEqual(rest, []);
+      assert.deepEqual({ ...lazy, data: undefined }, { title: 'Fix all safely fixable ECS Guard problems', kind: FIX_ALL_KIND, data: undefined });
+      assert.deepEqual(lazy.data, { fixAll: { uri: DOCUMENT_URI, version: 0 } });
+      const [eager] = codeActions(analyzeText(text, DOCUMENT_URI), [], { only });
+      assert.equal(afterResolving(lazy, text), applyWorkspaceEdit(eager.edit, DOCUMENT_URI, text));
+    });
+
+    it('is not offered where it would not be up front: one fixable problem, fixes that need a decision, broken JSON', () => {
+      const fixAllTitles = (marked: string, rule: string) => titles(actionsAt(marked, { validate: onlyRules(rule), deferFixAllEdits: true }).actions).filter((title) => title.startsWith('Fix all'));
+      assert.deepEqual(fixAllTitles('{ "family": "web", "containerDefinitions": [{ "name": |"app", "image": "nginx" }] }', READONLY), []);
+      assert.deepEqual(fixAllTitles(TWO_SPACES, 'linux-non-root-user'), []);
+      // Unclosed: the findings and their quick fixes stay, but "fix all" leaves a document with syntax errors alone.
+      const unclosed = TWO_SPACES.replace(/\]\n\}\n$/, '');
+      assert.deepEqual(fixAllTitles(unclosed, READONLY), []);
+      assert.ok(titles(actionsAt(unclosed, { validate: onlyRules(READONLY) }).actions).includes(SET_READONLY));
+      assert.deepEqual(codeActions(analyzeText(unclosed.replace('|', ''), DOCUMENT_URI), [], { only: [FIX_ALL_KIND], deferFixAllEdits: true }), []);
+    });
+
+    it('an action offered on an older version is fixed on the current one', () => {
+      const { actions } = actionsAt(TWO_SPACES, deferred);
+      const offered = actionTitled(actions, FIX_ALL_READONLY);
+      // Meanwhile a third container was added, and the first one fixed by hand.
+      const current = TWO_SPACES.replace('|', '')
+        .replace('"image": "nginx"', '"image": "nginx",\n      "readonlyRootFilesystem": true')
+        .replace('"image": "envoy"\n    }', '"image": "envoy"\n    },\n    {\n      "name": "worker",\n      "image": "busybox"\n    }');
+      const resolved = resolveCodeAction(analyze(TextDocument.create(DOCUMENT_URI, 'json', 2, current)), offered, options);
+      const fixed = applyWorkspaceEdit(resolved.edit, DOCUMENT_URI, current);
+      assert.equal(fixed, afterAction(current.replace('"sidecar"', '|"sidecar"'), FIX_ALL_READONLY, options));
+      assert.equal(fixed?.match(/"readonlyRootFilesystem": true/g)?.length, 3);
+      assert.deepEqual(lintText(fixed!, onlyRules(READONLY)), []);
+    });
+
+    it('gives back unchanged what it did not defer: other documents\' actions, actions with an edit, data it did not write', () => {
+      const { text, actions } = actionsAt(TWO_SPACES, deferred);
+      const analysis = analyzeText(text, DOCUMENT_URI);
+      const offered = actionTitled(actions, FIX_ALL_READONLY);
+      const unchanged = (action: CodeAction) => assert.deepEqual(resolveCodeAction(analysis, action, options), action);
+      unchanged({ ...offered, data: { fixAll: { ...(offered.data as { fixAll: object }).fixAll, uri: 'file:///workspace/other.json' } } });
+      unchanged({ ...offered, data: { fixAll: { uri: DOCUMENT_URI, version: '0', ruleId: READONLY } } });
+      unchanged({ ...offered, data: { fixAll: { uri: DOCUMENT_URI, version: 0, ruleId: 42 } } });
+      unchanged({ ...offered, data: 'fix all' });
+      unchanged({ ...offered, data: undefined });
+      unchanged(actionTitled(actions, SET_READONLY));
+      unchanged(actionTitled(actions, `Show documentation for ${READONLY}`));
+    });
+
+    describe('on real task definitions, every rule: offered where it is up front, and resolved to the same document', () => {
+      for (const file of realTaskDefinitionFiles()) {
+        it(displayName(file), () => {
+          const text = fs.readFileSync(file, 'utf8');
+          const analysis = analyzeText(text, DOCUMENT_URI);
+          const findings = lintText(text);
+          const request = { findings, only: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
+          const eager = codeActions(analysis, findings.map(toDiagnostic), request);
+          const lazy = codeActions(analysis, findings.map(toDiagnostic), { ...request, deferFixAllEdits: true });
+          assert.deepEqual(titles(lazy), titles(eager));
+          for (const [index, action] of lazy.entries()) {
+            if (action.data === undefined) continue;
+            assert.equal(afterResolving(action, text, { findings }), applyWorkspaceEdit(eager[index].edit, DOCUMENT_URI, text), action.title);
+          }
+        });
+      }
     });
   });
 });

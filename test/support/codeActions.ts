@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { codeActions, CodeActionOptions } from '../../server/src/editor/codeActions';
+import { codeActions, CodeActionOptions, resolveCodeAction } from '../../server/src/editor/codeActions';
 import { allRuleMetas } from '../../server/src/rules';
 import { analyzeText } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
@@ -86,6 +86,14 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit | undefined, uri: string,
 export function afterAction(marked: string, title: string, options: CodeActionOptions = {}): string {
   const { text, actions } = actionsAt(marked, options);
   const result = applyWorkspaceEdit(actionTitled(actions, title).edit, DOCUMENT_URI, text);
+  assert.ok(result !== undefined);
+  return result;
+}
+
+/** The text after a deferred "fix all" action, resolved on `text` (the document's current version) as the server does. */
+export function afterResolving(action: CodeAction, text: string, options: CodeActionOptions = {}): string {
+  const resolved = resolveCodeAction(analyzeText(text, DOCUMENT_URI), action, options);
+  const result = applyWorkspaceEdit(resolved.edit, DOCUMENT_URI, text);
   assert.ok(result !== undefined);
   return result;
 }

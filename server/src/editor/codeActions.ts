@@ -6,8 +6,9 @@ import { ruleDocsUrl } from '../rules/docs';
 import { FixProposal } from '../rules/rule';
 import { Analysis } from '../service/analysis';
 import { diagnosticDataOf } from '../service/diagnostics';
-import { applyProposal, fixAll, FixAllResult, fixProposals } from '../service/fixes';
+import { applyProposal, countSafeFixes, fixAll, fixProposals } from '../service/fixes';
 import { LintFinding, validate, ValidateOptions } from '../service/validate';
+import { fixAllData, fixAllDataOf } from './fixAllData';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.ecs-guard": "explicit" }` applies every safe fix on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ecs-guard`;
@@ -31,6 +32,12 @@ export interface CodeActionOptions {
   readonly canCreateFiles?: boolean;
   /** `CodeActionContext.only`: the kinds the client asked for. */
   readonly only?: readonly string[];
+  /**
+   * The client resolves code actions (`codeAction/resolve`): "fix all" actions go out without their edit,
+   * which `resolveCodeAction` computes once one is chosen. Computing them all for every light bulb takes
+   * seconds on a large file.
+   */
+  readonly deferFixAllEdits?: boolean;
 }
 
 /**
@@ -39,9 +46,7 @@ export interface CodeActionOptions {
  */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
   const actions: CodeAction[] = [];
-  // At most one validation, shared by every "fix all" of this request, and none when the caller has the findings.
-  let findings = options.findings;
-  const fixAllOf = (ruleId?: string) => fixAll(analysis, { validate: options.validate, ruleId, findings: (findings ??= validate(analysis, options.validate)) });
+  const fixAllOf = fixAllContent(analysis, options);
   if (asksFor(options.only, CodeActionKind.QuickFix)) {
     const ours = diagnostics.flatMap((diagnostic) => {
       const data = diagnosticDataOf(diagnostic);
@@ -55,25 +60,56 @@ export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic
     }
     for (const ruleId of new Set(ours.map(({ data }) => data.ruleId))) {
       const ruleDiagnostics = ours.filter(({ data }) => data.ruleId === ruleId).map(({ diagnostic }) => diagnostic);
-      actions.push(...ruleActions(analysis, ruleId, ruleDiagnostics, options, fixAllOf(ruleId)));
+      actions.push(...ruleActions(ruleId, ruleDiagnostics, options, fixAllOf));
     }
   }
   // Only on request: a source action in every light bulb would be noise.
   if (options.only && asksFor(options.only, FIX_ALL_KIND)) {
-    const { text, fixed } = fixAllOf();
-    if (fixed.length > 0) {
-      actions.push({ title: 'Fix all safely fixable ECS Guard problems', kind: FIX_ALL_KIND, edit: documentEdit(analysis.document, text) });
-    }
+    const all = fixAllOf(undefined, 1);
+    if (all) actions.push({ title: 'Fix all safely fixable ECS Guard problems', kind: FIX_ALL_KIND, ...all });
   }
   return actions;
 }
 
-function ruleActions(analysis: Analysis, ruleId: string, diagnostics: Diagnostic[], options: CodeActionOptions, all: FixAllResult): CodeAction[] {
+/** What a "fix all" action carries: its edit, or the `data` to compute the edit with in `codeAction/resolve`. */
+type FixAllContent = Pick<CodeAction, 'edit' | 'data'>;
+/** The content of "fix all" for one rule (or every rule when `ruleId` is undefined), if it fixes at least `atLeast` problems. */
+type FixAllContentOf = (ruleId: string | undefined, atLeast: number) => FixAllContent | undefined;
+
+/** Deferred, only the safe proposals are counted and no text is edited; otherwise the edit is computed now. */
+function fixAllContent(analysis: Analysis, options: CodeActionOptions): FixAllContentOf {
+  // At most one validation, shared by every "fix all" of this request, and none when the caller has the findings.
+  let findings = options.findings;
+  const findingsOnce = () => (findings ??= validate(analysis, options.validate));
+  if (options.deferFixAllEdits) {
+    return (ruleId, atLeast) => (countSafeFixes(analysis, findingsOnce(), { ruleId, upTo: atLeast }) >= atLeast ? { data: fixAllData(analysis.document, ruleId) } : undefined);
+  }
+  return (ruleId, atLeast) => {
+    const { text, fixed } = fixAll(analysis, { validate: options.validate, ruleId, findings: findingsOnce() });
+    return fixed.length >= atLeast ? { edit: documentEdit(analysis.document, text) } : undefined;
+  };
+}
+
+/**
+ * Fills in the edit of a "fix all" action that `codeActions` sent without one; any other action comes back
+ * as it is. `analysis` is the document's current version, and `findings` its findings under `validate`.
+ */
+export function resolveCodeAction(analysis: Analysis, action: CodeAction, options: Pick<CodeActionOptions, 'validate' | 'findings'> = {}): CodeAction {
+  const data = fixAllDataOf(action.data);
+  if (!data || action.edit || data.fixAll.uri !== analysis.document.uri) return action;
+  // Offered on an older version, it is fixed on the current one rather than dropped (an action without an
+  // edit does nothing when chosen): "fix all" names a rule, not positions, so it means the same on the new
+  // text; the edit must fit the text the client has now, which is the current version; and it costs no more
+  // than on the version it was offered on.
+  const { text } = fixAll(analysis, { validate: options.validate, ruleId: data.fixAll.ruleId, findings: options.findings });
+  return { ...action, edit: documentEdit(analysis.document, text) };
+}
+
+function ruleActions(ruleId: string, diagnostics: Diagnostic[], options: CodeActionOptions, fixAllOf: FixAllContentOf): CodeAction[] {
   const actions: CodeAction[] = [];
   // With one fixable problem "fix all" would repeat its own quick fix.
-  if (all.fixed.length > 1) {
-    actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: documentEdit(analysis.document, all.text) });
-  }
+  const all = fixAllOf(ruleId, 2);
+  if (all) actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics, ...all });
   const disable = options.configFile && disableEdit(options.configFile, ruleId, options.canCreateFiles === true);
   if (disable) {
     actions.push({ title: `Disable ${ruleId} in ${CONFIG_FILE_NAME}`, kind: CodeActionKind.QuickFix, diagnostics, edit: disable });

@@ -39,6 +39,26 @@ export function safeProposal(proposals: readonly FixProposal[]): FixProposal | u
   return proposals.find((proposal) => proposal.safe && proposal.preferred) ?? proposals.find((proposal) => proposal.safe);
 }
 
+/**
+ * How many of the findings (of one rule, or all) have a safe proposal, counting no further than `upTo`:
+ * enough to decide whether to offer "fix all" on every light bulb. It builds proposals and applies none,
+ * so it costs a small part of `fixAll`, but can differ from its count: a proposal whose edits no longer
+ * resolve counts here, a problem only a fix reveals does not. A document with syntax errors has none, as
+ * `fixAll` leaves it alone.
+ */
+export function countSafeFixes(analysis: Analysis, findings: readonly LintFinding[], options: { readonly ruleId?: string; readonly upTo?: number } = {}): number {
+  const { syntaxErrors, root } = analysis.parsed;
+  if (syntaxErrors.length > 0 || !root) return 0;
+  const upTo = options.upTo ?? Infinity;
+  let count = 0;
+  for (const finding of findings) {
+    if (count >= upTo) break;
+    if (options.ruleId !== undefined && finding.ruleId !== options.ruleId) continue;
+    if (safeProposal(fixProposals(analysis, finding))) count++;
+  }
+  return count;
+}
+
 export interface FixAllOptions {
   readonly validate?: ValidateOptions;
   /** Only this rule's findings; all rules when absent. */

@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeAction,
+  CodeActionKind,
   CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionItem,
   CompletionList,
   CompletionRequest,
@@ -16,7 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { markedDocument } from '../support/markedDocument';
-import { diagnosticsOf, fileUri, LspTestClient } from '../support/lspClient';
+import { diagnosticsOf, fileUri, FULL_CAPABILITIES, LspTestClient } from '../support/lspClient';
 
 /** Hover, completion, code actions and the outline, through a real client over stdio. */
 describe('editor features over stdio (dist/server/server.js)', () => {
@@ -111,5 +113,99 @@ describe('editor features over stdio (dist/server/server.js)', () => {
     assert.equal(symbols[0].name, 'web');
     assert.deepEqual(symbols[0].children?.map((child) => child.name), ['app', 'sidecar']);
     await server.close(uri);
+  });
+  describe('with a client that resolves code action edits (codeAction/resolve)', () => {
+    let resolving: LspTestClient;
+    before(async () => {
+      resolving = await LspTestClient.start({
+        workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }],
+        capabilities: { ...FULL_CAPABILITIES, textDocument: { ...FULL_CAPABILITIES.textDocument, codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } },
+      });
+    });
+    after(() => resolving.kill());
+
+    const task = `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx" },
+    { "name": "sidecar", "image": "envoy" }
+  ]
+}
+`;
+    const fixAllTitle = 'Fix all readonly-root-filesystem problems in this file';
+
+    async function fixAllAction(client: LspTestClient, uri: string, published: Awaited<ReturnType<LspTestClient['open']>>): Promise<CodeAction> {
+      const diagnostics = diagnosticsOf(published, 'readonly-root-filesystem');
+      assert.equal(diagnostics.length, 2);
+      const actions = (await client.request(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } })) as CodeAction[];
+      const action = actions.find((candidate) => candidate.title === fixAllTitle);
+      assert.ok(action, actions.map((candidate) => candidate.title).join('\n'));
+      return action;
+    }
+
+    const applied = (uri: string, text: string, action: CodeAction) => TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), (action.edit?.changes?.[uri] ?? []) as TextEdit[]);
+
+    it('the server announces resolveProvider', () => {
+      assert.equal((resolving.initializeResult?.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    });
+
+    it('"fix all" comes without its edit; resolved, it fixes the whole document as the edit a client without resolve gets', async () => {
+      const uri = fileUri(path.join(folder, 'resolve.json'));
+      const offered = await fixAllAction(resolving, uri, await resolving.open(uri, task));
+      assert.equal(offered.edit, undefined);
+      assert.deepEqual(offered.data, { fixAll: { uri, version: 1, ruleId: 'readonly-root-filesystem' } });
+      const resolved = await resolving.request(CodeActionResolveRequest.type, offered);
+      assert.equal(resolved.title, fixAllTitle);
+      const fixed = applied(uri, task, resolved);
+      assert.equal(fixed, `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "readonlyRootFilesystem": true },
+    { "name": "sidecar", "image": "envoy", "readonlyRootFilesystem": true }
+  ]
+}
+`);
+      const eagerUri = fileUri(path.join(folder, 'eager.json'));
+      const eager = await fixAllAction(server, eagerUri, await server.open(eagerUri, task));
+      assert.equal(eager.data, undefined);
+      assert.equal(applied(eagerUri, task, eager), fixed);
+      await server.close(eagerUri);
+      assert.deepEqual(diagnosticsOf(await resolving.change(uri, [{ text: fixed }]), 'readonly-root-filesystem'), []);
+      await resolving.close(uri);
+    });
+
+    it('an action offered before the document changed is resolved on its current text', async () => {
+      const uri = fileUri(path.join(folder, 'stale.json'));
+      const offered = await fixAllAction(resolving, uri, await resolving.open(uri, task));
+      const current = task.replace('    { "name": "sidecar"', '    { "name": "worker", "image": "busybox" },\n    { "name": "sidecar"');
+      await resolving.change(uri, [{ text: current }]);
+      const resolved = await resolving.request(CodeActionResolveRequest.type, offered);
+      assert.equal(applied(uri, current, resolved), `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "readonlyRootFilesystem": true },
+    { "name": "worker", "image": "busybox", "readonlyRootFilesystem": true },
+    { "name": "sidecar", "image": "envoy", "readonlyRootFilesystem": true }
+  ]
+}
+`);
+      await resolving.close(uri);
+    });
+
+    it('source.fixAll comes without its edit and resolves to every rule\'s safe fixes', async () => {
+      const uri = fileUri(path.join(folder, 'source-fix-all.json'));
+      const text = '{ "family": "web", "pidMode": "host", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": true }] }';
+      await resolving.open(uri, text);
+      const [offered, ...rest] = (await resolving.request(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] },
+      })) as CodeAction[];
+      assert.deepEqual(rest, []);
+      assert.equal(offered.edit, undefined);
+      const resolved = await resolving.request(CodeActionResolveRequest.type, offered);
+      assert.equal(applied(uri, text, resolved), '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": false, "readonlyRootFilesystem": true }] }');
+      await resolving.close(uri);
+    });
   });
 });

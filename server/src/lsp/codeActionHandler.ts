@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, ConfigFileState, FIX_ALL_KIND } from '../editor/codeActions';
+import { codeActions, ConfigFileState, FIX_ALL_KIND, resolveCodeAction } from '../editor/codeActions';
+import { fixAllDataOf } from '../editor/fixAllData';
+import { Analysis } from '../service/analysis';
 import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
+import { LintFinding, ValidateOptions } from '../service/validate';
 import { AnalysisCache } from './analysisCache';
 import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
@@ -20,41 +23,77 @@ export interface CodeActionDependencies {
 export interface CodeActionRegistration {
   /** For `InitializeResult.capabilities.codeActionProvider`. */
   readonly capability: CodeActionOptions;
-  /** Call from `onInitialize`: whether the client can create the config file decides the "disable" action. */
+  /**
+   * Call from `onInitialize`: whether the client can create the config file decides the "disable" action,
+   * and whether it resolves code actions whether "fix all" edits are computed only when chosen.
+   */
   initialize(clientCan: ClientSupport): void;
 }
 
-/** Answers `textDocument/codeAction` with the pure `codeActions`, feeding it the document's config and config file. */
-export function registerCodeActions(connection: Connection, { documents, analyses, configs, lintResults }: CodeActionDependencies): CodeActionRegistration {
+/**
+ * Answers `textDocument/codeAction` with the pure `codeActions`, feeding it the document's config, cached
+ * findings and config file; and `codeAction/resolve` with `resolveCodeAction`, for the "fix all" actions
+ * sent without their edit.
+ */
+export function registerCodeActions(connection: Connection, dependencies: CodeActionDependencies): CodeActionRegistration {
+  const { documents, configs } = dependencies;
   let canCreateFiles = false;
+  let deferFixAllEdits = false;
   connection.onCodeAction(async ({ textDocument, context }) => {
     const document = documents.get(textDocument.uri);
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     if (!document || (ours.length === 0 && !context.only?.length)) return [];
     try {
-      const { enabled, config, selection } = await configs.forDocument(document.uri);
-      if (!enabled || selection === 'ignored') return [];
+      const lint = await lintInputs(dependencies, document);
+      if (!lint) return [];
       const configUri = ours.length > 0 ? configs.configFileUriFor(document.uri) : undefined;
-      const analysis = analyses.get(document);
-      const assumeTaskDefinition = selection === 'included';
-      return codeActions(analysis, ours, {
-        validate: { rules: config.rules, assumeTaskDefinition },
-        findings: lintResults.findings(analysis, config, assumeTaskDefinition),
+      return codeActions(lint.analysis, ours, {
+        ...lint.options,
         configFile: configUri ? configFileState(configUri, documents) : undefined,
         canCreateFiles,
         only: context.only,
+        deferFixAllEdits,
       });
     } catch (error) {
       connection.console.error(`code actions for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return [];
     }
   });
+  connection.onCodeActionResolve(async (action) => {
+    const uri = fixAllDataOf(action.data)?.fixAll.uri;
+    const document = uri === undefined ? undefined : documents.get(uri);
+    if (!document) return action;
+    try {
+      // The document's current version, whatever version the action was offered on: see resolveCodeAction.
+      const lint = await lintInputs(dependencies, document);
+      return lint ? resolveCodeAction(lint.analysis, action, lint.options) : action;
+    } catch (error) {
+      connection.console.error(`resolving "${action.title}" for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return action;
+    }
+  });
   return {
-    capability: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    capability: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     initialize(clientCan) {
       canCreateFiles = clientCan.createFiles;
+      deferFixAllEdits = clientCan.resolveCodeActionEdits;
     },
   };
+}
+
+interface LintInputs {
+  readonly analysis: Analysis;
+  readonly options: { readonly validate: ValidateOptions; readonly findings: readonly LintFinding[] };
+}
+
+/** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard is off for it. */
+async function lintInputs({ analyses, configs, lintResults }: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
+  const { enabled, config, selection } = await configs.forDocument(document.uri);
+  if (!enabled || selection === 'ignored') return undefined;
+  const analysis = analyses.get(document);
+  const assumeTaskDefinition = selection === 'included';
+  const findings = lintResults.findings(analysis, config, assumeTaskDefinition);
+  return { analysis, options: { validate: { rules: config.rules, assumeTaskDefinition }, findings } };
 }
 
 /** The open editor's text wins over the disk, which may be behind unsaved changes. */

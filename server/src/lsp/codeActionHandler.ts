@@ -25,7 +25,7 @@ export interface CodeActionRegistration {
   readonly capability: CodeActionOptions;
   /**
    * Call from `onInitialize`: whether the client can create the config file decides the "disable" action,
-   * and whether it resolves code actions whether "fix all" edits are computed only when chosen.
+   * and whether it resolves code actions decides if "fix all" edits wait until one is chosen.
    */
   initialize(clientCan: ClientSupport): void;
 }

@@ -1,6 +1,7 @@
 /**
  * Plausible English issue texts, one per case of the ECS-Fargate troubleshooting table. The exact
  * strings GuardDuty sends are not published in full, so these are reconstructions for the demo data.
+ * `unrecognized` matches no case on purpose: the demo shows how the view presents a text it does not know.
  */
 export const SAMPLE_ISSUES = {
   agentNotReporting: "Agent not reporting for tasks in TaskDefinition - 'checkout-api:42'",
@@ -23,4 +24,5 @@ export const SAMPLE_ISSUES = {
   tasksNeedRelaunch: "Tasks started before enabling Runtime Monitoring require relaunch. Affected task ID(s): '1234567890abcdef1234567890abcdef'",
   oldTaskArnFormat: "Tasks with the old taskArn format are not supported. Affected task ID(s): 'c0ffee00-1111-2222-3333-444455556666'",
   unidentified: "Unidentified issue, for tasks in TaskDefinition - 'analytics:8'",
+  unrecognized: 'Runtime coverage for this cluster is being recalculated after an account migration',
 } as const;

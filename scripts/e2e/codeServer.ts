@@ -72,9 +72,13 @@ export function profileArgs(profile: Profile): string[] {
   return ['--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensionsDir];
 }
 
-/** `--install-extension` for each VSIX, then checks each extension id landed in the profile. */
+/**
+ * `--install-extension` for each VSIX, then checks each extension id landed in the profile. `--force`
+ * replaces an installed copy of the same version, as the demo's reused profile has after a rebuild.
+ */
 export function installExtensions(entry: string, profile: Profile, vsixes: readonly string[], ids: readonly string[], env: NodeJS.ProcessEnv): void {
-  const install = spawnSync(process.execPath, [entry, ...profileArgs(profile), ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], { env, encoding: 'utf8', timeout: 120_000 });
+  const args = [entry, ...profileArgs(profile), ...vsixes.flatMap((vsix) => ['--install-extension', vsix]), '--force'];
+  const install = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: 120_000 });
   if (install.status !== 0) throw new Error(`--install-extension failed:\n${install.stdout}${install.stderr}`);
   const installed = fs.readdirSync(profile.extensionsDir);
   for (const id of ids) {

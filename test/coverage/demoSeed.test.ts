@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { classifyIssue } from '../../client/src/coverage/issues/classifyIssue';
 import { ISSUE_CATALOG, IssueKind } from '../../client/src/coverage/issues/issueCatalog';
 import { demoSeed } from '../../client/src/coverage/testing/fakeGuardDuty/demoSeed';
@@ -19,6 +21,12 @@ describe('demo seed of the fake GuardDuty', () => {
     assert.deepEqual(missing, [], `add a sample issue for ${missing.join(', ')} to sampleIssues.ts and demoSeed.ts`);
   });
 
+  it('names a task definition family that a file in examples/ defines, so "Open Task Definition" shows', () => {
+    const families = new Set(ecsIssues.map((issue) => classifyIssue(issue.text).taskDefinition?.family).filter((family) => family !== undefined));
+    const defined = exampleFiles(EXAMPLES).map((file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { family?: unknown }).family);
+    assert.ok(defined.some((family) => typeof family === 'string' && families.has(family)), `families named: ${[...families].join(', ')}`);
+  });
+
   it('has healthy and unhealthy clusters, and a region without a detector', () => {
     const ecsClusters = Object.values(seed).flatMap((data) => data.resources.filter((resource) => resource.resourceDetails.ecsClusterDetails));
     const statuses = new Set(ecsClusters.map((resource) => resource.coverageStatus));
@@ -27,3 +35,12 @@ describe('demo seed of the fake GuardDuty', () => {
     assert.ok(Object.keys(seed).length >= 3, 'several regions');
   });
 });
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+
+function exampleFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? exampleFiles(file) : entry.name.endsWith('.json') ? [file] : [];
+  });
+}

@@ -38,6 +38,8 @@ export function seedUserSettings(userData: string, extra: Record<string, unknown
     'workbench.tips.enabled': false,
     'git.enabled': false,
     'chat.commandCenter.enabled': false,
+    // VS Code for the web saves edits after a delay by default; here an edit stays unsaved until saved.
+    'files.autoSave': 'off',
     ...extra,
   };
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });

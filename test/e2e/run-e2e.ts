@@ -7,29 +7,23 @@
 // 1. scripts/e2e/setup-code-server.sh installs (or finds cached) code-server, Chromium and ripgrep.
 // 2. Both VSIXs are packaged with vsce: ECS Guard itself and the test runner (test/e2e/runner-extension),
 //    and installed with --install-extension into a temporary extensions dir.
-// 3. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
-// 4. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
+// 3. As for `npm start` (scripts/e2e/demoWorkbench.ts): the fake GuardDuty serves its demo data on
+//    127.0.0.1, and the user settings and fake AWS keys point the coverage view at it.
+// 4. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
+// 5. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
 //    results; any failed test fails this run.
-// 5. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
+// 6. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
 //    markers, and hovering over `"privileged": true` shows the finding.
-// On failure, test-results/ gets a screenshot of the page, the code-server output and VS Code's logs.
+// On failure, test-results/ gets a screenshot of the page, the code-server and fake GuardDuty output and
+// VS Code's logs.
 import { ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
-import {
-  codeServerEnv,
-  createProfile,
-  installExtensions,
-  packageEcsGuard,
-  REPO,
-  seedUserSettings,
-  setUpCodeServer,
-  startCodeServer,
-  stopProcessGroup,
-} from '../../scripts/e2e/codeServer';
+import { installExtensions, packageEcsGuard, REPO, setUpCodeServer, startCodeServer, stopProcessGroup } from '../../scripts/e2e/codeServer';
+import { prepareDemoWorkbench } from '../../scripts/e2e/demoWorkbench';
 import { checkHover, checkProblemsPanel, quickOpen } from './browserChecks';
 import type { E2eResults } from './results';
 
@@ -57,13 +51,15 @@ interface Session {
   temp: string;
   server?: ChildProcess;
   serverOutput: string[];
+  fakeGuardDuty?: ChildProcess;
+  fakeGuardDutyOutput: string[];
   browser?: Browser;
   page?: Page;
 }
 
 async function main(): Promise<number> {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [] };
+  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [], fakeGuardDutyOutput: [] };
   // Whatever hangs, the run ends, and takes code-server and Chromium with it.
   const abort = (why: string) => {
     void fail(session, new E2eFailure(why))
@@ -89,14 +85,20 @@ async function main(): Promise<number> {
 }
 
 async function run(session: Session): Promise<void> {
+  const examplesBefore = folderSnapshot(EXAMPLES);
   log('setting up code-server (scripts/e2e/setup-code-server.sh)');
   const codeServer = setUpCodeServer();
   log('packaging ECS Guard (npm run package) and the test runner extension');
   const vsixes = [packageEcsGuard(), await packageRunner(session.temp)];
   const resultsFile = path.join(session.temp, 'results.json');
-  const profile = createProfile(session.temp);
-  seedUserSettings(profile.userData);
-  const env = codeServerEnv({ ECS_GUARD_E2E_RESULTS: resultsFile });
+  log('starting the fake GuardDuty; user settings and environment for the coverage view');
+  const workbench = await prepareDemoWorkbench(session.temp, {
+    env: { ECS_GUARD_E2E_RESULTS: resultsFile },
+    onFakeOutput: (text) => session.fakeGuardDutyOutput.push(text),
+  });
+  session.fakeGuardDuty = workbench.fakeGuardDuty.process;
+  const { profile, env } = workbench;
+  log(`fake GuardDuty listens on ${workbench.fakeGuardDuty.url}`);
 
   log('installing the VSIXs with --install-extension');
   installExtensions(codeServer, profile, vsixes, ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner'], env);
@@ -140,6 +142,14 @@ async function run(session: Session): Promise<void> {
 
   await checkAsAUser(page);
   if (takeScreenshots) await saveReadmeScreenshots(page);
+  // The checks edit legacy-fargate.json and revert it; nothing may reach the disk.
+  if (folderSnapshot(EXAMPLES) !== examplesBefore) throw new E2eFailure('the run changed files in examples/ (an edit was saved): see git diff examples/');
+}
+
+/** Every file's path and content under `dir`, as one string to compare. */
+function folderSnapshot(dir: string): string {
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  return JSON.stringify(files.map((file) => [file, fs.statSync(path.join(dir, file)).isFile() ? fs.readFileSync(path.join(dir, file), 'utf8') : '']));
 }
 
 async function packageRunner(temp: string): Promise<string> {
@@ -237,16 +247,17 @@ async function fail(session: Session, error: unknown): Promise<void> {
     console.error(`e2e: no screenshot: ${String(screenshotError)}`);
   }
   fs.writeFileSync(path.join(ARTIFACTS, 'code-server.log'), session.serverOutput.join(''));
+  fs.writeFileSync(path.join(ARTIFACTS, 'fake-guardduty.log'), session.fakeGuardDutyOutput.join(''));
   const logs = path.join(session.temp, 'user-data/logs');
   if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-  console.error(`e2e: code-server output and VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
+  console.error(`e2e: code-server and fake GuardDuty output, VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
 }
 
 async function cleanUp(session: Session): Promise<void> {
   const browser = session.browser;
   session.browser = undefined;
   await browser?.close().catch(() => undefined);
-  await stopProcessGroup(session.server);
+  await Promise.all([stopProcessGroup(session.server), stopProcessGroup(session.fakeGuardDuty)]);
   if (!keepTemp) fs.rmSync(session.temp, { recursive: true, force: true });
   else log(`kept ${session.temp}`);
 }

@@ -2,7 +2,7 @@
 // Each check waits on a condition with a time-out, never for a fixed time.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { REPO } from '../../scripts/e2e/codeServer';
 
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
@@ -46,23 +46,80 @@ function cliFindings(file: string): number {
   return (JSON.parse(result.stdout) as unknown[]).length;
 }
 
-export async function checkHover(page: Page): Promise<void> {
-  const line = page.locator('.monaco-editor .view-line', { hasText: '"privileged": true' });
-  const value = line.locator('span > span', { hasText: /^true$/ });
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'privileged' });
-  // Hover, and if the hover does not come (the mouse may have been there already), move off and back.
+export async function checkHover(page: Page, saveScreenshot?: SaveScreenshot): Promise<void> {
+  const value = privilegedLine(page, 'true').locator('span > span', { hasText: /^true$/ });
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'privileged' }).first();
+  await hoverUntilShown(page, value, hover);
+  const text = await hover.innerText();
+  if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
+  // The whole window (editor, hover, Problems panel), then the editor alone.
+  await saveScreenshot?.('vscode-diagnostics.png', page);
+  await saveScreenshot?.('vscode-hover.png', page.locator('.part.editor'));
+}
+
+/** Ctrl+. on the `true` of `"privileged": true`, pick the fix that writes false, then revert the file. */
+export async function checkQuickFix(page: Page, saveScreenshot?: SaveScreenshot): Promise<void> {
+  await privilegedLine(page, 'true').locator('span > span', { hasText: /^true$/ }).click();
+  // Away from the hover the click may bring up, so that the menu is all that opens.
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  const fix = menu.locator('.monaco-list-row.action', { hasText: '"privileged": false' });
+  await fix.waitFor({ timeout: 15_000 });
+  if (saveScreenshot) {
+    await animationsFinished(menu);
+    await saveScreenshot('quick-fix.png', page.locator('.part.editor'));
+  }
+  // The menu ignores the pointer until it moves (a resting pointer must not pick an item): move, then click.
+  await fix.hover({ force: true });
+  await fix.click({ timeout: 10_000 });
+  await privilegedLine(page, 'false').waitFor({ timeout: 10_000 });
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 10_000 });
+  // Back to the file on disk, unsaved, for whatever runs next.
+  await runCommand(page, 'File: Revert File');
+  await privilegedLine(page, 'true').waitFor({ timeout: 10_000 });
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Writes a README screenshot of the page or of one element; only `npm run screenshots` passes one. */
+export type SaveScreenshot = (fileName: string, target: Page | Locator) => Promise<void>;
+
+/** Runs a command from the Command Palette (F1) by its label, as a user would. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Hovers over `target` (at `position` in it, or its middle) until `hover` shows; when it does not come
+ * (the mouse may have been there already), moves off and back. Then waits for its fade-in, so a
+ * screenshot shows it whole.
+ */
+export async function hoverUntilShown(page: Page, target: Locator, hover: Locator, position?: { x: number; y: number }): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.mouse.move(5, 5);
-    await value.hover();
+    await target.hover(position ? { position } : {});
     try {
-      await hover.first().waitFor({ timeout: 5_000 });
+      await hover.waitFor({ timeout: 5_000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
-  // Let the fade-in finish (for screenshots): wait on the animations themselves, not a fixed time.
-  await hover.first().evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
-  const text = await hover.first().innerText();
-  if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
+  await animationsFinished(hover);
+}
+
+/** Waits on the element's running animations themselves, not a fixed time. */
+export async function animationsFinished(element: Locator): Promise<void> {
+  await element.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+}
+
+function privilegedLine(page: Page, value: 'true' | 'false'): Locator {
+  return page.locator('.monaco-editor .view-line', { hasText: `"privileged": ${value}` });
 }

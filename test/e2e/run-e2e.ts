@@ -13,7 +13,8 @@
 // 5. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
 //    results; any failed test fails this run.
 // 6. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
-//    markers, and hovering over `"privileged": true` shows the finding.
+//    markers, hovering over `"privileged": true` shows the finding, Ctrl+. fixes it (then the file is
+//    reverted), and the ECS Guard view shows the fake's coverage down to an unhealthy cluster's issue.
 // On failure, test-results/ gets a screenshot of the page, the code-server and fake GuardDuty output and
 // VS Code's logs.
 import { ChildProcess, spawnSync } from 'node:child_process';
@@ -24,7 +25,8 @@ import * as esbuild from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
 import { installExtensions, packageEcsGuard, REPO, setUpCodeServer, startCodeServer, stopProcessGroup } from '../../scripts/e2e/codeServer';
 import { prepareDemoWorkbench } from '../../scripts/e2e/demoWorkbench';
-import { checkHover, checkProblemsPanel, quickOpen } from './browserChecks';
+import { checkHover, checkProblemsPanel, checkQuickFix, quickOpen, SaveScreenshot } from './browserChecks';
+import { checkCoverageView } from './coverageViewChecks';
 import type { E2eResults } from './results';
 
 const EXAMPLES = path.join(REPO, 'examples');
@@ -141,7 +143,6 @@ async function run(session: Session): Promise<void> {
   if (failed) throw new E2eFailure(failed);
 
   await checkAsAUser(page);
-  if (takeScreenshots) await saveReadmeScreenshots(page);
   // The checks edit legacy-fargate.json and revert it; nothing may reach the disk.
   if (folderSnapshot(EXAMPLES) !== examplesBefore) throw new E2eFailure('the run changed files in examples/ (an edit was saved): see git diff examples/');
 }
@@ -202,12 +203,19 @@ function report(results: E2eResults): string {
   return '';
 }
 
-/** What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover. */
+/**
+ * What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover, a
+ * quick fix from the light bulb menu, and the coverage view. With --screenshots, the checks that show
+ * a README image save it while it is on screen.
+ */
 async function checkAsAUser(page: Page): Promise<void> {
+  const saveScreenshot = takeScreenshots ? readmeScreenshotWriter() : undefined;
   const checks: [string, () => Promise<void>][] = [
     ['Quick Open (Ctrl+P) opens examples/legacy-fargate.json', () => quickOpen(page, 'legacy-fargate.json')],
     ['the Problems panel lists ECS Guard markers, with rule ids', () => checkProblemsPanel(page, log)],
-    ['hovering over "privileged": true shows the finding', () => checkHover(page)],
+    ['hovering over "privileged": true shows the finding', () => checkHover(page, saveScreenshot)],
+    ['Ctrl+. on "privileged": true offers the fix; picking it writes false (the file is reverted after)', () => checkQuickFix(page, saveScreenshot)],
+    ['the ECS Guard view: a region with its statistics, an unhealthy cluster, its issue and tooltip', () => checkCoverageView(page, saveScreenshot)],
   ];
   console.log('  in the browser, as a user');
   for (const [title, check] of checks) {
@@ -225,14 +233,14 @@ async function checkAsAUser(page: Page): Promise<void> {
   console.log();
 }
 
-async function saveReadmeScreenshots(page: Page): Promise<void> {
+/** Saves into docs/images/, for `npm run screenshots`. */
+function readmeScreenshotWriter(): SaveScreenshot {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // The whole window (editor, hover, Problems panel), then the editor alone.
-  const window = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
-  await page.screenshot({ path: window });
-  const editor = path.join(SCREENSHOTS, 'vscode-hover.png');
-  await page.locator('.part.editor').screenshot({ path: editor });
-  log(`screenshots: ${path.relative(REPO, window)}, ${path.relative(REPO, editor)}`);
+  return async (fileName, target) => {
+    const file = path.join(SCREENSHOTS, fileName);
+    await target.screenshot({ path: file });
+    log(`screenshot: ${path.relative(REPO, file)}`);
+  };
 }
 
 async function fail(session: Session, error: unknown): Promise<void> {

@@ -24,7 +24,8 @@ function step(message: string): void {
 
 async function main(): Promise<void> {
   step('setting up code-server (cached after the first run)');
-  const codeServer = setUpCodeServer();
+  // No Chromium: the demo is opened in the user's own browser.
+  const codeServer = setUpCodeServer({ browser: false });
   step('building and packaging ECS Guard (npm run package)');
   const vsix = packageEcsGuard();
 

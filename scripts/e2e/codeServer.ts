@@ -6,9 +6,13 @@ import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
 
-/** Installs (or finds cached) code-server, Chromium and ripgrep; returns code-server's entry script. */
-export function setUpCodeServer(): string {
-  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+/**
+ * Installs (or finds cached) code-server, ripgrep and, unless `browser` is false, Chromium for the tests
+ * to drive; returns code-server's entry script.
+ */
+export function setUpCodeServer(options: { browser?: boolean } = {}): string {
+  const env = { ...process.env, ECS_GUARD_SETUP_BROWSER: options.browser === false ? '0' : '1' };
+  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], { env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (setup.status !== 0) throw new Error('scripts/e2e/setup-code-server.sh failed');
   const dir = setup.stdout.trim().split('\n').pop()!;
   return path.join(dir, 'out/node/entry.js');

@@ -23,7 +23,8 @@ export async function checkCoverageView(page: Page, saveScreenshot?: SaveScreens
   if (saveScreenshot) await widenSidebar(page);
   await expand(await topmost(page, loadedRegions));
 
-  // Under that region clusters come unhealthy first: the first red one with children (collapsed).
+  // The topmost unhealthy cluster: red, and collapsed since it has children. Clusters sort unhealthy first,
+  // so with the topmost region expanded it is one of that region's.
   const unhealthyClusters = rows.and(page.locator('[aria-level="2"][aria-expanded="false"]')).filter({
     has: page.locator('.custom-view-tree-node-item-icon.codicon-error'),
   });

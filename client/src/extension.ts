@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { allRuleMetas } from '../../server/src/rules';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../server/src/rules/docs';
+import type { EcsGuardApi } from './api';
 import { registerCoverageView } from './coverageView/registerCoverageView';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerCoverageView(context);
+export async function activate(context: vscode.ExtensionContext): Promise<EcsGuardApi> {
+  const coverageView = registerCoverageView(context);
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ecsGuard.showRuleDocumentation', showRuleDocumentation),
   );
   await client.start();
+  return { coverageView };
 }
 
 /** From a code action the docs URL comes as the argument; from the command palette the user picks a rule. */

@@ -6,9 +6,13 @@ import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
 
-/** Installs (or finds cached) code-server, Chromium and ripgrep; returns code-server's entry script. */
-export function setUpCodeServer(): string {
-  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+/**
+ * Installs (or finds cached) code-server, ripgrep and, unless `browser` is false, Chromium for the tests
+ * to drive; returns code-server's entry script.
+ */
+export function setUpCodeServer(options: { browser?: boolean } = {}): string {
+  const env = { ...process.env, ECS_GUARD_SETUP_BROWSER: options.browser === false ? '0' : '1' };
+  const setup = spawnSync('bash', [path.join(REPO, 'scripts/e2e/setup-code-server.sh')], { env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (setup.status !== 0) throw new Error('scripts/e2e/setup-code-server.sh failed');
   const dir = setup.stdout.trim().split('\n').pop()!;
   return path.join(dir, 'out/node/entry.js');
@@ -38,6 +42,8 @@ export function seedUserSettings(userData: string, extra: Record<string, unknown
     'workbench.tips.enabled': false,
     'git.enabled': false,
     'chat.commandCenter.enabled': false,
+    // VS Code for the web saves edits after a delay by default; here an edit stays unsaved until saved.
+    'files.autoSave': 'off',
     ...extra,
   };
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -72,9 +78,13 @@ export function profileArgs(profile: Profile): string[] {
   return ['--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensionsDir];
 }
 
-/** `--install-extension` for each VSIX, then checks each extension id landed in the profile. */
+/**
+ * `--install-extension` for each VSIX, then checks each extension id landed in the profile. `--force`
+ * replaces an installed copy of the same version, as the demo's reused profile has after a rebuild.
+ */
 export function installExtensions(entry: string, profile: Profile, vsixes: readonly string[], ids: readonly string[], env: NodeJS.ProcessEnv): void {
-  const install = spawnSync(process.execPath, [entry, ...profileArgs(profile), ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], { env, encoding: 'utf8', timeout: 120_000 });
+  const args = [entry, ...profileArgs(profile), ...vsixes.flatMap((vsix) => ['--install-extension', vsix]), '--force'];
+  const install = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: 120_000 });
   if (install.status !== 0) throw new Error(`--install-extension failed:\n${install.stdout}${install.stderr}`);
   const installed = fs.readdirSync(profile.extensionsDir);
   for (const id of ids) {

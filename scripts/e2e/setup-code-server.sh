@@ -6,7 +6,8 @@
 #
 # The install is cached in ECS_GUARD_CODE_SERVER_CACHE (default: .cache/code-server-<version> in the repo);
 # a marker file written at the end makes every later run return at once. Progress goes to stderr, the path
-# to stdout, so `dir=$(scripts/e2e/setup-code-server.sh)` works.
+# to stdout, so `dir=$(scripts/e2e/setup-code-server.sh)` works. ECS_GUARD_SETUP_BROWSER=0 leaves out
+# Chromium and its fonts, which only the tests drive (`npm start` is opened in the user's own browser).
 #
 # Why not `npm install code-server`: its postinstall downloads a ripgrep binary from GitHub, and VS Code's
 # shrinkwrap pins @vscode/proxy-agent to a git commit. Both fail offline, so this script does the
@@ -16,7 +17,8 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.96.4
 PROXY_AGENT_VERSION=0.27.0
-APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-liberation)
+APT_PACKAGES=(ripgrep libkrb5-dev)
+[[ ${ECS_GUARD_SETUP_BROWSER:-1} == 0 ]] || APT_PACKAGES+=(chromium fonts-liberation)
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CACHE=${ECS_GUARD_CODE_SERVER_CACHE:-$REPO/.cache/code-server-$CODE_SERVER_VERSION}
 CODE_SERVER=$CACHE/node_modules/code-server

@@ -9,9 +9,17 @@ describe('README', () => {
     assert.equal(readmeRulesTable(readme), renderRulesTable());
   });
 
-  it('shows the set-up and test commands first', () => {
+  it('shows the set-up and test commands first, then the demo', () => {
     const quickStart = readme.slice(readme.indexOf('## Quick start'));
-    assert.ok(quickStart.includes('npm ci && npx ecs-guard lint examples'));
-    assert.ok(quickStart.includes('npm test'));
+    const block = /```sh\n([\s\S]*?)```/.exec(quickStart)?.[1] ?? '';
+    const commands = block.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
+    assert.deepEqual(commands.slice(0, 3), ['npm ci && npx ecs-guard lint examples', 'npm test', 'npm start']);
+    assert.ok(quickStart.indexOf('### The demo: `npm start`') < quickStart.indexOf('\n## '), 'the demo is explained inside Quick start');
+  });
+
+  it('shows the screenshots of the editor, the quick fix menu and the coverage view', () => {
+    for (const image of ['vscode-diagnostics.png', 'quick-fix.png', 'coverage-view.png']) {
+      assert.ok(readme.includes(`](docs/images/${image})`), image);
+    }
   });
 });

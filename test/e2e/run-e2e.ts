@@ -7,29 +7,26 @@
 // 1. scripts/e2e/setup-code-server.sh installs (or finds cached) code-server, Chromium and ripgrep.
 // 2. Both VSIXs are packaged with vsce: ECS Guard itself and the test runner (test/e2e/runner-extension),
 //    and installed with --install-extension into a temporary extensions dir.
-// 3. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
-// 4. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
+// 3. As for `npm start` (scripts/e2e/demoWorkbench.ts): the fake GuardDuty serves its demo data on
+//    127.0.0.1, and the user settings and fake AWS keys point the coverage view at it.
+// 4. code-server opens examples/; Chromium loads the workbench, which starts the remote extension host.
+// 5. The runner extension runs test/e2e/suite/*.test.ts against the real `vscode` API and writes JSON
 //    results; any failed test fails this run.
-// 5. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
-//    markers, and hovering over `"privileged": true` shows the finding.
-// On failure, test-results/ gets a screenshot of the page, the code-server output and VS Code's logs.
+// 6. Then the user's view: Ctrl+P opens examples/legacy-fargate.json, the Problems panel lists ECS Guard's
+//    markers, hovering over `"privileged": true` shows the finding, Ctrl+. fixes it (then the file is
+//    reverted), and the ECS Guard view shows the fake's coverage down to an unhealthy cluster's issue.
+// On failure, test-results/ gets a screenshot of the page, the code-server and fake GuardDuty output and
+// VS Code's logs.
 import { ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
-import {
-  codeServerEnv,
-  createProfile,
-  installExtensions,
-  packageEcsGuard,
-  REPO,
-  seedUserSettings,
-  setUpCodeServer,
-  startCodeServer,
-  stopProcessGroup,
-} from '../../scripts/e2e/codeServer';
+import { installExtensions, packageEcsGuard, REPO, setUpCodeServer, startCodeServer, stopProcessGroup } from '../../scripts/e2e/codeServer';
+import { prepareDemoWorkbench } from '../../scripts/e2e/demoWorkbench';
+import { checkHover, checkProblemsPanel, checkQuickFix, quickOpen, SaveScreenshot } from './browserChecks';
+import { checkCoverageView } from './coverageViewChecks';
 import type { E2eResults } from './results';
 
 const EXAMPLES = path.join(REPO, 'examples');
@@ -56,13 +53,15 @@ interface Session {
   temp: string;
   server?: ChildProcess;
   serverOutput: string[];
+  fakeGuardDuty?: ChildProcess;
+  fakeGuardDutyOutput: string[];
   browser?: Browser;
   page?: Page;
 }
 
 async function main(): Promise<number> {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [] };
+  const session: Session = { temp: fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-e2e-')), serverOutput: [], fakeGuardDutyOutput: [] };
   // Whatever hangs, the run ends, and takes code-server and Chromium with it.
   const abort = (why: string) => {
     void fail(session, new E2eFailure(why))
@@ -88,14 +87,20 @@ async function main(): Promise<number> {
 }
 
 async function run(session: Session): Promise<void> {
+  const examplesBefore = folderSnapshot(EXAMPLES);
   log('setting up code-server (scripts/e2e/setup-code-server.sh)');
   const codeServer = setUpCodeServer();
   log('packaging ECS Guard (npm run package) and the test runner extension');
   const vsixes = [packageEcsGuard(), await packageRunner(session.temp)];
   const resultsFile = path.join(session.temp, 'results.json');
-  const profile = createProfile(session.temp);
-  seedUserSettings(profile.userData);
-  const env = codeServerEnv({ ECS_GUARD_E2E_RESULTS: resultsFile });
+  log('starting the fake GuardDuty; user settings and environment for the coverage view');
+  const workbench = await prepareDemoWorkbench(session.temp, {
+    env: { ECS_GUARD_E2E_RESULTS: resultsFile },
+    onFakeOutput: (text) => session.fakeGuardDutyOutput.push(text),
+  });
+  session.fakeGuardDuty = workbench.fakeGuardDuty.process;
+  const { profile, env } = workbench;
+  log(`fake GuardDuty listens on ${workbench.fakeGuardDuty.url}`);
 
   log('installing the VSIXs with --install-extension');
   installExtensions(codeServer, profile, vsixes, ['ecs-guard.ecs-guard', 'ecs-guard.ecs-guard-e2e-runner'], env);
@@ -138,7 +143,14 @@ async function run(session: Session): Promise<void> {
   if (failed) throw new E2eFailure(failed);
 
   await checkAsAUser(page);
-  if (takeScreenshots) await saveReadmeScreenshots(page);
+  // The checks edit legacy-fargate.json and revert it; nothing may reach the disk.
+  if (folderSnapshot(EXAMPLES) !== examplesBefore) throw new E2eFailure('the run changed files in examples/ (an edit was saved): see git diff examples/');
+}
+
+/** Every file's path and content under `dir`, as one string to compare. */
+function folderSnapshot(dir: string): string {
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  return JSON.stringify(files.map((file) => [file, fs.statSync(path.join(dir, file)).isFile() ? fs.readFileSync(path.join(dir, file), 'utf8') : '']));
 }
 
 async function packageRunner(temp: string): Promise<string> {
@@ -191,12 +203,19 @@ function report(results: E2eResults): string {
   return '';
 }
 
-/** What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover. */
+/**
+ * What a person sees: the file opened from Quick Open, its markers in the Problems panel, a hover, a
+ * quick fix from the light bulb menu, and the coverage view. With --screenshots, the checks that show
+ * a README image save it while it is on screen.
+ */
 async function checkAsAUser(page: Page): Promise<void> {
+  const saveScreenshot = takeScreenshots ? readmeScreenshotWriter() : undefined;
   const checks: [string, () => Promise<void>][] = [
     ['Quick Open (Ctrl+P) opens examples/legacy-fargate.json', () => quickOpen(page, 'legacy-fargate.json')],
-    ['the Problems panel lists ECS Guard markers, with rule ids', () => checkProblemsPanel(page)],
-    ['hovering over "privileged": true shows the finding', () => checkHover(page)],
+    ['the Problems panel lists ECS Guard markers, with rule ids', () => checkProblemsPanel(page, log)],
+    ['hovering over "privileged": true shows the finding', () => checkHover(page, saveScreenshot)],
+    ['Ctrl+. on "privileged": true offers the fix; picking it writes false (the file is reverted after)', () => checkQuickFix(page, saveScreenshot)],
+    ['the ECS Guard view: a region with its statistics, an unhealthy cluster, its issue and tooltip', () => checkCoverageView(page, saveScreenshot)],
   ];
   console.log('  in the browser, as a user');
   for (const [title, check] of checks) {
@@ -214,76 +233,14 @@ async function checkAsAUser(page: Page): Promise<void> {
   console.log();
 }
 
-async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.pressSequentially(fileName, { delay: 20 });
-  // Enter opens the focused row: wait until the file search has put this file there, not a recent one.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 15_000 });
-  await page.locator('.monaco-editor .view-lines', { hasText: '"privileged": true' }).waitFor({ timeout: 15_000 });
-}
-
-async function checkProblemsPanel(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+M');
-  const rows = page.locator('.markers-panel .monaco-list-row');
-  const markers = rows.filter({ has: page.locator('.marker-source', { hasText: /^ecs-guard$/ }) });
-  await markers.first().waitFor({ timeout: 30_000 });
-  // Every finding reaches the panel: the file's marker count is what the CLI finds in the same file
-  // (no other extension reports on it). Rows are virtualised, so the file row's badge is read.
-  const expected = cliFindings('examples/legacy-fargate.json');
-  const badge = rows.filter({ has: page.locator('.label-name', { hasText: /^legacy-fargate\.json$/ }) }).locator('.monaco-count-badge');
-  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 30_000 }).catch(async () => {
-    throw new Error(`the Problems panel counts ${await badge.innerText()} marker(s) on legacy-fargate.json; the CLI finds ${expected}`);
-  });
-  // Find one rule by its id with the panel's filter box, as a user would among many markers.
-  const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
-  await filter.fill('privileged-container');
-  await markers.filter({ has: page.locator('.marker-code', { hasText: /^privileged-container$/ }) }).first().waitFor({ timeout: 15_000 });
-  await filter.fill('');
-  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 15_000 });
-  log(`Problems panel: ${expected} ecs-guard marker(s) on legacy-fargate.json, as the CLI finds`);
-}
-
-/** How many findings `ecs-guard lint` reports on a file: the same rules, without the editor. */
-function cliFindings(file: string): number {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/ecs-guard.js'), 'lint', file, '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`ecs-guard lint ${file} failed: ${result.stderr}`);
-  return (JSON.parse(result.stdout) as unknown[]).length;
-}
-
-async function checkHover(page: Page): Promise<void> {
-  const line = page.locator('.monaco-editor .view-line', { hasText: '"privileged": true' });
-  const value = line.locator('span > span', { hasText: /^true$/ });
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'privileged' });
-  // Hover, and if the hover does not come (the mouse may have been there already), move off and back.
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.move(5, 5);
-    await value.hover();
-    try {
-      await hover.first().waitFor({ timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-  // Let the fade-in finish (for screenshots): wait on the animations themselves, not a fixed time.
-  await hover.first().evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
-  const text = await hover.first().innerText();
-  if (!text.includes('privileged')) throw new Error(`the hover does not mention "privileged": ${text}`);
-}
-
-async function saveReadmeScreenshots(page: Page): Promise<void> {
+/** Saves into docs/images/, for `npm run screenshots`. */
+function readmeScreenshotWriter(): SaveScreenshot {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // The whole window (editor, hover, Problems panel), then the editor alone.
-  const window = path.join(SCREENSHOTS, 'vscode-diagnostics.png');
-  await page.screenshot({ path: window });
-  const editor = path.join(SCREENSHOTS, 'vscode-hover.png');
-  await page.locator('.part.editor').screenshot({ path: editor });
-  log(`screenshots: ${path.relative(REPO, window)}, ${path.relative(REPO, editor)}`);
+  return async (fileName, target) => {
+    const file = path.join(SCREENSHOTS, fileName);
+    await target.screenshot({ path: file });
+    log(`screenshot: ${path.relative(REPO, file)}`);
+  };
 }
 
 async function fail(session: Session, error: unknown): Promise<void> {
@@ -298,16 +255,17 @@ async function fail(session: Session, error: unknown): Promise<void> {
     console.error(`e2e: no screenshot: ${String(screenshotError)}`);
   }
   fs.writeFileSync(path.join(ARTIFACTS, 'code-server.log'), session.serverOutput.join(''));
+  fs.writeFileSync(path.join(ARTIFACTS, 'fake-guardduty.log'), session.fakeGuardDutyOutput.join(''));
   const logs = path.join(session.temp, 'user-data/logs');
   if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-  console.error(`e2e: code-server output and VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
+  console.error(`e2e: code-server and fake GuardDuty output, VS Code logs: ${path.relative(REPO, ARTIFACTS)}/`);
 }
 
 async function cleanUp(session: Session): Promise<void> {
   const browser = session.browser;
   session.browser = undefined;
   await browser?.close().catch(() => undefined);
-  await stopProcessGroup(session.server);
+  await Promise.all([stopProcessGroup(session.server), stopProcessGroup(session.fakeGuardDuty)]);
   if (!keepTemp) fs.rmSync(session.temp, { recursive: true, force: true });
   else log(`kept ${session.temp}`);
 }

@@ -3,21 +3,10 @@
 // More rules land over time, so findings are checked with "includes", never with "equals".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'ecs-guard.ecs-guard';
-const SOURCE = 'ecs-guard';
+import { closeAllEditors, codeOf, ecsGuardDiagnostics, EXTENSION_ID, exampleUri, open, targetOf, waitFor, waitForDiagnostics } from './vscodeHelpers';
 
 suite('ECS Guard in VS Code (code-server)', () => {
-  teardown(async () => {
-    // Leave the window as the harness expects to find it: no editors, nothing dirty, nothing to confirm.
-    for (const document of vscode.workspace.textDocuments) {
-      if (document.isUntitled && !document.isClosed) {
-        await vscode.window.showTextDocument(document);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      }
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(closeAllEditors);
 
   test('the extension is installed and activates when a JSON file opens', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -78,46 +67,3 @@ suite('ECS Guard in VS Code (code-server)', () => {
     assert.equal(other.languageId, 'json');
   });
 });
-
-function exampleUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the examples folder is open as the workspace');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(exampleUri(name));
-  await vscode.window.showTextDocument(document);
-  return document;
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return code === undefined ? undefined : String(code);
-}
-
-function targetOf(diagnostic: vscode.Diagnostic): vscode.Uri | undefined {
-  return typeof diagnostic.code === 'object' ? diagnostic.code.target : undefined;
-}
-
-function ecsGuardDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
-}
-
-/** Polls (no fixed sleep) until ECS Guard's diagnostics for `uri` satisfy `done`, and returns them. */
-async function waitForDiagnostics(uri: vscode.Uri, done: (codes: string[]) => boolean): Promise<vscode.Diagnostic[]> {
-  let last: vscode.Diagnostic[] = [];
-  await waitFor(() => {
-    last = ecsGuardDiagnostics(uri);
-    return done(last.map((diagnostic) => codeOf(diagnostic) ?? ''));
-  }, () => `diagnostics on ${uri.toString()}; last seen: ${JSON.stringify(last.map(codeOf))}`);
-  return last;
-}
-
-async function waitFor(condition: () => boolean, what: string | (() => string), timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -8,14 +8,16 @@ const MEMBER_DEV = '777788889999';
 const HOUR = 3600;
 
 /**
- * Demo data: us-east-1 holds every troubleshooting case, eu-west-1 mixes member accounts,
- * ap-southeast-2 is all healthy, and sa-east-1 has no detector (GuardDuty not enabled).
+ * Demo data: us-east-1 holds every troubleshooting case (and a text matching none), eu-west-1 mixes
+ * member accounts, ap-southeast-2 is all healthy, and sa-east-1 has no detector (GuardDuty not enabled).
  */
 export function demoSeed(): Record<string, FakeRegionData> {
   const useast = '12abc34d567e8fa901bc2d34e56789f0';
   const euwest = '6cb3f1e2d4a5b6c7d8e9f0a1b2c3d4e5';
   const apse = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
-  const unhealthyCases = Object.entries(SAMPLE_ISSUES).map(([name, issue], index) =>
+  // One cluster per troubleshooting case; the unrecognised text goes to multi-issue, next to known ones.
+  const { unrecognized, ...troubleshootingCases } = SAMPLE_ISSUES;
+  const unhealthyCases = Object.entries(troubleshootingCases).map(([name, issue], index) =>
     ecsClusterResource({
       clusterName: `${kebab(name)}-cluster`,
       accountId: index % 3 === 0 ? MEMBER_PROD : ADMIN,
@@ -43,7 +45,7 @@ export function demoSeed(): Record<string, FakeRegionData> {
           clusterName: 'multi-issue',
           accountId: ADMIN,
           detectorId: useast,
-          issues: [SAMPLE_ISSUES.taskExecutionRoleMissing, SAMPLE_ISSUES.unsupportedArchitecture, SAMPLE_ISSUES.agentNotReporting],
+          issues: [SAMPLE_ISSUES.taskExecutionRoleMissing, SAMPLE_ISSUES.unsupportedArchitecture, SAMPLE_ISSUES.agentNotReporting, unrecognized],
         }),
         ...unhealthyCases,
         eksClusterResource('platform-eks', ADMIN, useast),

@@ -69,6 +69,7 @@ describe('coverage tree model', () => {
       assert.equal(loading.icon, 'loading~spin');
       assert.equal(loading.description, 'loading…');
       assert.deepEqual(loading.children, []);
+      assert.equal(loading.id, 'region/ap-south-1/pending', 'another id than the loaded region, which opens expanded');
     });
 
     it('says so when a region has no ECS clusters', () => {

@@ -40,10 +40,14 @@ export function statisticsLabel(statistics: CoverageStatusCounts | null): string
   return `${statistics.HEALTHY}/${all} healthy · ${formatPercentage(coveragePercentage(statistics))}`;
 }
 
-/** A configured region before its first load: loading, or waiting for a refresh. */
+/**
+ * A configured region before its first load: loading, or waiting for a refresh. Its id differs from the
+ * loaded region's: VS Code keeps the collapse state it first saw for an id, so a node that began
+ * childless would stay collapsed once loaded instead of opening as `expanded` asks.
+ */
 export function pendingRegionNode(region: string, refreshing: boolean): CoverageTreeNode {
   return {
-    id: regionNodeId(region),
+    id: `${regionNodeId(region)}/pending`,
     label: region,
     description: refreshing ? 'loading…' : 'not loaded yet',
     icon: refreshing ? 'loading~spin' : 'globe',

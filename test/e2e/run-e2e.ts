@@ -21,13 +21,14 @@ import { ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { Browser, chromium, Page } from 'playwright-core';
 import { installExtensions, packageEcsGuard, REPO, setUpCodeServer, startCodeServer, stopProcessGroup } from '../../scripts/e2e/codeServer';
 import { prepareDemoWorkbench } from '../../scripts/e2e/demoWorkbench';
 import { checkHover, checkProblemsPanel, checkQuickFix, quickOpen, SaveScreenshot } from './browserChecks';
 import { checkCoverageView } from './coverageViewChecks';
+import { bundleSuite } from './bundleSuite';
 import type { E2eResults } from './results';
+import { failureOf, formatResults } from './suiteRunner';
 
 const EXAMPLES = path.join(REPO, 'examples');
 const RUNNER = path.join(REPO, 'test/e2e/runner-extension');
@@ -157,12 +158,7 @@ async function packageRunner(temp: string): Promise<string> {
   log('packaging the test runner extension');
   const dist = path.join(RUNNER, 'dist');
   fs.rmSync(dist, { recursive: true, force: true });
-  const suites = fs.readdirSync(path.join(REPO, 'test/e2e/suite')).filter((name) => name.endsWith('.test.ts'));
-  const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
-    // Mocha's parallel mode (worker files found with require.resolve) is not used here.
-    logOverride: { 'require-resolve-not-external': 'silent' } };
-  await esbuild.build({ ...common, entryPoints: [path.join(RUNNER, 'src/extension.ts')], outfile: path.join(dist, 'extension.js') });
-  await esbuild.build({ ...common, entryPoints: suites.map((name) => path.join(REPO, 'test/e2e/suite', name)), outdir: path.join(dist, 'suite') });
+  await bundleSuite(dist, { extension: path.join(RUNNER, 'src/extension.ts') });
   const vsix = path.join(temp, 'ecs-guard-e2e-runner.vsix');
   const vsce = path.join(REPO, 'node_modules/.bin/vsce');
   const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
@@ -186,21 +182,10 @@ async function waitForResults(session: Session, file: string, timeoutMs: number)
 
 /** Prints the suite's results; returns why the run fails, or '' when it passes. */
 function report(results: E2eResults): string {
-  console.log('\n  extension-host suite (test/e2e/suite), inside code-server');
-  for (const test of results.tests) {
-    const mark = test.state === 'passed' ? '✓' : test.state === 'failed' ? '✗' : '-';
-    console.log(`    ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
-    if (test.error) console.log(test.error.replace(/^/gm, '        '));
-  }
-  if (results.error) console.log(`    the suite did not run:\n${results.error.replace(/^/gm, '        ')}`);
-  console.log();
-  const failed = results.tests.filter((test) => test.state === 'failed').length;
+  console.log(`\n${formatResults(results, 'inside code-server')}\n`);
   tally.passed += results.tests.filter((test) => test.state === 'passed').length;
-  tally.failed += failed + (results.error ? 1 : 0);
-  if (results.error) return 'the extension-host suite did not run';
-  if (results.tests.length === 0) return 'the extension-host suite ran no test';
-  if (failed) return `${failed} extension-host test(s) failed`;
-  return '';
+  tally.failed += results.tests.filter((test) => test.state === 'failed').length + (results.error ? 1 : 0);
+  return failureOf(results) ?? '';
 }
 
 /**

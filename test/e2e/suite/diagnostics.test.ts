@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, codeOf, ecsGuardDiagnostics, EXTENSION_ID, exampleUri, open, targetOf, waitFor, waitForDiagnostics } from './vscodeHelpers';
 
-suite('ECS Guard in VS Code (code-server)', () => {
+suite('ECS Guard diagnostics in VS Code', () => {
   teardown(closeAllEditors);
 
   test('the extension is installed and activates when a JSON file opens', async () => {

@@ -12,7 +12,7 @@ import { closeAllEditors, EXTENSION_ID, open, waitFor } from './vscodeHelpers';
 /** The titles of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
 const TROUBLESHOOTING_TITLES = new Set(Object.entries(ISSUE_CATALOG).filter(([kind]) => kind !== 'unrecognized').map(([, issueCase]) => issueCase.title));
 
-suite('GuardDuty coverage view in VS Code (code-server, fake GuardDuty)', () => {
+suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
   teardown(closeAllEditors);
 
   test('every configured region loads; an unhealthy cluster shows an issue matched to a troubleshooting case', async () => {

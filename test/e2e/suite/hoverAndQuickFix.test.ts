@@ -6,7 +6,7 @@ import { closeAllEditors, codeOf, open, waitForDiagnostics } from './vscodeHelpe
 
 const RULE = 'privileged-container';
 
-suite('ECS Guard hover and quick fix in VS Code (code-server)', () => {
+suite('ECS Guard hover and quick fix in VS Code', () => {
   teardown(closeAllEditors);
 
   test('hover on "privileged": true names the privileged-container finding', async () => {

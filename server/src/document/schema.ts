@@ -3,7 +3,8 @@ import { arrayItems, childValue } from './json';
 
 /**
  * The JSON types and enumerations that RegisterTaskDefinition checks, as data: the `value-type` rule
- * walks these tables, and hover and completion can read the same descriptions.
+ * walks these tables, and the editor's field docs (server/src/editor/fieldDocs.ts) take their allowed values
+ * from the enumerations here, so completion never offers what the rule rejects.
  */
 
 /** The JSON type the API expects; `integer` is a JSON number without a fraction. */
@@ -23,7 +24,6 @@ export interface FieldSpec {
   readonly example?: string;
   /** A list of name/value pairs: a `{ "NAME": "value" }` map or `"NAME=value"` strings can be converted to it. */
   readonly pairs?: { readonly nameKey: string; readonly valueKey: string };
-  readonly description: string;
 }
 
 const ENVIRONMENT_PAIRS = { nameKey: 'name', valueKey: 'value' } as const;
@@ -50,51 +50,51 @@ export const LOG_DRIVERS = ['json-file', 'syslog', 'journald', 'gelf', 'fluentd'
  * `guardduty-cpu-architecture` rule owns that value.
  */
 export const TASK_FIELDS: readonly FieldSpec[] = [
-  { path: ['family'], type: 'string', description: 'The task definition family: revisions are registered under this name.' },
-  { path: ['cpu'], type: 'string', unit: 'CPU units', description: 'Task CPU as a string, in CPU units ("1024") or vCPU ("1 vCPU"). Required on Fargate.' },
-  { path: ['memory'], type: 'string', unit: 'MiB', description: 'Task memory as a string, in MiB ("2048") or GB ("2 GB"). Required on Fargate.' },
-  { path: ['networkMode'], type: 'string', enum: NETWORK_MODES, description: 'Docker networking mode of the containers; absent means bridge on EC2. Fargate requires awsvpc.' },
-  { path: ['pidMode'], type: 'string', enum: ['host', 'task'], description: 'Process namespace the containers share: the host\'s or one per task.' },
-  { path: ['ipcMode'], type: 'string', enum: ['host', 'task', 'none'], description: 'IPC resource namespace of the containers.' },
-  { path: ['requiresCompatibilities'], type: 'array', example: '["FARGATE"]', description: 'Launch types the task definition is validated against.' },
-  { path: ['requiresCompatibilities', '*'], type: 'string', enum: COMPATIBILITIES, description: 'A launch type the task definition must be valid for.' },
-  { path: ['runtimePlatform'], type: 'object', example: '{ "operatingSystemFamily": "LINUX" }', description: 'Operating system and CPU architecture the task runs on.' },
-  { path: ['runtimePlatform', 'operatingSystemFamily'], type: 'string', enum: OPERATING_SYSTEM_FAMILIES, description: 'Operating system of the task; absent means Linux.' },
-  { path: ['containerDefinitions'], type: 'array', example: '[{ "name": "app", "image": "nginx" }]', description: 'The containers of the task.' },
-  { path: ['containerDefinitions', '*'], type: 'object', example: '{ "name": "app", "image": "nginx" }', description: 'One container definition.' },
+  { path: ['family'], type: 'string' },
+  { path: ['cpu'], type: 'string', unit: 'CPU units' },
+  { path: ['memory'], type: 'string', unit: 'MiB' },
+  { path: ['networkMode'], type: 'string', enum: NETWORK_MODES },
+  { path: ['pidMode'], type: 'string', enum: ['host', 'task'] },
+  { path: ['ipcMode'], type: 'string', enum: ['host', 'task', 'none'] },
+  { path: ['requiresCompatibilities'], type: 'array', example: '["FARGATE"]' },
+  { path: ['requiresCompatibilities', '*'], type: 'string', enum: COMPATIBILITIES },
+  { path: ['runtimePlatform'], type: 'object', example: '{ "operatingSystemFamily": "LINUX" }' },
+  { path: ['runtimePlatform', 'operatingSystemFamily'], type: 'string', enum: OPERATING_SYSTEM_FAMILIES },
+  { path: ['containerDefinitions'], type: 'array', example: '[{ "name": "app", "image": "nginx" }]' },
+  { path: ['containerDefinitions', '*'], type: 'object', example: '{ "name": "app", "image": "nginx" }' },
 ];
 
 /** Fields of one container definition, relative to the container object. */
 export const CONTAINER_FIELDS: readonly FieldSpec[] = [
-  { path: ['name'], type: 'string', description: 'Container name, unique within the task definition.' },
-  { path: ['image'], type: 'string', description: 'Image the container starts from: repository URL and tag or digest.' },
-  { path: ['cpu'], type: 'integer', unit: 'CPU units', description: 'CPU units reserved for the container (1024 = 1 vCPU).' },
-  { path: ['memory'], type: 'integer', unit: 'MiB', description: 'Hard memory limit of the container, in MiB.' },
-  { path: ['memoryReservation'], type: 'integer', unit: 'MiB', description: 'Soft memory limit of the container, in MiB.' },
-  { path: ['essential'], type: 'boolean', description: 'When an essential container stops, the whole task stops. Absent means true.' },
-  { path: ['privileged'], type: 'boolean', description: 'Runs the container with root-like access to the host.' },
-  { path: ['readonlyRootFilesystem'], type: 'boolean', description: 'Mounts the container\'s root filesystem read-only.' },
-  { path: ['interactive'], type: 'boolean', description: 'Keeps stdin open (docker run --interactive).' },
-  { path: ['pseudoTerminal'], type: 'boolean', description: 'Allocates a TTY (docker run --tty).' },
-  { path: ['disableNetworking'], type: 'boolean', description: 'Turns networking off inside the container.' },
-  { path: ['environment'], type: 'array', pairs: ENVIRONMENT_PAIRS, example: '[{ "name": "PORT", "value": "8080" }]', description: 'Environment variables as name/value pairs.' },
-  { path: ['environment', '*'], type: 'object', pairs: ENVIRONMENT_PAIRS, example: '{ "name": "PORT", "value": "8080" }', description: 'One environment variable.' },
-  { path: ['environment', '*', 'name'], type: 'string', description: 'Name of the environment variable.' },
-  { path: ['environment', '*', 'value'], type: 'string', description: 'Value of the environment variable: always a string, even for numbers and booleans.' },
-  { path: ['secrets'], type: 'array', pairs: SECRET_PAIRS, example: '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:…" }]', description: 'Environment variables filled from Secrets Manager or SSM Parameter Store.' },
-  { path: ['secrets', '*'], type: 'object', example: '{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:…" }', description: 'One secret.' },
-  { path: ['secrets', '*', 'name'], type: 'string', description: 'Name of the environment variable the secret is exposed as.' },
-  { path: ['secrets', '*', 'valueFrom'], type: 'string', description: 'ARN (or name) of the secret or parameter.' },
-  { path: ['portMappings'], type: 'array', example: '[{ "containerPort": 80 }]', description: 'Ports the container exposes.' },
-  { path: ['portMappings', '*'], type: 'object', example: '{ "containerPort": 80, "protocol": "tcp" }', description: 'One port mapping.' },
-  { path: ['portMappings', '*', 'containerPort'], type: 'integer', unit: 'port', description: 'Port the application listens on inside the container.' },
-  { path: ['portMappings', '*', 'hostPort'], type: 'integer', unit: 'port', description: 'Port on the host; with awsvpc it must equal containerPort or be absent.' },
-  { path: ['portMappings', '*', 'protocol'], type: 'string', enum: ['tcp', 'udp'], description: 'Transport protocol of the mapping; absent means tcp.' },
-  { path: ['portMappings', '*', 'appProtocol'], type: 'string', enum: ['http', 'http2', 'grpc'], description: 'Application protocol, used by Service Connect.' },
-  { path: ['mountPoints'], type: 'array', example: '[{ "sourceVolume": "data", "containerPath": "/data" }]', description: 'Volumes mounted into the container.' },
-  { path: ['mountPoints', '*'], type: 'object', example: '{ "sourceVolume": "data", "containerPath": "/data" }', description: 'One mount point.' },
-  { path: ['logConfiguration'], type: 'object', example: '{ "logDriver": "awslogs", "options": { … } }', description: 'Where the container\'s logs go.' },
-  { path: ['logConfiguration', 'logDriver'], type: 'string', enum: LOG_DRIVERS, description: 'Log driver of the container.' },
+  { path: ['name'], type: 'string' },
+  { path: ['image'], type: 'string' },
+  { path: ['cpu'], type: 'integer', unit: 'CPU units' },
+  { path: ['memory'], type: 'integer', unit: 'MiB' },
+  { path: ['memoryReservation'], type: 'integer', unit: 'MiB' },
+  { path: ['essential'], type: 'boolean' },
+  { path: ['privileged'], type: 'boolean' },
+  { path: ['readonlyRootFilesystem'], type: 'boolean' },
+  { path: ['interactive'], type: 'boolean' },
+  { path: ['pseudoTerminal'], type: 'boolean' },
+  { path: ['disableNetworking'], type: 'boolean' },
+  { path: ['environment'], type: 'array', pairs: ENVIRONMENT_PAIRS, example: '[{ "name": "PORT", "value": "8080" }]' },
+  { path: ['environment', '*'], type: 'object', pairs: ENVIRONMENT_PAIRS, example: '{ "name": "PORT", "value": "8080" }' },
+  { path: ['environment', '*', 'name'], type: 'string' },
+  { path: ['environment', '*', 'value'], type: 'string' },
+  { path: ['secrets'], type: 'array', pairs: SECRET_PAIRS, example: '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:…" }]' },
+  { path: ['secrets', '*'], type: 'object', example: '{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:…" }' },
+  { path: ['secrets', '*', 'name'], type: 'string' },
+  { path: ['secrets', '*', 'valueFrom'], type: 'string' },
+  { path: ['portMappings'], type: 'array', example: '[{ "containerPort": 80 }]' },
+  { path: ['portMappings', '*'], type: 'object', example: '{ "containerPort": 80, "protocol": "tcp" }' },
+  { path: ['portMappings', '*', 'containerPort'], type: 'integer', unit: 'port' },
+  { path: ['portMappings', '*', 'hostPort'], type: 'integer', unit: 'port' },
+  { path: ['portMappings', '*', 'protocol'], type: 'string', enum: ['tcp', 'udp'] },
+  { path: ['portMappings', '*', 'appProtocol'], type: 'string', enum: ['http', 'http2', 'grpc'] },
+  { path: ['mountPoints'], type: 'array', example: '[{ "sourceVolume": "data", "containerPath": "/data" }]' },
+  { path: ['mountPoints', '*'], type: 'object', example: '{ "sourceVolume": "data", "containerPath": "/data" }' },
+  { path: ['logConfiguration'], type: 'object', example: '{ "logDriver": "awslogs", "options": { … } }' },
+  { path: ['logConfiguration', 'logDriver'], type: 'string', enum: LOG_DRIVERS },
 ];
 
 /** The spec whose pattern matches a concrete path relative to the task or container, if any. */

@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonc-parser';
+import { COMPATIBILITIES, LOG_DRIVERS, NETWORK_MODES, OPERATING_SYSTEM_FAMILIES } from '../document/schema';
 
 /** The AWS page every field links to; `anchor` narrows it to the field's section where the page has one. */
 export const TASK_DEFINITION_PARAMETERS_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html';
@@ -54,19 +55,6 @@ const ANCHOR = {
   volumes: 'volumes',
 } as const;
 
-const LOG_DRIVERS = ['awslogs', 'awsfirelens', 'splunk', 'fluentd', 'gelf', 'journald', 'json-file', 'logentries', 'syslog'];
-const OPERATING_SYSTEM_FAMILIES = [
-  'LINUX',
-  'WINDOWS_SERVER_2025_CORE',
-  'WINDOWS_SERVER_2025_FULL',
-  'WINDOWS_SERVER_2022_CORE',
-  'WINDOWS_SERVER_2022_FULL',
-  'WINDOWS_SERVER_2019_CORE',
-  'WINDOWS_SERVER_2019_FULL',
-  'WINDOWS_SERVER_2016_FULL',
-  'WINDOWS_SERVER_2004_CORE',
-  'WINDOWS_SERVER_20H2_CORE',
-];
 const LINUX_CAPABILITIES = [
   'ALL', 'AUDIT_CONTROL', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID',
   'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN', 'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN',
@@ -78,6 +66,11 @@ const ULIMIT_NAMES = ['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqu
 const ENABLED_DISABLED = ['ENABLED', 'DISABLED'];
 
 const C = 'containerDefinitions.*';
+
+/** The API's enumeration, with the value ECS Guard recommends listed (and completed) first. */
+function recommendedFirst(values: readonly string[], recommended: string): string[] {
+  return [recommended, ...values.filter((value) => value !== recommended)];
+}
 
 export const FIELD_DOCS: readonly FieldDoc[] = [
   // Task level
@@ -97,7 +90,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   }),
   field('networkMode', 'string', 'Docker networking mode of the task\'s containers. Absent means `bridge` on EC2 Linux.', {
     anchor: 'network_mode',
-    values: ['awsvpc', 'bridge', 'host', 'none'],
+    values: recommendedFirst(NETWORK_MODES, 'awsvpc'),
     requires: ['**Security Hub ECS.17**: must not be `host`.', `${FARGATE}: must be \`awsvpc\`.`],
   }),
   field('containerDefinitions', 'array of objects', 'The containers of the task, at least one.', {
@@ -108,7 +101,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
   field('placementConstraints', 'array of objects', 'Rules that restrict which EC2 container instances the task may be placed on.', { requires: [`${FARGATE}: not supported.`] }),
   field('requiresCompatibilities', 'array of strings', 'Launch types the task definition is validated against when it is registered.', {
     anchor: 'requires_compatibilities',
-    values: ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'],
+    values: recommendedFirst(COMPATIBILITIES, 'FARGATE'),
     valueSnippet: '["${1|FARGATE,EC2,EXTERNAL,MANAGED_INSTANCES|}"]',
     requires: [
       `${FARGATE}: with \`FARGATE\`, task \`cpu\` and \`memory\` must form a valid Fargate size and \`networkMode\` must be \`awsvpc\`.`,

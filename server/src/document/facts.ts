@@ -15,8 +15,29 @@ export function operatingSystemFamily(doc: TaskDefinitionDocument): string | und
   return isPlaceholderNode(family) ? undefined : stringValue(family);
 }
 
+/**
+ * `unset` is what ECS treats as Linux (and what Security Hub evaluates under both ECS.20 and ECS.21);
+ * `unknown` is a placeholder or a value of another type, so rules that depend on the OS stay silent.
+ */
+export type OsKind = 'linux' | 'windows' | 'unset' | 'unknown';
+
+export function osKind(doc: TaskDefinitionDocument): OsKind {
+  // A bare container array carries no runtimePlatform: the Terraform resource around it does. Treat it as unset.
+  const platform = doc.task?.get('runtimePlatform');
+  if (!platform || platform.type === 'null') return 'unset';
+  if (platform.type !== 'object') return 'unknown';
+  const family = childValue(platform, 'operatingSystemFamily');
+  if (!family || family.type === 'null') return 'unset';
+  if (family.type !== 'string' || isPlaceholderNode(family)) return 'unknown';
+  const value = family.value as string;
+  if (value === 'LINUX') return 'linux';
+  if (value.startsWith('WINDOWS_SERVER')) return 'windows';
+  // Not a valid family: another rule reports it; here it is unknown.
+  return 'unknown';
+}
+
 export function isWindows(doc: TaskDefinitionDocument): boolean {
-  return operatingSystemFamily(doc)?.startsWith('WINDOWS_SERVER') ?? false;
+  return osKind(doc) === 'windows';
 }
 
 /** Linux, or no operating system family given (which ECS treats as Linux). */

@@ -1,32 +1,8 @@
 import { Node } from 'jsonc-parser';
-import { childValue, isPlaceholderNode } from '../document/json';
-import { ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
+import { isPlaceholderNode } from '../document/json';
+import { ObjectView } from '../document/taskDefinition';
 
-/**
- * Shared by the Security Hub user rules (ECS.1, ECS.20, ECS.21) and the Windows exemption of ECS.5:
- * which operating system a task targets, and who a container runs as.
- */
-
-/**
- * `unset` is what ECS treats as Linux (and what Security Hub evaluates under both ECS.20 and ECS.21);
- * `unknown` is a placeholder or a value of another type, so rules that depend on the OS stay silent.
- */
-export type OsKind = 'linux' | 'windows' | 'unset' | 'unknown';
-
-export function osKind(doc: TaskDefinitionDocument): OsKind {
-  // A bare container array carries no runtimePlatform: the Terraform resource around it does. Treat it as unset.
-  const platform = doc.task?.get('runtimePlatform');
-  if (!platform || platform.type === 'null') return 'unset';
-  if (platform.type !== 'object') return 'unknown';
-  const family = childValue(platform, 'operatingSystemFamily');
-  if (!family || family.type === 'null') return 'unset';
-  if (family.type !== 'string' || isPlaceholderNode(family)) return 'unknown';
-  const value = family.value as string;
-  if (value === 'LINUX') return 'linux';
-  if (value.startsWith('WINDOWS_SERVER')) return 'windows';
-  // Not a valid family: another rule reports it; here it is unknown.
-  return 'unknown';
-}
+/** Shared by the Security Hub user rules (ECS.1, ECS.20, ECS.21): who a container runs as. */
 
 /**
  * A container's `user`:

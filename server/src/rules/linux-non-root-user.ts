@@ -1,4 +1,5 @@
-import { containerUser, isRootUser, osKind } from './_user';
+import { osKind } from '../document/facts';
+import { containerUser, isRootUser } from './_user';
 import { setOnContainer } from './_fix';
 import { Rule } from './rule';
 

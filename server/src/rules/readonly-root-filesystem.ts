@@ -1,6 +1,6 @@
 import { booleanValue } from '../document/json';
 import { setOnContainer } from './_fix';
-import { osKind } from './_user';
+import { osKind } from '../document/facts';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'readonlyRootFilesystem', value: true } }`, set the container's property. */

@@ -1,4 +1,5 @@
-import { containerUser, isWindowsAdminUser, osKind } from './_user';
+import { osKind } from '../document/facts';
+import { containerUser, isWindowsAdminUser } from './_user';
 import { setOnContainer } from './_fix';
 import { Rule } from './rule';
 

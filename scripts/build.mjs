@@ -24,7 +24,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
-  { ...common, entryPoints: ['client/src/cli/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
+  { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
   // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
   { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
 ];

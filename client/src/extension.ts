@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { allRuleMetas } from '../../server/src/rules';
-import { REPOSITORY_URL, ruleDocsUrl } from '../../server/src/rules/docs';
+import { COMMANDS, REPOSITORY_URL, ruleDocsUrl, SETTINGS_SECTION } from '../../server/src/engine/protocol';
 import type { EcsGuardApi } from './api';
 import { registerCoverageView } from './coverageView/registerCoverageView';
 
@@ -22,26 +21,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
       { scheme: 'untitled', language: 'json' },
     ],
     synchronize: {
-      configurationSection: 'ecsGuard',
+      configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.ecs-guard.json'),
     },
   };
   client = new LanguageClient('ecsGuard', 'ECS Guard', serverOptions, clientOptions);
   context.subscriptions.push(
-    vscode.commands.registerCommand('ecsGuard.restartServer', () => client?.restart()),
-    vscode.commands.registerCommand('ecsGuard.showOutput', () => client?.outputChannel.show()),
-    vscode.commands.registerCommand('ecsGuard.showRuleDocumentation', showRuleDocumentation),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => client?.outputChannel.show()),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (url?: unknown) => showRuleDocumentation(context, url)),
   );
   await client.start();
   return { coverageView };
 }
 
 /** From a code action the docs URL comes as the argument; from the command palette the user picks a rule. */
-async function showRuleDocumentation(url?: unknown): Promise<void> {
+async function showRuleDocumentation(context: vscode.ExtensionContext, url?: unknown): Promise<void> {
   let target = typeof url === 'string' ? url : undefined;
   if (target === undefined) {
     const picked = await vscode.window.showQuickPick(
-      allRuleMetas.map((meta) => ({ label: meta.id, description: meta.title })),
+      rulesInManifest(context).map((rule) => ({ label: rule.id, description: rule.title })),
       { placeHolder: 'Rule to show the documentation of' },
     );
     if (!picked) return;
@@ -49,6 +48,15 @@ async function showRuleDocumentation(url?: unknown): Promise<void> {
   }
   // Only our own docs pages: the argument could come from any extension running the command.
   if (target.startsWith(`${REPOSITORY_URL}/`)) await vscode.env.openExternal(vscode.Uri.parse(target));
+}
+
+/** The rule ids and titles, from the manifest's `ecsGuard.rules` setting (generated from the rule registry). */
+function rulesInManifest(context: vscode.ExtensionContext): { id: string; title: string }[] {
+  const rules = context.extension.packageJSON?.contributes?.configuration?.properties?.[`${SETTINGS_SECTION}.rules`]?.properties ?? {};
+  return Object.entries(rules as Record<string, { markdownDescription?: string }>).map(([id, schema]) => ({
+    id,
+    title: (schema.markdownDescription ?? '').replace(/ \(default: .*\)\.$/, ''),
+  }));
 }
 
 export async function deactivate(): Promise<void> {

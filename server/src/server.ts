@@ -10,7 +10,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from './config/config';
 import { AnalysisCache } from './lsp/analysisCache';
 import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { registerCodeActions } from './lsp/codeActionHandler';
@@ -18,8 +17,7 @@ import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
-import { toDiagnostic } from './service/diagnostics';
-import { LintFinding } from './service/validate';
+import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
@@ -33,7 +31,7 @@ let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
 const configs = new WorkspaceConfigs(
-  async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ecsGuard' })) as ClientSettings) : pushedSettings),
+  async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as ClientSettings) : pushedSettings),
   (problem) => {
     connection.console.warn(problem);
     // A notification: showWarningMessage would send window/showMessageRequest and await a choice there is none of.
@@ -62,7 +60,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   // A failed registration is logged by the library; the server works without it.
-  if (clientCan.registerSettingsChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' }).catch(() => undefined);
+  if (clientCan.registerSettingsChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   if (clientCan.registerConfigFileWatcher) {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
   }
@@ -75,7 +73,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  pushedSettings = (change.settings as { ecsGuard?: ClientSettings } | undefined)?.ecsGuard;
+  pushedSettings = (change.settings as Record<string, ClientSettings | undefined> | undefined)?.[SETTINGS_SECTION];
   configs.invalidate();
   revalidateAll();
 });

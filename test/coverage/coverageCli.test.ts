@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { CliIO, main } from '../../client/src/cli/main';
+import { CliIO, main } from '../../cli/src/main';
 import { demoSeed } from '../../client/src/coverage/testing/fakeGuardDuty/demoSeed';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
 import { useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { README, readmeRulesTable, renderRulesTable } from '../../scripts/readmeRulesTable';
+import { PACKAGE_JSON, withRenderedRules } from '../../scripts/manifestRules';
 
 describe('README', () => {
   const readme = fs.readFileSync(README, 'utf8');
@@ -21,5 +22,12 @@ describe('README', () => {
     for (const image of ['vscode-diagnostics.png', 'quick-fix.png', 'coverage-view.png']) {
       assert.ok(readme.includes(`](docs/images/${image})`), image);
     }
+  });
+});
+
+describe('package.json', () => {
+  it('lists every rule in the ecsGuard.rules setting (regenerate: npx tsx scripts/manifestRules.ts --write)', () => {
+    const manifest = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8'));
+    assert.deepEqual(manifest, withRenderedRules(manifest));
   });
 });

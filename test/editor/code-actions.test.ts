@@ -5,7 +5,7 @@ import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-ty
 import { parseConfig } from '../../server/src/config/config';
 import { codeActions, FIX_ALL_KIND, resolveCodeAction, SHOW_RULE_DOCUMENTATION_COMMAND } from '../../server/src/editor/codeActions';
 import { ruleIds } from '../../server/src/rules';
-import { ruleDocsUrl } from '../../server/src/rules/docs';
+import { ruleDocsUrl } from '../../server/src/engine/protocol';
 import { analyze, analyzeText } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
 import { actionsAt, actionTitled, afterAction, afterResolving, applyWorkspaceEdit, DOCUMENT_URI, onlyRules, titles } from '../support/codeActions';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../client/src/cli/main';
+import { main } from '../../cli/src/main';
 
 export interface CliRun {
   readonly code: number;

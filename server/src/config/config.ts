@@ -1,9 +1,8 @@
 import picomatch from 'picomatch';
 import { parseJson } from '../document/parse';
-import { SeverityOverride } from '../rules/rule';
+import { SEVERITY_OVERRIDES, SeverityOverride } from '../rules/rule';
 
 export const CONFIG_FILE_NAME = '.ecs-guard.json';
-const SEVERITIES: readonly SeverityOverride[] = ['off', 'info', 'warning', 'error'];
 
 /** What `.ecs-guard.json` and the `ecsGuard.*` settings configure; both have the same meaning. */
 export interface EcsGuardConfig {
@@ -54,7 +53,7 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
       for (const [id, severity] of Object.entries(value.rules)) {
         if (!knownRuleIds.has(id)) {
           problems.push(`${origin}: unknown rule "${id}".`);
-        } else if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeverityOverride)) {
+        } else if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
           problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use "off", "info", "warning" or "error".`);
         } else {
           rules[id] = severity as SeverityOverride;

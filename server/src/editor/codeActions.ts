@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Command, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from '../config/config';
 import { disableRuleInConfig } from '../config/disableRule';
-import { ruleDocsUrl } from '../rules/docs';
+import { COMMANDS, ruleDocsUrl } from '../engine/protocol';
 import { FixProposal } from '../rules/rule';
 import { Analysis } from '../service/analysis';
 import { diagnosticDataOf } from '../service/diagnostics';
@@ -13,7 +13,7 @@ import { fixAllData, fixAllDataOf } from './fixAllData';
 /** `editor.codeActionsOnSave: { "source.fixAll.ecs-guard": "explicit" }` applies every safe fix on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ecs-guard`;
 /** Registered by the VS Code client; other editors can map it to "open this URL". */
-export const SHOW_RULE_DOCUMENTATION_COMMAND = 'ecsGuard.showRuleDocumentation';
+export const SHOW_RULE_DOCUMENTATION_COMMAND = COMMANDS.showRuleDocumentation;
 
 /** The workspace folder's `.ecs-guard.json`: its URI, and its text (undefined when it does not exist yet). */
 export interface ConfigFileState {

@@ -1,6 +1,6 @@
 import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
 import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
-import { ruleDocsUrl } from '../rules/docs';
+import { ruleDocsUrl } from '../engine/protocol';
 import { ruleMeta } from '../rules';
 import { Analysis } from '../service/analysis';
 import { LintFinding } from '../service/validate';

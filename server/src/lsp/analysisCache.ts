@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../service/analysis';
+import { Analysis, analyze } from '../engine';
 
 /** One parse per document version, shared by every request on that version. */
 export class AnalysisCache {

@@ -2,15 +2,11 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, ConfigFileState, FIX_ALL_KIND, resolveCodeAction } from '../editor/codeActions';
-import { fixAllDataOf } from '../editor/fixAllData';
-import { Analysis } from '../service/analysis';
-import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
-import { LintFinding, ValidateOptions } from '../service/validate';
 import { AnalysisCache } from './analysisCache';
 import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
 import { WorkspaceConfigs } from './workspaceConfig';
+import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, resolveCodeAction, ValidateOptions } from '../engine';
 
 export interface CodeActionDependencies {
   readonly documents: TextDocuments<TextDocument>;

@@ -1,13 +1,9 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete } from '../editor/completion';
-import { documentSymbols } from '../editor/documentSymbols';
-import { hover } from '../editor/hover';
-import { EcsGuardConfig } from '../config/config';
-import { Analysis } from '../service/analysis';
 import { AnalysisCache } from './analysisCache';
 import { LintResults } from './lintResults';
 import { WorkspaceConfigs } from './workspaceConfig';
+import { Analysis, complete, documentSymbols, EcsGuardConfig, hover } from '../engine';
 
 export interface EditorHandlerContext {
   readonly documents: TextDocuments<TextDocument>;

@@ -1,6 +1,4 @@
-import { EcsGuardConfig } from '../config/config';
-import { Analysis } from '../service/analysis';
-import { LintFinding, validate } from '../service/validate';
+import { Analysis, EcsGuardConfig, LintFinding, validate } from '../engine';
 
 /**
  * The findings of one analysed document version under one configuration, computed once and shared by

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { EcsGuardConfig, EMPTY_CONFIG, FileSelection, mergeConfigs, readConfigObject, selectFile } from '../config/config';
-import { configFileIn, readConfigFile } from '../config/configFile';
-import { ruleIds } from '../rules';
+import { configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, mergeConfigs, readConfigFile, readConfigObject, ruleIds, selectFile } from '../engine';
 
 /** The settings a client sends under `ecsGuard`; same meaning as `.ecs-guard.json`, plus `enable`. */
 export interface ClientSettings {

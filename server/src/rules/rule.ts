@@ -3,8 +3,10 @@ import { JsonEdit } from '../document/jsonEdit';
 import { ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { ParsedJson } from '../document/parse';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type SeverityOverride = Severity | 'off';
+/** The severities a rule can be set to, weakest first; `off` turns the rule off. */
+export const SEVERITY_OVERRIDES = ['off', 'info', 'warning', 'error'] as const;
+export type SeverityOverride = (typeof SEVERITY_OVERRIDES)[number];
+export type Severity = Exclude<SeverityOverride, 'off'>;
 
 /** What a rule enforces, so users can map a finding to the control or prerequisite it comes from. */
 export type Enforces =

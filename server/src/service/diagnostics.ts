@@ -1,5 +1,5 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ruleDocsUrl } from '../rules/docs';
+import { ruleDocsUrl } from '../engine/protocol';
 import { Severity } from '../rules/rule';
 import { LintFinding } from './validate';
 

@@ -1,6 +1,4 @@
-import { allRuleMetas } from '../../../../server/src/rules';
-import { ruleDocsUrl } from '../../../../server/src/rules/docs';
-import { RuleMeta, Severity } from '../../../../server/src/rules/rule';
+import { allRuleMetas, ruleDocsUrl, RuleMeta, Severity } from '../../../server/src/engine';
 import { FileReport, toOutputFindings } from './report';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

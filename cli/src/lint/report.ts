@@ -1,4 +1,4 @@
-import { LintFinding } from '../../../../server/src/service/validate';
+import { LintFinding } from '../../../server/src/engine';
 
 /** The findings of one file, as every output format sees them. */
 export interface FileReport {

@@ -1,4 +1,4 @@
-import { ClassifiedIssue, RegionCoverage } from '../../coverage';
+import { ClassifiedIssue, RegionCoverage } from '../../../client/src/coverage';
 
 /** The `--format json` document: one entry per region, in the order asked for. */
 export function formatCoverageJson(regions: readonly RegionCoverage[]): string {

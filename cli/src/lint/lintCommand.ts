@@ -1,10 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EMPTY_CONFIG, selectFile } from '../../../../server/src/config/config';
-import { configFileIn, readConfigFile } from '../../../../server/src/config/configFile';
-import { analyzeText } from '../../../../server/src/service/analysis';
-import { fixAll } from '../../../../server/src/service/fixes';
-import { validate, ValidateOptions } from '../../../../server/src/service/validate';
+import { analyzeText, configFileIn, EMPTY_CONFIG, fixAll, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { parseOptions, UsageError } from '../usage';
 import { cliVersion } from '../version';

@@ -1,4 +1,4 @@
-import { ClusterCoverage, coveragePercentage, formatPercentage, RegionCoverage, sortClusters } from '../../coverage';
+import { ClusterCoverage, coveragePercentage, formatPercentage, RegionCoverage, sortClusters } from '../../../client/src/coverage';
 
 const COLORS = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 type Style = keyof typeof COLORS;

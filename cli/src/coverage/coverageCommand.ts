@@ -1,4 +1,4 @@
-import { loadCoverage } from '../../coverage';
+import { loadCoverage } from '../../../client/src/coverage';
 import { CliIO } from '../main';
 import { parseCoverageArguments } from './coverageArguments';
 import { formatCoverageJson } from './formatCoverageJson';

@@ -83,8 +83,10 @@ interface LintInputs {
 }
 
 /** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard is off for it. */
-async function lintInputs({ analyses, configs, lintResults }: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
+async function lintInputs({ documents, analyses, configs, lintResults }: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
   const { enabled, config, selection } = await configs.forDocument(document.uri);
+  // Closed while the settings were fetched, maybe reopened as another document under the same uri.
+  if (documents.get(document.uri) !== document) return undefined;
   if (!enabled || selection === 'ignored') return undefined;
   const analysis = analyses.get(document);
   const assumeTaskDefinition = selection === 'included';

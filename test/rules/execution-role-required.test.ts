@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { EXECUTION_ROLE_PLACEHOLDER } from '../../server/src/rules/execution-role-required';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'execution-role-required';
 
@@ -104,5 +107,14 @@ describe(RULE, () => {
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": 123456789012, "containerDefinitions": [] }`);
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": { "Ref": "Role" }, "containerDefinitions": [] }`);
     });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('adds executionRoleArn with a placeholder account id, which gets no new finding', () => {
+    const doc = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n', '').replace('"family"', '|"family"');
+    const title = `Add "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}" (fill in <ACCOUNT_ID>)`;
+    expectFix(RULE, doc, title, doc.replace('|', '').replace('\n  ]\n}', `\n  ],\n  "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}"\n}`));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

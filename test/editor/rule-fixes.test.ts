@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { SECRET_ARN_PLACEHOLDER } from '../../server/src/rules/environment-secrets';
-import { EXECUTION_ROLE_PLACEHOLDER } from '../../server/src/rules/execution-role-required';
 import { actionsAt, expectFix, fixTitlesAt, onlyRules, unattendedFixCount } from '../support/codeActions';
 
 /*
@@ -402,10 +401,9 @@ describe('rule fixes: GuardDuty prerequisites', () => {
   describe('execution-role-required', () => {
     const RULE = 'execution-role-required';
 
-    it('adds executionRoleArn with a placeholder account id, which gets no new finding', () => {
+    it('adds "executionRoleArn": "ecsTaskExecutionRole", a role name ECS accepts as it is, with no placeholder to fill in', () => {
       const doc = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n', '').replace('"family"', '|"family"');
-      const title = `Add "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}" (fill in <ACCOUNT_ID>)`;
-      expectFix(RULE, doc, title, doc.replace('|', '').replace('\n  ]\n}', `\n  ],\n  "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}"\n}`));
+      expectFix(RULE, doc, 'Add "executionRoleArn": "ecsTaskExecutionRole"', doc.replace('|', '').replace('\n  ]\n}', '\n  ],\n  "executionRoleArn": "ecsTaskExecutionRole"\n}'));
       assert.equal(unattendedFixCount(RULE, doc), 0);
     });
   });

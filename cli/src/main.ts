@@ -15,6 +15,7 @@ Commands:
       --unhealthy                      List unhealthy clusters only
       --format table|json              Output format (default: table)
       --endpoint-url <url>             Send the GuardDuty calls to this URL (a proxy or a local fake)
+      --timeout <seconds>              Give up on regions still loading after this long (default: 120)
 
 Options:
   -h, --help       Show this help

@@ -109,7 +109,17 @@ function classify(error: unknown, context: ErrorContext): CoverageError {
       nextStep: 'Wait a minute and try again; check less often or fewer regions at once.',
     });
   }
-  if (facts.name === 'TimeoutError' || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
+  // Node's HTTP parser: whatever answered does not speak HTTP (a TLS port asked in plain HTTP, SSH, a banner).
+  if (facts.code?.startsWith('HPE_')) {
+    return {
+      kind: 'malformed-response',
+      message: `The answer of ${where}${context.endpoint ? ` at ${context.endpoint}` : ''} is not HTTP (${facts.code}).`,
+      nextStep: 'Check the endpoint URL: its host, port, and http or https.',
+    };
+  }
+  // The SDK names a connection reset a TimeoutError too; the code tells them apart.
+  const networkCode = facts.code !== undefined && NETWORK_CODES.has(facts.code);
+  if ((facts.name === 'TimeoutError' && !networkCode) || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
     return { kind: 'timeout', message: `${where} did not answer in time.`, nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again.` };
   }
   // Message patterns only count without an HTTP status: a service message may well mention networks.

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { classifyError } from '../errors/classifyError';
 import { CoverageError, LoadTimeoutError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from '../guardDuty/connectionOptions';
@@ -28,8 +29,7 @@ export const MAX_CONCURRENT_REGIONS = 20;
  * was found; statistics and clusters are only given when both loaded, so a half-loaded list is never shown.
  */
 export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<LoadOptions, 'unhealthyOnly' | 'timeoutMs'>): Promise<RegionCoverage> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-  return loadRegion(options, { signal: AbortSignal.timeout(timeoutMs), timeoutMs });
+  return loadRegion(options, deadlineFor(options));
 }
 
 /**
@@ -37,22 +37,32 @@ export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<Lo
  * stays in its own result. Results keep the order asked for.
  */
 export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-  const deadline = { signal: AbortSignal.timeout(timeoutMs), timeoutMs };
+  const deadline = deadlineFor(options);
   return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, (region) => loadRegion({ ...options, region }, deadline));
 }
 
 interface Deadline {
-  readonly signal: AbortSignal;
+  /** Aborts when the caller cancels or the time is up. */
+  readonly stop: AbortSignal;
   readonly timeoutMs: number;
+  readonly timedOut: () => boolean;
+}
+
+function deadlineFor(options: Pick<LoadOptions, 'timeoutMs' | 'signal'>): Deadline {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const timer = AbortSignal.timeout(timeoutMs);
+  const stop = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+  // Every region in flight listens to it.
+  setMaxListeners(0, stop);
+  return { stop, timeoutMs, timedOut: () => timer.aborted && !options.signal?.aborted };
 }
 
 async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions, 'unhealthyOnly'>, deadline: Deadline): Promise<RegionCoverage> {
   // A failing call cancels its sibling; the caller's signal and the deadline cancel both.
   const controller = new AbortController();
-  const stopOn = [options.signal, deadline.signal].filter((signal): signal is AbortSignal => signal !== undefined);
   const onAbort = () => controller.abort();
-  stopOn.forEach((signal) => (signal.aborted ? onAbort() : signal.addEventListener('abort', onAbort, { once: true })));
+  if (deadline.stop.aborted) onAbort();
+  else deadline.stop.addEventListener('abort', onAbort, { once: true });
   // The credentials this load signs with, so that no error message can repeat them, however short.
   const secrets = new Set<string>();
   const credentials = rememberingSecrets(options.credentials ?? credentialsFor(options.profile, options.region), secrets);
@@ -75,10 +85,10 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     });
     return { region: options.region, detectorId, statistics, clusters: uniqueClusters(resources.map(toClusterCoverage)), error: null };
   } catch (error) {
-    const cause = deadline.signal.aborted && !options.signal?.aborted ? new LoadTimeoutError(deadline.timeoutMs) : error;
+    const cause = deadline.timedOut() ? new LoadTimeoutError(deadline.timeoutMs) : error;
     return { region: options.region, detectorId, statistics: null, clusters: [], error: classifyError(cause, { ...options, secrets: [...secrets] }) };
   } finally {
-    stopOn.forEach((signal) => signal.removeEventListener('abort', onAbort));
+    deadline.stop.removeEventListener('abort', onAbort);
     api.destroy();
   }
 }

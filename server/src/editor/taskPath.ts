@@ -21,6 +21,11 @@ export interface FrameOptions {
 
 export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskFrame | undefined {
   const shape = analysis.taskDefinition?.shape ?? shapeBeingWritten(analysis.parsed.root, options);
+  if (shape === 'cloudformation') {
+    // Each task definition resource of the template maps its own part of it (the first variant of each is its defaults).
+    const sources = analysis.taskDefinitions.flatMap((doc) => (doc.template && doc.template.variant === undefined ? [doc.template] : []));
+    return { shape, toTaskPath: (path) => sources.map((source) => source.apiPath(path)).find((taskPath) => taskPath !== undefined) };
+  }
   return shape ? { shape, toTaskPath: (path) => toTaskPath(shape, path) } : undefined;
 }
 
@@ -43,5 +48,7 @@ function toTaskPath(shape: TaskDefinitionShape, path: JSONPath): JSONPath | unde
       return path[0] === 'taskDefinition' ? path.slice(1) : undefined;
     case 'container-array':
       return typeof path[0] === 'number' ? ['containerDefinitions', ...path] : undefined;
+    case 'cloudformation':
+      return undefined;
   }
 }

@@ -11,7 +11,8 @@ export interface LintTarget {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.cache']);
-const JSON_FILE = /\.jsonc?$/i;
+/** JSON task definitions and templates, and CloudFormation templates in YAML; which of them to lint is decided by content. */
+const LINTABLE_FILE = /\.(jsonc?|ya?ml|template)$/i;
 
 /** Files, folders and globs from the command line, as lint targets; arguments that match nothing are problems. */
 export function expandTargets(args: readonly string[], cwd: string): { targets: LintTarget[]; problems: string[] } {
@@ -27,11 +28,11 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
     if (stat?.isFile()) {
       add(absolute, true);
     } else if (stat?.isDirectory()) {
-      walkJsonFiles(absolute).forEach((file) => add(file, false));
+      walkLintableFiles(absolute).forEach((file) => add(file, false));
     } else if (picomatch.scan(arg).isGlob) {
       const { base } = picomatch.scan(arg);
       const matches = picomatch(toPosix(path.relative(cwd, path.resolve(cwd, arg))), { dot: true });
-      const found = walkJsonFiles(path.resolve(cwd, base || '.'), () => true).filter((file) => matches(toDisplayPath(cwd, file)));
+      const found = walkLintableFiles(path.resolve(cwd, base || '.'), () => true).filter((file) => matches(toDisplayPath(cwd, file)));
       if (found.length === 0) problems.push(`no files match "${arg}"`);
       found.forEach((file) => add(file, false));
     } else {
@@ -41,7 +42,7 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
   return { targets: [...targets.values()].sort((a, b) => a.displayPath.localeCompare(b.displayPath)), problems };
 }
 
-function walkJsonFiles(folder: string, accept: (file: string) => boolean = (file) => JSON_FILE.test(file)): string[] {
+function walkLintableFiles(folder: string, accept: (file: string) => boolean = (file) => LINTABLE_FILE.test(file)): string[] {
   const files: string[] = [];
   const visit = (dir: string) => {
     let entries: fs.Dirent[];

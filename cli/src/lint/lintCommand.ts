@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeText, configFileIn, EMPTY_CONFIG, fixAll, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { parseOptions, UsageError } from '../usage';
@@ -46,7 +47,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       unreadable = true;
       continue;
     }
-    let analysis = analyzeText(text);
+    // The file's URI carries its extension, which tells YAML from JSON.
+    const uri = pathToFileURL(target.absolutePath).href;
+    let analysis = analyzeText(text, uri);
     const assumeTaskDefinition = selection === 'included' || (target.explicit && analysis.parsed.syntaxErrors.length > 0);
     if (!analysis.taskDefinition && !assumeTaskDefinition) {
       if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
@@ -62,7 +65,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       if (fixed.text !== text) {
         try {
           fs.writeFileSync(target.absolutePath, fixed.text);
-          analysis = analyzeText(fixed.text);
+          analysis = analyzeText(fixed.text, uri);
         } catch (error) {
           io.stderr(`ecs-guard: cannot write ${target.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
           unreadable = true;

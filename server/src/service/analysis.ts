@@ -26,6 +26,12 @@ export function analyze(document: TextDocument): Analysis {
   return { document, parsed, taskDefinition: found[0], taskDefinitions: found };
 }
 
+/** The same document with a new text (after a fix): same URI and language, so YAML stays YAML. */
+export function reanalyze(analysis: Analysis, text: string): Analysis {
+  const { uri, languageId, version } = analysis.document;
+  return analyze(TextDocument.create(uri, languageId, version + 1, text));
+}
+
 /** Convenience for the CLI and tests: analyse plain text; the language follows the file name's extension. */
 export function analyzeText(text: string, uri = 'file:///untitled.json'): Analysis {
   return analyze(TextDocument.create(uri, languageOf(uri), 0, text));

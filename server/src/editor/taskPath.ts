@@ -1,6 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, propertyOf } from '../document/json';
-import { TaskDefinitionShape } from '../document/taskDefinition';
+import { templateName } from '../document/cloudformation/names';
+import { TaskDefinitionDocument, TaskDefinitionShape } from '../document/taskDefinition';
 import { Analysis } from '../service/analysis';
 
 /**
@@ -12,6 +13,10 @@ export interface TaskFrame {
   readonly shape: TaskDefinitionShape;
   /** The path relative to the task object, or undefined when the document path lies outside it. */
   toTaskPath(documentPath: JSONPath): JSONPath | undefined;
+  /** The task definition a document path lies in (a template may hold several). */
+  taskDefinitionAt(documentPath: JSONPath): TaskDefinitionDocument | undefined;
+  /** A property name as the document spells it: `ReadonlyRootFilesystem` in a template. */
+  keyName(apiKey: string): string;
 }
 
 export interface FrameOptions {
@@ -23,10 +28,12 @@ export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskF
   const shape = analysis.taskDefinition?.shape ?? shapeBeingWritten(analysis.parsed.root, options);
   if (shape === 'cloudformation') {
     // Each task definition resource of the template maps its own part of it (the first variant of each is its defaults).
-    const sources = analysis.taskDefinitions.flatMap((doc) => (doc.template && doc.template.variant === undefined ? [doc.template] : []));
-    return { shape, toTaskPath: (path) => sources.map((source) => source.apiPath(path)).find((taskPath) => taskPath !== undefined) };
+    const resources = analysis.taskDefinitions.filter((doc) => doc.template?.variant === undefined);
+    const taskDefinitionAt = (path: JSONPath) => resources.find((doc) => doc.template?.apiPath(path) !== undefined);
+    return { shape, toTaskPath: (path) => taskDefinitionAt(path)?.template?.apiPath(path), taskDefinitionAt, keyName: templateName };
   }
-  return shape ? { shape, toTaskPath: (path) => toTaskPath(shape, path) } : undefined;
+  if (!shape) return undefined;
+  return { shape, toTaskPath: (path) => toTaskPath(shape, path), taskDefinitionAt: () => analysis.taskDefinition, keyName: (key) => key };
 }
 
 function shapeBeingWritten(root: Node | undefined, options: FrameOptions): TaskDefinitionShape | undefined {

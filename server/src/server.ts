@@ -15,6 +15,7 @@ import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
+import { lintTarget } from './lsp/lintTarget';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
@@ -109,10 +110,8 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   const isOpen = () => documents.get(uri) === document;
   let findings: LintFinding[] = [];
   try {
-    const { enabled, config, selection } = await configs.forDocument(uri);
-    if (isOpen() && enabled && selection !== 'ignored') {
-      findings = lintResults.findings(analyses.get(document), config, selection === 'included');
-    }
+    const target = await lintTarget({ documents, analyses, configs }, document);
+    if (target) findings = lintResults.findings(target.analysis, target.plan);
   } catch (error) {
     // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

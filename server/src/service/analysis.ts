@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
-import { ParsedJson, parseJson } from '../document/parse';
+import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
 
@@ -19,7 +19,7 @@ export interface Analysis {
 
 export function analyze(document: TextDocument): Analysis {
   const text = document.getText();
-  const parsed = isYaml(document, text) ? parseYaml(text) : parseJson(text);
+  const parsed = text.length > MAX_ANALYSED_CHARS ? tooLargeToParse(text) : isYaml(document, text) ? parseYaml(text) : parseJson(text);
   // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
   const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
   const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);

@@ -101,6 +101,17 @@ describe(RULE, () => {
     expectNoFindings(RULE, `{ "family": "ec2", "requiresCompatibilities": ["EC2"], "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "app", "image": "x", "memory": 512 } ] }`);
   });
 
+  it('treats "operatingSystemFamily": null as unset, that is Linux, like every other rule', () => {
+    expectFindings(RULE, `{
+  "family": "app",
+  "requiresCompatibilities": ["FARGATE"],
+  "runtimePlatform": { "operatingSystemFamily": null, "cpuArchitecture": null },
+  "cpu": "256",
+  "memory": «"512"»,
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "memory": 512 } ]
+}`, [/^The containers' hard memory limits \(512 MiB\) plus the GuardDuty agent sidecar's share/]);
+  });
+
   it('is silent for a bare container array, which has no task memory', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "memory": 99999 } ]`);
   });

@@ -64,6 +64,10 @@ describe(RULE, () => {
 }`);
   });
 
+  it('does not apply to a task whose images are all Windows base images', () => {
+    expectNoFindings(RULE, `{ "family": "iis", "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ] }`);
+  });
+
   it('treats placeholder users and other types as unknown', () => {
     for (const value of ['"<USER>"', '"${APP_UID}:${APP_GID}"', '"#{user}"', '"{{USER}}"', '0']) {
       expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "a", "image": "x", "user": ${value} } ] }`);

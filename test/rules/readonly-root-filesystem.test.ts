@@ -68,6 +68,21 @@ describe(RULE, () => {
 }`);
   });
 
+  it('does not apply to a task without runtimePlatform whose images are all Windows base images, and lint --fix adds nothing there', () => {
+    const windowsByImage = `{
+  "family": "legacy-webforms",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    { "name": "web", "image": "mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019", "memory": 2048 },
+    { "name": "log-monitor", "image": "mcr.microsoft.com/windows/servercore:ltsc2019", "memory": 256 }
+  ]
+}`;
+    expectNoFindings(RULE, windowsByImage);
+    assert.equal(unattendedFixCount(RULE, windowsByImage), 0);
+    // One Linux sidecar among them: the task is not known to be Windows, so it is checked as before.
+    assert.equal(unattendedFixCount(RULE, windowsByImage.replace('mcr.microsoft.com/windows/servercore:ltsc2019', 'fluent/fluent-bit:3.0')), 2);
+  });
+
   it('accepts true, and treats placeholders and other types as unknown', () => {
     expectNoFindings(RULE, `{ "containerDefinitions": [
       { "name": "a", "image": "x", "readonlyRootFilesystem": true },

@@ -24,6 +24,24 @@ describe(RULE, () => {
       expectNoFindings(RULE, `{ "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }`);
     });
 
+    it('stays quiet about the values a template that is not JSON yet leaves (json-syntax reports the text)', () => {
+      // Terraform's templatefile() input: the recovery parse reads ${fargate_cpu} as the object {fargate_cpu}.
+      expectNoFindings(RULE, `{
+  "family": "app",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": \${fargate_cpu},
+  "memory": \${fargate_memory},
+  "containerDefinitions": [
+    { "name": "app", "image": "\${app_image}", "essential": \${essential}, "portMappings": [ { "containerPort": \${app_port}, "hostPort": \${app_port} } ] }
+  ]
+}`);
+      // A real wrong value next to a syntax error is still reported.
+      expectFindings(RULE, `{ "family": "app", "cpu": «256», "containerDefinitions": [ { "name": "app", "image": "x", "essential": «"true"» "cpu": 1 } ] }`, [
+        'Task-level "cpu" must be a string: write "256".',
+        '"essential" in container "app" must be true without quotes, not the string "true".',
+      ]);
+    });
+
     it('checks the task inside describe-task-definition output', () => {
       expectFindings(RULE, `{
   "taskDefinition": {

@@ -45,6 +45,15 @@ describe(RULE, () => {
     expectFindings(RULE, `[ { "name": "a", "image": "x", "user": «"ContainerAdministrator"» }, { "name": "b", "image": "x" } ]`, [/"a" runs as ContainerAdministrator/]);
   });
 
+  it('treats a task without runtimePlatform whose images are all Windows images as Windows', () => {
+    expectFindings(RULE, `{
+  "family": "iis",
+  "containerDefinitions": [
+    { "name": «"iis"», "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022" }
+  ]
+}`, [/^Container "iis" has no "user", so it runs as the image's default user, often ContainerAdministrator/]);
+  });
+
   it('accepts non-administrator users, and does not apply to Linux', () => {
     expectNoFindings(RULE, `{
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_FULL" },

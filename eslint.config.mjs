@@ -25,6 +25,8 @@ export default tseslint.config(
       'prefer-const': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `import x = require('cjs-module')` is TypeScript's typed form for CommonJS modules; a bare require() is not.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },
   {

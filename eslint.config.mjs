@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test/e2e/.cache/**', '**/*.d.ts'],
+    ignores: ['**/dist/**', '**/out/**', '**/node_modules/**', '**/.cache/**', '.vscode-test/**', 'test-results/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -9,7 +9,7 @@ import { Analysis } from '../service/analysis';
  * Editor features work on a document that is still being written, so a container array whose newest
  * item has neither name nor image yet still counts, and files selected by `include` count as task definitions.
  */
-export interface TaskFrame {
+interface TaskFrame {
   readonly shape: TaskDefinitionShape;
   /** The path relative to the task object, or undefined when the document path lies outside it. */
   toTaskPath(documentPath: JSONPath): JSONPath | undefined;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'execution-role-required';
 
@@ -117,5 +119,13 @@ describe(RULE, () => {
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": 123456789012, "containerDefinitions": [] }`);
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": { "Ref": "Role" }, "containerDefinitions": [] }`);
     });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('adds "executionRoleArn": "ecsTaskExecutionRole", a role name ECS accepts as it is, with no placeholder to fill in', () => {
+    const doc = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n', '').replace('"family"', '|"family"');
+    expectFix(RULE, doc, 'Add "executionRoleArn": "ecsTaskExecutionRole"', doc.replace('|', '').replace('\n  ]\n}', '\n  ],\n  "executionRoleArn": "ecsTaskExecutionRole"\n}'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'guardduty-agent-memory';
 
@@ -112,5 +114,13 @@ describe(RULE, () => {
 
   it('is silent for a bare container array, which has no task memory', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "memory": 99999 } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('raises the task memory to leave room for the agent, which costs money: never unattended', () => {
+    const doc = fargateTask('  "cpu": "256",\n  "memory": |"512",\n', '{ "name": "app", "image": "nginx", "memory": 512 }');
+    expectFix(RULE, doc, 'Set "memory": "1024"', fargateTask('  "cpu": "256",\n  "memory": "1024",\n', '{ "name": "app", "image": "nginx", "memory": 512 }'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

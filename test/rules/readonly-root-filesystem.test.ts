@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { unattendedFixCount } from '../support/codeActions';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'readonly-root-filesystem';
 const ADVICE = 'Set "readonlyRootFilesystem": true and mount a volume for each path the container must write to.';
@@ -99,5 +99,17 @@ describe(RULE, () => {
   "containerDefinitions": [ { "name": "app", "image": "x" } ]
 }`);
     }
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('sets readonlyRootFilesystem to true, which is safe: fix all applies it to every container', () => {
+    const one = '{ "family": "w", "containerDefinitions": [{ "name": |"a", "image": "a" }] }';
+    assert.deepEqual(fixTitlesAt(RULE, one), ['Set "readonlyRootFilesystem": true']);
+    expectFix(RULE, one, 'Set "readonlyRootFilesystem": true', '{ "family": "w", "containerDefinitions": [{ "name": "a", "image": "a", "readonlyRootFilesystem": true }] }');
+    const two = '{ "family": "w", "containerDefinitions": [{ "name": |"a", "image": "a" }, { "name": "b", "image": "b", "readonlyRootFilesystem": false }] }';
+    expectFix(RULE, two, 'Fix all readonly-root-filesystem problems in this file',
+      '{ "family": "w", "containerDefinitions": [{ "name": "a", "image": "a", "readonlyRootFilesystem": true }, { "name": "b", "image": "b", "readonlyRootFilesystem": true }] }');
+    assert.equal(unattendedFixCount(RULE, two), 2);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'value-type';
 
@@ -302,5 +303,33 @@ describe(RULE, () => {
 
   it('is silent when the severity is off', () => {
     expectNoFindings(RULE, `{ "cpu": 256, "containerDefinitions": [ { "name": "a", "image": "x" } ] }`, { rules: { [RULE]: 'off' } });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('quotes, unquotes and corrects the case of values, all safe', () => {
+    const doc = `{
+  "family": "web",
+  "cpu": |256,
+  "networkMode": "AWSVPC",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": "512", "essential": "true", "environment": { "PORT": 8080 } }
+  ]
+}`;
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Change "cpu" to "256"']);
+    expectFix(RULE, doc, 'Fix all value-type problems in this file', `{
+  "family": "web",
+  "cpu": "256",
+  "networkMode": "awsvpc",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": 512, "essential": true, "environment": [{ "name": "PORT", "value": "8080" }] }
+  ]
+}`);
+    assert.equal(unattendedFixCount(RULE, doc), 5);
+  });
+
+  it('names the conversion of a map to name/value pairs', () => {
+    const doc = '[{ "name": "app", "image": "nginx", "environment": |{ "PORT": "8080" } }]';
+    expectFix(RULE, doc, 'Convert "environment" to a list of name/value pairs', '[{ "name": "app", "image": "nginx", "environment": [{ "name": "PORT", "value": "8080" }] }]');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'windows-non-admin-user';
 const ADVICE = '(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.';
@@ -75,5 +76,23 @@ describe(RULE, () => {
   "runtimePlatform": { "operatingSystemFamily": "{{OS_FAMILY}}" },
   "containerDefinitions": [ { "name": "iis", "image": "iis", "user": "ContainerAdministrator" } ]
 }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('replaces ContainerAdministrator with ContainerUser, in a 4-space document', () => {
+    const doc = `{
+    "family": "win",
+    "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
+    "containerDefinitions": [
+        {
+            "name": "iis",
+            "image": "mcr.microsoft.com/windows/servercore/iis",
+            "user": |"ContainerAdministrator"
+        }
+    ]
+}`;
+    expectFix(RULE, doc, 'Set "user": "ContainerUser"', doc.replace('|"ContainerAdministrator"', '"ContainerUser"'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, configFileIn, EMPTY_CONFIG, fixAll, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
+import { analyzeText, configFileIn, EMPTY_CONFIG, fixAll, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { parseOptions, UsageError } from '../usage';
 import { cliVersion } from '../version';
@@ -33,8 +33,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
 
   const reports: FileReport[] = [];
   for (const target of targets) {
-    const selection = selectFile(toDisplayPath(configDir, target.absolutePath), config);
-    if (selection === 'ignored') {
+    const subject = { config, selection: selectFile(toDisplayPath(configDir, target.absolutePath), config) };
+    // Asked before reading, so an ignored file is never read.
+    if (!lintPlan(subject).linted) {
       if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
       continue;
     }
@@ -47,14 +48,14 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       continue;
     }
     let analysis = analyzeText(text);
-    const assumeTaskDefinition = selection === 'included' || (target.explicit && analysis.parsed.syntaxErrors.length > 0);
-    if (!analysis.taskDefinition && !assumeTaskDefinition) {
+    const plan = lintPlan({ ...subject, named: target.explicit ? analysis : undefined });
+    if (!plan.linted || !lintsContent(plan, analysis)) {
       if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
       continue;
     }
     const validateOptions: ValidateOptions = {
-      rules: config.rules,
-      assumeTaskDefinition,
+      rules: plan.rules,
+      assumeTaskDefinition: plan.assumeTaskDefinition,
       onRuleError: (ruleId, error) => io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
     };
     if (fix) {

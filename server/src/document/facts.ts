@@ -1,7 +1,7 @@
 import { arrayItems, childValue, isPlaceholderNode, stringValue } from './json';
 import { parseCpuUnits, parseMemoryMiB } from './units';
 import { TaskDefinitionDocument } from './taskDefinition';
-import { OPERATING_SYSTEM_FAMILIES } from './schema';
+import { OPERATING_SYSTEM_FAMILIES } from './fields';
 
 /** Facts about a task definition that several rules read. `undefined` means unknown, never "no". */
 

@@ -26,8 +26,10 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
   if (!taskDefinition && !options.assumeTaskDefinition) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
-    const severity = effectiveSeverity(meta, options.rules);
-    if (severity === 'off') return;
+    const configured = effectiveSeverity(meta, options.rules);
+    if (configured === 'off') return;
+    // The user's setting wins; otherwise a finding may be more severe than its rule's default.
+    const severity = options.rules?.[meta.id] === undefined ? finding.severity ?? configured : configured;
     const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
     findings.push({ ...finding, ruleId: meta.id, severity, range });
   };
@@ -38,7 +40,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     for (const rule of contentRules) {
       const context: RuleContext = {
         doc: taskDefinition,
-        reportAt: (node, message, fix) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix }),
+        reportAt: (node, message, fix, severity) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix, severity }),
         reportMissing: (object, message, fix) => add(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
       };
       guarded(rule.meta.id, options, () => rule.check(context));

@@ -28,6 +28,7 @@ export { fixAllDataOf } from '../editor/fixAllData';
 export { hover } from '../editor/hover';
 export { complete } from '../editor/completion';
 export { documentSymbols } from '../editor/documentSymbols';
+export { RuleDocs } from '../editor/ruleDocs';
 
 // Configuration: `.ecs-guard.json` and the `ecsGuard.*` settings.
 export { CONFIG_FILE_NAME, EMPTY_CONFIG, mergeConfigs, readConfigObject, selectFile } from '../config/config';

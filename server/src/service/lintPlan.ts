@@ -12,8 +12,8 @@ export interface LintSubject {
   readonly selection: FileSelection;
   /**
    * The analysis of a file the user named on the command line (not one a folder or glob found): a named
-   * file that is not valid JSON is linted as a task definition, so its syntax errors are reported rather
-   * than the file skipped. Editors leave it out: an open `package.json` with a typo is none of our business.
+   * file that is not valid JSON, or nested too deeply to analyse, is linted as a task definition, so its
+   * syntax (or nesting) error fails the run rather than the file being skipped. Editors leave it out: an open `package.json` with a typo is none of our business.
    */
   readonly named?: Analysis;
 }
@@ -35,7 +35,7 @@ export type LintPlan =
 export function lintPlan(subject: LintSubject): LintPlan {
   if (subject.enabled === false) return { linted: false, reason: 'disabled' };
   if (subject.selection === 'ignored') return { linted: false, reason: 'ignored' };
-  const namedBrokenJson = subject.named !== undefined && subject.named.parsed.syntaxErrors.length > 0;
+  const namedBrokenJson = subject.named !== undefined && (subject.named.parsed.syntaxErrors.length > 0 || subject.named.parsed.tooDeepAt !== undefined);
   return { linted: true, rules: subject.config.rules, assumeTaskDefinition: subject.selection === 'included' || namedBrokenJson };
 }
 

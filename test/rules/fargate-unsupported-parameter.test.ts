@@ -56,12 +56,12 @@ describe(RULE, () => {
       `"extraHosts" in container "api" is not valid on Fargate${REJECTS}`,
       `"dockerSecurityOptions" in container "api" is not valid on Fargate${REJECTS}`,
       `"disableNetworking" in container "api" is not valid on Fargate${REJECTS}`,
-      `The capability "NET_ADMIN" in "linuxParameters.capabilities.add" in container "api" is not valid on Fargate (Fargate adds only "SYS_PTRACE")${REJECTS}`,
-      `"linuxParameters.sharedMemorySize" in container "api" is not valid on Fargate${REJECTS}`,
-      `"linuxParameters.tmpfs" in container "api" is not valid on Fargate${REJECTS}`,
-      `"linuxParameters.maxSwap" in container "api" is not valid on Fargate${REJECTS}`,
-      `"linuxParameters.swappiness" in container "api" is not valid on Fargate${REJECTS}`,
-      `"linuxParameters.devices" in container "api" is not valid on Fargate${REJECTS}`,
+      `Adding the capability "NET_ADMIN" in container "api" is not valid on Fargate (Fargate adds only "SYS_PTRACE")${REJECTS}`,
+      `"sharedMemorySize" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+      `"tmpfs" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+      `"maxSwap" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+      `"swappiness" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+      `"devices" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
       `A GPU in "resourceRequirements" in container "api" is not valid on Fargate${REJECTS}`,
     ]);
   });
@@ -118,6 +118,23 @@ describe(RULE, () => {
     ]
   }
 }`);
+  });
+
+  it('reports in a CloudFormation template\'s terms', () => {
+    expectFindings(RULE, `{
+  "Resources": {
+    "ApiTask": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "RequiresCompatibilities": ["FARGATE"],
+        "NetworkMode": "awsvpc",
+        "Cpu": "256",
+        "Memory": "512",
+        "ContainerDefinitions": [ { "Name": "api", "Image": "nginx", "LinuxParameters": { "SharedMemorySize": «64» } } ]
+      }
+    }
+  }
+}`, ['ApiTask: "SharedMemorySize" of "LinuxParameters" in container "api" is not valid on Fargate: ECS rejects a task definition that requires FARGATE with it. Remove it, or take FARGATE out of "RequiresCompatibilities" if the task runs on EC2.']);
   });
 
   it('applies only to tasks that require Fargate', () => {

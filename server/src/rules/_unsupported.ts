@@ -83,11 +83,17 @@ export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where)
     for (const root of roots) {
       for (const node of matching(root.node, row.path)) {
         if (node.type === 'null' || isPlaceholderNode(node)) continue;
-        found.push(...(row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: `"${row.path.join('.')}"`, remove: pathOf(node) }] : []));
+        found.push(...(row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : []));
       }
     }
   }
   return found.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** `"links"`, `"sharedMemorySize" of "linuxParameters"`: single quoted words, which a template's wording can respell. */
+function subjectOf(path: readonly string[]): string {
+  const [first, ...rest] = path;
+  return rest.length ? `"${rest[rest.length - 1]}" of "${first}"` : `"${first}"`;
 }
 
 /** The nodes at a path pattern below an object; `*` is every item of an array. */
@@ -143,7 +149,7 @@ function awsvpcHostPort(node: Node): Unsupported[] {
 function fargateCapability(node: Node): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined || value.toUpperCase().replace(/^CAP_/, '') === 'SYS_PTRACE') return [];
-  return [{ node, subject: `the capability "${value}" in "linuxParameters.capabilities.add"`, instead: 'Fargate adds only "SYS_PTRACE"', remove: pathOf(node) }];
+  return [{ node, subject: `adding the capability "${value}"`, instead: 'Fargate adds only "SYS_PTRACE"', remove: pathOf(node) }];
 }
 
 /** Windows takes only `credentialspec:` entries (gMSA); SELinux, AppArmor and no-new-privileges are Linux options. */

@@ -38,6 +38,7 @@ describe('bundled examples', () => {
       'execution-role-required': 1,
       'fargate-cpu-memory': 1,
       'fargate-network-mode': 1,
+      'fargate-unsupported-parameter': 1,
       'linux-non-root-user': 2,
       'log-configuration': 2,
       'pid-mode-host': 1,

@@ -135,18 +135,20 @@ export function normalizeTask(template: Template, resource: TemplateResource, bi
 function coerceScalars(root: Node, fields: readonly FieldSpec[]): void {
   for (const spec of fields) {
     for (const node of nodesMatching(root, spec.path) as Mutable<Node>[]) {
-      if (spec.type === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-        node.type = 'string';
-        node.value = String(node.value);
-      } else if (spec.type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) {
-        node.type = 'number';
-        node.value = Number(node.value);
-      } else if (spec.type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
-        node.type = 'boolean';
-        node.value = (node.value as string).trim().toLowerCase() === 'true';
-      }
+      const converted = cloudFormationConversion(spec, node);
+      if (converted) Object.assign(node, converted);
     }
   }
+}
+
+/** The scalar CloudFormation sends for a value of a field of this spec, when it is not the value as written. */
+export function cloudFormationConversion(spec: FieldSpec, node: Node): Pick<Node, 'type' | 'value'> | undefined {
+  if (spec.type === 'string' && (node.type === 'number' || node.type === 'boolean')) return { type: 'string', value: String(node.value) };
+  if (spec.type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) return { type: 'number', value: Number(node.value) };
+  if (spec.type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
+    return { type: 'boolean', value: (node.value as string).trim().toLowerCase() === 'true' };
+  }
+  return undefined;
 }
 
 /** Where an API path of the normalized task is in the template, and whether an intrinsic stands on the way. */

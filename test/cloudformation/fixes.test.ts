@@ -76,7 +76,7 @@ describe('CloudFormation templates: quick fixes', () => {
               Value: x
             - { Name: PORT, Value: "80" }
 `;
-    const fixed = afterFix(text, YAML_URI, 'environment-secrets', 'Move AWS_SECRET_ACCESS_KEY to "Secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its valueFrom)');
+    const fixed = afterFix(text, YAML_URI, 'environment-secrets', 'Move AWS_SECRET_ACCESS_KEY to "Secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its ValueFrom)');
     assert.equal(fixed, `Resources:
   WebTask:
     Type: AWS::ECS::TaskDefinition

@@ -98,7 +98,7 @@ class Normalizer {
       const text = argument.type === 'string' ? argument : argument.children?.[0];
       if (text?.type === 'string') return this.scalar(text, source, parent, span);
     }
-    return this.scalar({ type: 'string', value: `\${${name}}`, offset: span.offset, length: span.length }, source, parent, span);
+    return this.scalar({ type: 'string', value: `\${${placeholderName(name, argument)}}`, offset: span.offset, length: span.length }, source, parent, span);
   }
 
   private scalar(value: Node, source: Node, parent: Node | undefined, span: Node): Node {
@@ -115,6 +115,20 @@ class Normalizer {
     this.fromIntrinsic.add(node);
     return node;
   }
+}
+
+/**
+ * What an unknown value is called in messages (a container named by `!Ref ServiceName` is "${ServiceName}"):
+ * the parameter or resource a `Ref` names, the attribute a `GetAtt` reads, or the function.
+ */
+function placeholderName(name: string, argument: Node): string {
+  if (name === 'Ref' && argument.type === 'string') return argument.value as string;
+  if (name === 'Fn::GetAtt') {
+    if (argument.type === 'string') return argument.value as string;
+    const parts = arrayItems(argument).map((part) => part.value);
+    if (parts.length > 0 && parts.every((part) => typeof part === 'string')) return parts.join('.');
+  }
+  return name;
 }
 
 /** The resource's properties normalized for one variant. */

@@ -2,7 +2,6 @@ import { JSONPath } from 'jsonc-parser';
 import { JsonEdit } from '../jsonEdit';
 import { ParsedJson } from '../parse';
 import { taskDefinitionOf, TaskDefinitionDocument } from '../taskDefinition';
-import { CONTAINER_FIELDS, TASK_FIELDS } from '../schema';
 import { inTemplateWords, toTemplateValue } from './names';
 import { Bindings, normalizeTask, NormalizedTask, apiPathOf, templatePathOf } from './normalize';
 import { findTemplate, TASK_DEFINITION_TYPE, Template, TemplateResource } from './template';
@@ -26,12 +25,6 @@ export interface TemplateSource {
 
 /** Beyond this many variants of one resource (parameter values, condition outcomes) the rest are not checked. */
 const MAX_VARIANTS = 24;
-
-/** Single-word property names the messages quote; multi-word ones are recognised by their camelCase. */
-const PROPERTY_WORDS: ReadonlySet<string> = new Set([
-  ...[...TASK_FIELDS, ...CONTAINER_FIELDS].flatMap((spec) => spec.path).filter((segment) => /^[a-z]+$/.test(segment)),
-  ...['user', 'volumes', 'command', 'links', 'ulimits', 'devices', 'capabilities', 'tmpfs'],
-]);
 
 /** The task definitions of a CloudFormation template, one per resource and variant; undefined when the document is no template. */
 export function templateTaskDefinitions(parsed: ParsedJson): TaskDefinitionDocument[] | undefined {
@@ -75,7 +68,7 @@ function documentOf(parsed: ParsedJson, resource: TemplateResource, task: Normal
       if (!target || target.viaIntrinsic) return undefined;
       return edit.kind === 'remove' ? { ...edit, path: target.path } : { ...edit, path: target.path, value: toTemplateValue(edit.kind === 'append' ? [...edit.path, 0] : edit.path, edit.value) };
     },
-    wording: (text) => inTemplateWords(text, PROPERTY_WORDS),
+    wording: inTemplateWords,
   };
   return taskDefinitionOf('cloudformation', parsed, task.root, resource.keyNode, source);
 }

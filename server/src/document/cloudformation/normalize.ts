@@ -179,21 +179,38 @@ export function templatePathOf(task: NormalizedTask, apiPath: JSONPath): { path:
   return undefined;
 }
 
-/** The API path of the normalized node a template path leads to; keys past the last node are renamed. */
-export function apiPathOf(task: NormalizedTask, templatePath: JSONPath, propertiesPath: JSONPath): JSONPath | undefined {
+/**
+ * The API path of the normalized node a template path leads to; keys past the last node are renamed. `exact`
+ * asks for the node itself: undefined when the path ends inside an intrinsic this variant does not take.
+ */
+export function apiPathOf(task: NormalizedTask, templatePath: JSONPath, propertiesPath: JSONPath, exact = false): JSONPath | undefined {
   if (!propertiesPath.every((segment, i) => templatePath[i] === segment)) return undefined;
-  const normalizedOf = new Map<Node, Node>();
-  for (const [normalized, source] of task.sourceOf) if (!normalizedOf.has(source)) normalizedOf.set(source, normalized);
-  const templateRoot = rootOf([...task.sourceOf.values()][0]);
+  const normalizedOf = normalizedBySource(task);
+  const templateRoot = rootOf(task.sourceOf.get(task.root));
   for (let depth = templatePath.length; depth >= propertiesPath.length; depth--) {
     const source = nodeAt(templateRoot, templatePath.slice(0, depth));
     const normalized = source && normalizedOf.get(source);
-    if (!normalized) continue;
+    if (!normalized) {
+      if (exact) return undefined;
+      continue;
+    }
     const path = pathOf(normalized);
     for (const segment of templatePath.slice(depth)) path.push(typeof segment === 'number' || isFreeFormMap(path) ? segment : apiName(segment));
     return path;
   }
   return undefined;
+}
+
+/** The inverse of `sourceOf`, built once per normalized task: hover and fixes ask it for many paths. */
+const inverses = new WeakMap<NormalizedTask, Map<Node, Node>>();
+function normalizedBySource(task: NormalizedTask): Map<Node, Node> {
+  let inverse = inverses.get(task);
+  if (!inverse) {
+    inverse = new Map();
+    for (const [normalized, source] of task.sourceOf) if (!inverse.has(source)) inverse.set(source, normalized);
+    inverses.set(task, inverse);
+  }
+  return inverse;
 }
 
 function rootOf(node: Node | undefined): Node | undefined {

@@ -15,8 +15,11 @@ export interface TemplateSource {
   readonly variant: string | undefined;
   /** The template path of an API path (`["containerDefinitions", 0]` → `["Resources", "Web", "Properties", "ContainerDefinitions", 0]`). */
   templatePath(apiPath: JSONPath): JSONPath;
-  /** The API path of a template path inside this resource, or undefined outside it. */
-  apiPath(templatePath: JSONPath): JSONPath | undefined;
+  /**
+   * The API path of a template path inside this resource, or undefined outside it. With `exact`, only when the
+   * path leads to a value this variant reads (not into the branch of an `Fn::If` it does not take).
+   */
+  apiPath(templatePath: JSONPath, exact?: boolean): JSONPath | undefined;
   /** An edit of the task in API terms as an edit of the template; undefined when it would write over an intrinsic function. */
   templateEdit(edit: JsonEdit): JsonEdit | undefined;
   /** A message or title with the API's property names spelled as the template spells them. */
@@ -62,7 +65,7 @@ function documentOf(parsed: ParsedJson, resource: TemplateResource, task: Normal
     propertiesPath,
     variant,
     templatePath: (apiPath) => templatePathOf(task, apiPath)?.path ?? propertiesPath,
-    apiPath: (templatePath) => apiPathOf(task, templatePath, propertiesPath),
+    apiPath: (templatePath, exact) => apiPathOf(task, templatePath, propertiesPath, exact),
     templateEdit: (edit) => {
       const target = templatePathOf(task, edit.path);
       if (!target || target.viaIntrinsic) return undefined;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, fixAll, LintFinding, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
+import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { UsageError } from '../usage';
 import { cliVersion } from '../version';
@@ -80,17 +80,18 @@ class FileLinter {
     const displayPath = name ? toDisplayPath(this.io.cwd, absolutePath) : STDIN_NAME;
     // Standard input is linted as if named on the command line; its name only matters for the config's globs.
     const selection = name ? selectFile(toPosix(path.relative(this.configDir, absolutePath)), this.config) : 'by-content';
-    if (selection === 'ignored') {
+    if (!lintPlan({ config: this.config, selection }).linted) {
       this.io.stderr(`ecs-guard: ${displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
       return undefined;
     }
     const text = this.io.readStdin ? await this.io.readStdin() : '';
-    return this.lintText(text, { absolutePath, displayPath, explicit: true, root: path.dirname(absolutePath) }, selection === 'included');
+    return this.lintText(text, { absolutePath, displayPath, explicit: true, root: path.dirname(absolutePath) }, selection);
   }
 
   lintTarget(target: LintTarget): FileReport | undefined {
     const selection = selectFile(toPosix(path.relative(this.configDir, target.absolutePath)), this.config);
-    if (selection === 'ignored') {
+    // Asked before reading, so an ignored file is never read.
+    if (!lintPlan({ config: this.config, selection }).linted) {
       if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
       return undefined;
     }
@@ -99,24 +100,20 @@ class FileLinter {
       this.notify({ message: `cannot read ${target.displayPath}: ${read.message}`, absolutePath: target.absolutePath, level: 'error' });
       return undefined;
     }
-    return this.lintText(read.file.text, target, selection === 'included', read.file);
+    return this.lintText(read.file.text, target, selection, read.file);
   }
 
-  private lintText(text: string, target: LintTarget, included: boolean, file?: ReadFile): FileReport | undefined {
+  private lintText(text: string, target: LintTarget, selection: FileSelection, file?: ReadFile): FileReport | undefined {
     try {
       let analysis = analyzeText(text);
-      const { parsed } = analysis;
-      // A file named on the command line that cannot be recognised because it is broken is still linted, so
-      // that its syntax (or nesting) error fails the run instead of passing it as "not a task definition".
-      const unrecognisable = parsed.syntaxErrors.length > 0 || parsed.tooDeepAt !== undefined;
-      const assumeTaskDefinition = included || (target.explicit && unrecognisable);
-      if (!analysis.taskDefinition && !assumeTaskDefinition) {
+      const plan = lintPlan({ config: this.config, selection, named: target.explicit ? analysis : undefined });
+      if (!plan.linted || !lintsContent(plan, analysis)) {
         if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
         return undefined;
       }
       const validateOptions: ValidateOptions = {
-        rules: this.config.rules,
-        assumeTaskDefinition,
+        rules: plan.rules,
+        assumeTaskDefinition: plan.assumeTaskDefinition,
         onRuleError: (ruleId, error) => this.io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
       };
       if (this.options.fix && file) {

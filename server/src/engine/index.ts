@@ -8,6 +8,10 @@
 export { analyze, analyzeText } from '../service/analysis';
 export type { Analysis } from '../service/analysis';
 
+// Is this document linted, and how? One answer for every host.
+export { lintPlan, lintsContent } from '../service/lintPlan';
+export type { ActiveLintPlan, LintPlan, LintSubject } from '../service/lintPlan';
+
 // Linting.
 export { validate } from '../service/validate';
 export type { LintFinding, ValidateOptions } from '../service/validate';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -42,6 +42,29 @@ describe('ecs-guard lint: files on disk', () => {
       assert.equal(after.mode & 0o777, 0o640);
       assert.notEqual(after.ino, inodeBefore, 'a new file renamed over the old one, not the old one truncated and rewritten');
       assert.deepEqual(leftovers(file('deploy')), []);
+    });
+
+    it('kill -9 while the fixed file is being written leaves the old file or the new one, never a truncated one', async function () {
+      this.timeout(120_000);
+      const bin = path.resolve(__dirname, '../../bin/ecs-guard.js');
+      if (!fs.existsSync(path.resolve(__dirname, '../../dist/cli/ecs-guard.js'))) this.skip(); // npm test builds first
+      const containers = Array.from({ length: 6000 }, (_, index) => `    { "name": "c${index}", "image": "nginx", "privileged": true, "readonlyRootFilesystem": true, "environment": [{ "name": "PADDING", "value": "${'x'.repeat(300)}" }] }`);
+      const original = `{\n  "family": "big",\n  "containerDefinitions": [\n${containers.join(',\n')}\n  ]\n}\n`;
+      fs.writeFileSync(file('deploy/big.json'), original);
+      fs.writeFileSync(file('deploy/expected.json'), original);
+      await lint(['--fix', 'deploy/expected.json']);
+      const fixed = read('deploy/expected.json');
+      assert.notEqual(fixed, original);
+
+      const child = spawn(process.execPath, [bin, 'lint', '--fix', 'deploy/big.json'], { cwd: workspace.dir, stdio: 'ignore' });
+      // Killed at the first change in the folder: the fixed text starts being written (to a temporary file, or
+      // in place by a writer that is not atomic).
+      const watcher = fs.watch(file('deploy'), () => child.kill('SIGKILL'));
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, exitSignal) => resolve(exitSignal)));
+      watcher.close();
+      const after = read('deploy/big.json');
+      assert.ok(after === original || after === fixed, `a ${after.length}-character file, neither the old (${original.length}) nor the fixed (${fixed.length}) one`);
+      assert.equal(signal, 'SIGKILL', 'the kill landed before the run ended');
     });
 
     it('does not overwrite an edit saved after the file was read, and says so', () => {

@@ -60,6 +60,7 @@ Options:
       --unhealthy              List unhealthy clusters only
   -f, --format <name>          table (default) or json
       --endpoint-url <url>     Send the GuardDuty calls to this URL (a proxy or a local fake)
+      --timeout <seconds>      Give up on regions still loading after this long (default: 120)
 
 Exit codes:
   0  every region loaded

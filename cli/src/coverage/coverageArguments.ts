@@ -9,6 +9,8 @@ export interface CoverageArguments {
   readonly unhealthyOnly: boolean;
   readonly endpoint?: string;
   readonly format: CoverageFormat;
+  /** The whole run's time limit; the core's default when absent. */
+  readonly timeoutMs?: number;
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -19,6 +21,7 @@ const COVERAGE_OPTIONS = {
   'endpoint-url': { type: 'string' },
   format: { type: 'string', short: 'f' },
   unhealthy: { type: 'boolean' },
+  timeout: { type: 'string' },
 } as const;
 
 export function parseCoverageArguments(args: string[]): CoverageArguments {
@@ -35,7 +38,10 @@ export function parseCoverageArguments(args: string[]): CoverageArguments {
   if (endpoint !== undefined && !isHttpUrl(endpoint)) throw usage(`--endpoint-url must be an http(s) URL, got "${endpoint}"`);
   const profile = values.profile;
   if (profile !== undefined && !profile.trim()) throw usage('option --profile needs a profile name');
-  return { regions, profile, unhealthyOnly: values.unhealthy ?? false, endpoint, format };
+  const timeout = values.timeout;
+  const seconds = timeout === undefined ? undefined : Number(timeout);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600)) throw usage(`--timeout must be a positive number of seconds, at most 3600, got "${timeout}"`);
+  return { regions, profile, unhealthyOnly: values.unhealthy ?? false, endpoint, format, timeoutMs: seconds === undefined ? undefined : seconds * 1000 };
 }
 
 function isHttpUrl(text: string): boolean {

@@ -191,6 +191,12 @@ describe('ecs-guard lint options', () => {
       assert.equal(run.code, 1);
     });
 
+    it('github: a file that cannot be linted is an error annotation too', async () => {
+      const run = await lint(['deploy/web.json', 'missing.json', '-f', 'github']);
+      assert.match(run.stdout, /^::error::ecs-guard: cannot read "missing.json": no such file or folder$/m);
+      assert.equal(run.code, 2);
+    });
+
     it('junit: a test suite per file, a failure per finding, and a passing case for a clean file', async () => {
       fs.writeFileSync(path.join(workspace.dir, 'deploy/clean.json'), '{ "family": "x", "containerDefinitions": "${CONTAINERS}" }');
       const off = Object.fromEntries(allRuleMetas.filter((meta) => meta.id !== 'privileged-container' && meta.id !== 'json-syntax').map((meta) => [meta.id, 'off']));

@@ -173,7 +173,7 @@ function format(run: LintRun, options: LintArguments, io: CliIO): string {
       return formatSarif(run, { version: cliVersion(), root: root() });
     case 'github': {
       const base = root();
-      return formatGithub(run.reports, (report) => toPosix(path.relative(base, report.absolutePath)));
+      return formatGithub(run.reports, run.notices, (absolutePath) => toPosix(path.relative(base, absolutePath)));
     }
     case 'junit':
       return formatJunit(run.reports);

@@ -1,6 +1,6 @@
 // The GuardDuty coverage view against the fake GuardDuty the harness starts (scripts/e2e/demoWorkbench.ts):
 // its user settings name the demo regions and the fake's endpoint, and code-server runs with fake keys.
-// The tree is read through the extension's API (`exports.coverageView.roots`), as plain nodes.
+// The tree is read through the extension's API (`exports.coverageView().roots`), as plain nodes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EcsGuardApi } from '../../../client/src/api';
@@ -23,7 +23,7 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     let roots: readonly CoverageTreeNode[] = [];
     await waitFor(
       () => {
-        roots = api.coverageView.roots;
+        roots = api.coverageView().roots;
         return roots.length === configured.length && roots.every(isLoadedRegion);
       },
       () => `the regions to load; the tree now: ${summarize(roots)}`,
@@ -56,7 +56,8 @@ async function ecsGuardApi(): Promise<EcsGuardApi> {
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   await open('legacy-fargate.json');
   await waitFor(() => extension.isActive, 'the extension to activate on a JSON file');
-  assert.ok(extension.exports?.coverageView, 'activate returns { coverageView }');
+  // The regions are set, so the status-bar item needs the coverage bundle: it loads without opening the view.
+  await waitFor(() => extension.exports.coverageViewLoaded, 'the coverage bundle to load for the status-bar item');
   return extension.exports;
 }
 

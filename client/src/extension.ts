@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { COMMANDS, REPOSITORY_URL, ruleDocsUrl, SETTINGS_SECTION } from '../../server/src/engine/protocol';
+import { COMMANDS, InitializationOptions, REPOSITORY_URL, ruleDocsUrl, SETTINGS_SECTION } from '../../server/src/engine/protocol';
 import type { EcsGuardApi } from './api';
 import { LazyCoverageView } from './coverageView/vscode/lazyCoverageView';
 
@@ -24,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'json' },
     ],
+    // VS Code's own hover shows each diagnostic's message: the server's hover then explains only the field.
+    initializationOptions: { diagnosticsInHover: true } satisfies InitializationOptions,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.ecs-guard.json'),

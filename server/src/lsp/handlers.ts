@@ -11,6 +11,8 @@ export interface EditorHandlerContext {
   readonly configs: WorkspaceConfigs;
   readonly lintResults: LintResults;
   readonly logError: (message: string) => void;
+  /** False for clients that show diagnostics in their own hover (see ClientSupport). */
+  readonly findingsInHover: () => boolean;
 }
 
 /** Typing the opening quote of a key or value, or the colon after a key, asks for completion. */
@@ -21,7 +23,7 @@ export function registerEditorHandlers(connection: Connection, context: EditorHa
   connection.onHover(async ({ textDocument, position }) => {
     const target = await lintTarget(context, textDocument.uri);
     if (!target) return null;
-    const findings = context.lintResults.findings(target.analysis, target.config, target.assumeTaskDefinition);
+    const findings = context.findingsInHover() ? context.lintResults.findings(target.analysis, target.config, target.assumeTaskDefinition) : [];
     return hover(target.analysis, position, { findings, assumeTaskDefinition: target.assumeTaskDefinition });
   });
   connection.onCompletion(async ({ textDocument, position }) => {

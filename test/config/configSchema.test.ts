@@ -18,7 +18,7 @@ async function squiggles(text: string): Promise<string[]> {
 }
 
 describe('.ecs-guard.json schema', () => {
-  it('is generated from the rule registry (regenerate: npx tsx scripts/configSchema.ts --write)', () => {
+  it('is generated from the rule registry (regenerate: npx tsx scripts/manifestRules.ts --write)', () => {
     assert.deepEqual(JSON.parse(fs.readFileSync(CONFIG_SCHEMA_FILE, 'utf8')), renderConfigSchema());
   });
 

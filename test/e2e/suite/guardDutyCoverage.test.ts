@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EcsGuardApi } from '../../../client/src/api';
-import { ISSUE_CATALOG } from '../../../client/src/coverage/issues/issueCatalog';
+import { ISSUE_LABELS } from '../../../client/src/coverageView/model/labels';
 import { CONTEXT_VALUES } from '../../../client/src/coverageView/ids';
 import type { CoverageTreeNode } from '../../../client/src/coverageView/model/treeNode';
 import { closeAllEditors, EXTENSION_ID, open, waitFor } from './vscodeHelpers';
 
-/** The titles of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
-const TROUBLESHOOTING_TITLES = new Set(Object.entries(ISSUE_CATALOG).filter(([kind]) => kind !== 'unrecognized').map(([, issueCase]) => issueCase.title));
+/** The tree's labels of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
+const TROUBLESHOOTING_LABELS = new Set(Object.entries(ISSUE_LABELS).filter(([kind]) => kind !== 'unrecognized').map(([, label]) => label));
 
 suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
   teardown(closeAllEditors);
@@ -41,7 +41,7 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     const unhealthy = roots.flatMap((region) => region.children).filter((node) => node.contextValue === CONTEXT_VALUES.cluster && node.icon === 'error');
     assert.ok(unhealthy.length > 0, `an unhealthy cluster: ${summarize(roots)}`);
     const issues = unhealthy.flatMap((cluster) => cluster.children).filter(isIssue);
-    const matched = issues.find((issue) => TROUBLESHOOTING_TITLES.has(issue.label));
+    const matched = issues.find((issue) => TROUBLESHOOTING_LABELS.has(issue.label));
     assert.ok(matched, `an issue titled after a troubleshooting case among: ${issues.map((issue) => issue.label).join(' | ')}`);
     // Under the issue: GuardDuty's own text first, then the recommended steps.
     const [text, ...rest] = matched.children;

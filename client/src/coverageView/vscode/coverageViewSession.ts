@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClusterFilter, ClusterSort, CoverageTransition, RegionCoverage } from '../../coverage';
+import { ClusterFilter, ClusterSort, CoverageTransition, RegionCoverage, shellKindOf } from '../../coverage';
 import { CONTEXT_KEYS, FOCUS_VIEW_COMMAND, VIEW_ID } from '../ids';
 import { accountsIn } from '../model/accounts';
 import { buildCoverageTree } from '../model/coverageTreeModel';
@@ -195,7 +195,7 @@ export class CoverageViewSession implements vscode.Disposable {
     const snapshot = this.shownSnapshot();
     const { regions, profile, endpoint, problems } = this.currentSettings;
     this.provider.setRoots(
-      buildCoverageTree({ trusted, regions, snapshot, refreshing: state.refreshing, filter: this.filter, sort: this.sort, connection: { profile, endpoint }, taskDefinitions: this.taskDefinitions }),
+      buildCoverageTree({ trusted, regions, snapshot, refreshing: state.refreshing, filter: this.filter, sort: this.sort, connection: { profile, endpoint, shell: shellKindOf(vscode.env.shell, process.platform) }, taskDefinitions: this.taskDefinitions }),
     );
     this.view.description = trusted ? viewDescription(state, formatLocalTime) : undefined;
     this.view.message = trusted ? viewMessage(this.filter, this.sort, problems) : undefined;

@@ -42,7 +42,7 @@ const configs = new WorkspaceConfigs(
 const codeActions = registerCodeActions(connection, { documents, analyses, configs, lintResults });
 
 connection.onInitialize((params): InitializeResult => {
-  clientCan = clientSupport(params.capabilities);
+  clientCan = clientSupport(params.capabilities, params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   codeActions.initialize(clientCan);
@@ -120,7 +120,14 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
-registerEditorHandlers(connection, { documents, analyses, configs, lintResults, logError: (message) => connection.console.error(message) });
+registerEditorHandlers(connection, {
+  documents,
+  analyses,
+  configs,
+  lintResults,
+  logError: (message) => connection.console.error(message),
+  findingsInHover: () => clientCan.findingsInHover,
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 

@@ -23,7 +23,8 @@ import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from '.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
-const debouncer = new KeyedDebouncer(150);
+// A keystroke in an idle document is validated at once; edits during a validation and the 30 ms after it coalesce.
+const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
 );
@@ -84,7 +85,7 @@ connection.onDidChangeWatchedFiles(() => {
   revalidateAll();
 });
 
-documents.onDidChangeContent((change) => debouncer.schedule(change.document.uri, () => void publishDiagnostics(change.document.uri)));
+documents.onDidChangeContent((change) => debouncer.schedule(change.document.uri, () => publishDiagnostics(change.document.uri)));
 documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
   analyses.delete(event.document.uri);
@@ -93,7 +94,7 @@ documents.onDidClose((event) => {
 });
 
 function revalidateAll(): void {
-  for (const document of documents.all()) debouncer.schedule(document.uri, () => void publishDiagnostics(document.uri));
+  for (const document of documents.all()) debouncer.schedule(document.uri, () => publishDiagnostics(document.uri));
 }
 
 async function publishDiagnostics(uri: string): Promise<void> {

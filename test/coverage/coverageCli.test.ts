@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { CliIO, main } from '../../cli/src/main';
 import { demoSeed } from '../../client/src/coverage/testing/fakeGuardDuty/demoSeed';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
+import { manyClusters } from './support/fakeData';
 import { useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';
 
 interface Captured extends CliIO {
@@ -80,6 +81,30 @@ describe('ecs-guard coverage', () => {
     assert.equal(sa.error?.kind, 'no-detector');
   });
 
+  it('ends within --timeout when a region trickles one byte per second, printing the regions that loaded', async () => {
+    fake.addFault({ kind: 'trickle', region: 'us-east-1' });
+    const started = Date.now();
+    const { code, json } = await runJson(['--region', 'us-east-1,eu-west-1', '--timeout', '1.5']);
+    assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
+    assert.equal(code, 1);
+    assert.equal(json.regions[0].error?.kind, 'timeout');
+    assert.match(json.regions[0].error?.message ?? '', /did not finish loading within 1\.5 s/);
+    assert.equal(json.regions[1].error, null);
+    assert.equal(json.regions[1].clusters.length, 4);
+  });
+
+  it('exits 1 when paging never ends or repeats, instead of 0 with a duplicated cluster', async () => {
+    for (const kind of ['repeat-token', 'alternating-tokens', 'endless-tokens'] as const) {
+      fake.clearFaults();
+      fake.setRegion('eu-west-1', manyClusters(120, 'd-eu'));
+      fake.addFault({ kind, region: 'eu-west-1', operation: 'ListCoverage' });
+      const { code, json } = await run(['--region', 'eu-west-1', '--format', 'json']).then(({ code, io }) => ({ code, json: JSON.parse(io.out.join('')) as CoverageJson }));
+      assert.equal(code, 1, kind);
+      assert.equal(json.regions[0].error?.kind, 'malformed-response', kind);
+      assert.deepEqual(json.regions[0].clusters, []);
+    }
+  });
+
   it('lists unhealthy clusters only with --unhealthy', async () => {
     const { json } = await runJson(['--region', 'us-east-1', '--unhealthy']);
     const statuses = new Set(json.regions[0].clusters.map((cluster) => cluster.coverageStatus));
@@ -127,6 +152,8 @@ describe('ecs-guard coverage', () => {
       [['--region', 'us-east-1', '--format', 'xml'], /unknown format "xml"/],
       [['--region', 'us-east-1', '--bogus'], /unknown option --bogus/],
       [['--region', 'us-east-1', 'extra'], /unexpected argument "extra"/],
+      [['--region', 'us-east-1', '--timeout', '0'], /--timeout must be a positive number of seconds/],
+      [['--region', 'us-east-1', '--timeout', 'soon'], /--timeout must be a positive number of seconds/],
     ];
     for (const [args, message] of cases) {
       const io = capturedIO();
@@ -141,7 +168,7 @@ describe('ecs-guard coverage', () => {
 
   it('is listed in the help', async () => {
     const io = capturedIO();
-    assert.equal(await main(['--help'], io), 0);
+    assert.equal(await main(['coverage', '--help'], io), 0);
     assert.match(io.out.join(''), /coverage --region <r1,r2,\.\.\.>/);
     assert.match(io.out.join(''), /--endpoint-url <url>/);
   });

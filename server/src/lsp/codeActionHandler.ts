@@ -2,16 +2,12 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
 import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
-import { WorkspaceConfigs } from './workspaceConfig';
+import { lintTarget, LintTargetSources } from './lintTarget';
 import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, resolveCodeAction, ValidateOptions } from '../engine';
 
-export interface CodeActionDependencies {
-  readonly documents: TextDocuments<TextDocument>;
-  readonly analyses: AnalysisCache;
-  readonly configs: WorkspaceConfigs;
+export interface CodeActionDependencies extends LintTargetSources {
   /** The findings the diagnostics were published from: "fix all" starts from them instead of validating again. */
   readonly lintResults: LintResults;
 }
@@ -82,14 +78,12 @@ interface LintInputs {
   readonly options: { readonly validate: ValidateOptions; readonly findings: readonly LintFinding[] };
 }
 
-/** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard is off for it. */
-async function lintInputs({ analyses, configs, lintResults }: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
-  const { enabled, config, selection } = await configs.forDocument(document.uri);
-  if (!enabled || selection === 'ignored') return undefined;
-  const analysis = analyses.get(document);
-  const assumeTaskDefinition = selection === 'included';
-  const findings = lintResults.findings(analysis, config, assumeTaskDefinition);
-  return { analysis, options: { validate: { rules: config.rules, assumeTaskDefinition }, findings } };
+/** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard leaves it alone. */
+async function lintInputs(dependencies: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
+  const target = await lintTarget(dependencies, document);
+  if (!target) return undefined;
+  const findings = dependencies.lintResults.findings(target.analysis, target.plan);
+  return { analysis: target.analysis, options: { validate: target.plan, findings } };
 }
 
 /** The open editor's text wins over the disk, which may be behind unsaved changes. */

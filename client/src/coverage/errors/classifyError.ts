@@ -1,6 +1,6 @@
 import { shellQuote } from '../awsCli/shellQuote';
-import { CoverageError, MalformedResponseError, REQUIRED_IAM_ACTIONS } from './coverageError';
-import { asSentence, safeServiceMessage } from './redactSecrets';
+import { CoverageError, LoadTimeoutError, MalformedResponseError, REQUIRED_IAM_ACTIONS } from './coverageError';
+import { asSentence, redactKnownSecrets, safeServiceMessage } from './redactSecrets';
 import { effectiveProfile, isSsoProfile } from './ssoProfile';
 
 export interface ErrorContext {
@@ -10,6 +10,8 @@ export interface ErrorContext {
   /** The endpoint override, to name it in network messages. */
   readonly endpoint?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** The credentials' values in use: scrubbed from every text, however short or unusual they are. */
+  readonly secrets?: readonly string[];
 }
 
 /** What the SDK (and Node) put on errors; every member is optional because any value can be thrown. */
@@ -57,12 +59,37 @@ const THROTTLING_NAMES = new Set([
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
 const TLS_CODE = /^(?:CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_|ERR_SSL_)/;
 
-/** Turns anything a GuardDuty call threw into a kind, a message and a next step. */
+/** A request id is quoted to AWS Support; anything else an endpoint sends in its place is dropped. */
+const REQUEST_ID = /^[A-Za-z0-9-]{1,128}$/;
+
+/**
+ * Turns anything a GuardDuty call threw into a kind, a message and a next step. Every text that leaves
+ * here is scrubbed of the known secrets and of anything that looks like one.
+ */
 export function classifyError(error: unknown, context: ErrorContext): CoverageError {
+  const result = classify(error, context);
+  const scrub = (text: string) => redactKnownSecrets(text, context.secrets);
+  const requestId = result.requestId === undefined ? undefined : scrub(result.requestId);
+  return {
+    kind: result.kind,
+    message: scrub(result.message),
+    nextStep: scrub(result.nextStep),
+    ...(requestId !== undefined && REQUEST_ID.test(requestId) ? { requestId } : {}),
+  };
+}
+
+function classify(error: unknown, context: ErrorContext): CoverageError {
   const facts = factsOf(error);
   const where = `GuardDuty in ${context.region}`;
   const withRequestId = (result: Omit<CoverageError, 'requestId'>): CoverageError => (facts.requestId ? { ...result, requestId: facts.requestId } : result);
 
+  if (error instanceof LoadTimeoutError) {
+    return {
+      kind: 'timeout',
+      message: `${where} did not finish loading within ${formatSeconds(error.timeoutMs)}.`,
+      nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again; an account with very many clusters may need a longer time-out.`,
+    };
+  }
   if (facts.name === 'AbortError') return { kind: 'cancelled', message: `Loading ${where} was cancelled.`, nextStep: 'Load it again when needed.' };
   if (CREDENTIAL_ERROR_NAMES.has(facts.name) || /could not load credentials|sso session|token is expired|security token included in the request is (?:invalid|expired)/i.test(facts.message)) {
     return withRequestId(credentialsError(facts, context));
@@ -82,7 +109,17 @@ export function classifyError(error: unknown, context: ErrorContext): CoverageEr
       nextStep: 'Wait a minute and try again; check less often or fewer regions at once.',
     });
   }
-  if (facts.name === 'TimeoutError' || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
+  // Node's HTTP parser: whatever answered does not speak HTTP (a TLS port asked in plain HTTP, SSH, a banner).
+  if (facts.code?.startsWith('HPE_')) {
+    return {
+      kind: 'malformed-response',
+      message: `The answer of ${where}${context.endpoint ? ` at ${context.endpoint}` : ''} is not HTTP (${facts.code}).`,
+      nextStep: 'Check the endpoint URL: its host, port, and http or https.',
+    };
+  }
+  // The SDK names a connection reset a TimeoutError too; the code tells them apart.
+  const networkCode = facts.code !== undefined && NETWORK_CODES.has(facts.code);
+  if ((facts.name === 'TimeoutError' && !networkCode) || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
     return { kind: 'timeout', message: `${where} did not answer in time.`, nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again.` };
   }
   // Message patterns only count without an HTTP status: a service message may well mention networks.
@@ -138,6 +175,11 @@ function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<Covera
 function identityOf(context: ErrorContext): string {
   const env = context.env ?? process.env;
   return context.profile || env.AWS_PROFILE ? `the identity of profile "${effectiveProfile(context.profile, env)}"` : 'the identity in use';
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
 function isSuccess(status: number | undefined): boolean {

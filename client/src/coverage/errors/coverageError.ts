@@ -28,3 +28,11 @@ export class MalformedResponseError extends Error {
 
 /** The IAM actions ECS Guard needs; all three are read-only. */
 export const REQUIRED_IAM_ACTIONS = ['guardduty:ListDetectors', 'guardduty:ListCoverage', 'guardduty:GetCoverageStatistics'] as const;
+
+/** The whole load ran out of time (a trickling or hanging endpoint, or far too many pages). */
+export class LoadTimeoutError extends Error {
+  override readonly name = 'LoadTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`did not finish within ${timeoutMs} ms`);
+  }
+}

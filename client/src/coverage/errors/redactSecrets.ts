@@ -10,10 +10,24 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /((?:aws_)?(?:secret_access_key|session_token|security_token|secretAccessKey|sessionToken|accessToken|access_token)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi,
   /\b[A-Za-z0-9/+]{40}\b/g, // the length of a secret access key
   /[A-Za-z0-9/+=_-]{100,}/g, // session tokens, SSO access tokens, JWTs
+  /(?<=\/\/)[^/\s@:]*:[^/\s@]*(?=@)/g, // user:password in a URL
 ];
+
+/** Known secrets shorter than this are not scrubbed by value: they would cut ordinary words ("test"). */
+const MIN_KNOWN_SECRET_LENGTH = 8;
 
 export function redactSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, (match, prefix?: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]')), text);
+}
+
+/**
+ * Removes the exact values of known secrets (the credentials a load signed with), also URL-encoded, then
+ * whatever looks like a secret. Catches what no pattern can: a short session token echoed by an endpoint.
+ */
+export function redactKnownSecrets(text: string, secrets: readonly string[] = []): string {
+  const values = secrets.filter((secret) => secret.length >= MIN_KNOWN_SECRET_LENGTH).flatMap((secret) => [secret, encodeURIComponent(secret)]);
+  const scrubbed = [...new Set(values)].sort((a, b) => b.length - a.length).reduce((result, value) => result.split(value).join('[redacted]'), text);
+  return redactSecrets(scrubbed);
 }
 
 /** A service message made safe and short enough for a tree item or a terminal line. */

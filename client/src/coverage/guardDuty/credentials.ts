@@ -12,3 +12,19 @@ export function credentialsFor(profile: string | undefined, region: string): Non
   const clientConfig = { region };
   return profile ? fromIni({ profile, ignoreCache: true, clientConfig }) : fromNodeProviderChain({ ignoreCache: true, clientConfig });
 }
+
+type Credentials = NonNullable<GuardDutyClientConfig['credentials']>;
+
+/**
+ * The same credentials, noting every secret they resolve to (access key id, secret key, session token)
+ * in `secrets`, so error messages can be scrubbed of those exact values, whatever their length or shape.
+ */
+export function rememberingSecrets(credentials: Credentials, secrets: Set<string>): Credentials {
+  const remember = <T>(identity: T): T => {
+    const record = (identity ?? {}) as Record<string, unknown>;
+    for (const key of ['accessKeyId', 'secretAccessKey', 'sessionToken']) if (typeof record[key] === 'string' && record[key]) secrets.add(record[key] as string);
+    return identity;
+  };
+  if (typeof credentials !== 'function') return remember(credentials);
+  return async (...args: Parameters<typeof credentials>) => remember(await credentials(...args));
+}

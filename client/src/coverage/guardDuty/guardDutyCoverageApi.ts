@@ -1,10 +1,4 @@
-import {
-  CoverageResource,
-  GetCoverageStatisticsCommand,
-  GuardDutyClient,
-  ListDetectorsCommand,
-  paginateListCoverage,
-} from '@aws-sdk/client-guardduty';
+import { CoverageResource, GetCoverageStatisticsCommand, GuardDutyClient, ListCoverageCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { MalformedResponseError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from './connectionOptions';
 import { createGuardDutyClient } from './createClient';
@@ -12,6 +6,17 @@ import { ecsCoverageCriteria, EcsCoverageQuery } from './ecsCoverageCriteria';
 
 /** ListCoverage's largest page. */
 export const COVERAGE_PAGE_SIZE = 50;
+
+/** The most ListCoverage pages one region may take (50,000 clusters): beyond, the service is looping. */
+export const MAX_COVERAGE_PAGES = 1000;
+
+/**
+ * The pages a region may take once the statistics say how many clusters it has: twice the pages they
+ * call for (clusters come and go while paging; pages may come back short) plus 10, at most MAX_COVERAGE_PAGES.
+ */
+export function coveragePageLimit(clusterCount: number): number {
+  return Math.min(MAX_COVERAGE_PAGES, 2 * Math.ceil(clusterCount / COVERAGE_PAGE_SIZE) + 10);
+}
 
 export interface CoverageStatusCounts {
   readonly HEALTHY: number;
@@ -35,21 +40,32 @@ export class GuardDutyCoverageApi {
     return output.DetectorIds[0];
   }
 
-  /** Every ECS coverage resource matching the query, across all pages. */
-  async listEcsCoverage(detectorId: string, query: EcsCoverageQuery = {}): Promise<CoverageResource[]> {
+  /**
+   * Every ECS coverage resource matching the query, across all pages. Pages are requested one after the
+   * other (each needs the previous token). A token given twice, or more pages than `pageLimit()` (read
+   * before each page, so it can tighten once the statistics are known), fails the whole list: the SDK's
+   * paginator would loop forever on alternating tokens and end quietly, with a page twice, on a repeated one.
+   */
+  async listEcsCoverage(detectorId: string, query: EcsCoverageQuery = {}, pageLimit: () => number = () => MAX_COVERAGE_PAGES): Promise<CoverageResource[]> {
     const resources: CoverageResource[] = [];
-    const pages = paginateListCoverage(
-      // stopOnSameToken: a service (or proxy) repeating a token must not loop forever.
-      { client: this.client, pageSize: COVERAGE_PAGE_SIZE, stopOnSameToken: true },
-      { DetectorId: detectorId, FilterCriteria: { FilterCriterion: ecsCoverageCriteria(query) } },
-      { abortSignal: this.signal },
-    );
-    for await (const page of pages) {
+    const tokensSeen = new Set<string>();
+    const filter = { FilterCriterion: ecsCoverageCriteria(query) };
+    let nextToken: string | undefined;
+    for (let pages = 0; ; ) {
+      if (pages >= pageLimit()) throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length} resources); the list would not be complete`);
+      const page = await this.client.send(
+        new ListCoverageCommand({ DetectorId: detectorId, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: filter, NextToken: nextToken }),
+        { abortSignal: this.signal },
+      );
+      pages++;
       // The model requires `resources`, but the SDK does not check it.
       if (!Array.isArray(page.Resources)) throw new MalformedResponseError('ListCoverage returned no resources list');
       resources.push(...page.Resources);
+      nextToken = page.NextToken || undefined;
+      if (nextToken === undefined) return resources;
+      if (tokensSeen.has(nextToken)) throw new MalformedResponseError(`ListCoverage repeated a page token after ${pages} pages; the list would not be complete`);
+      tokensSeen.add(nextToken);
     }
-    return resources;
   }
 
   /** Healthy and unhealthy ECS clusters; a status the service leaves out counts 0. */

@@ -20,6 +20,11 @@ export interface ClusterCoverage {
   readonly updatedAt: Date | null;
 }
 
+/** Identifies a cluster within a region: the same name can exist in several member accounts. */
+export function clusterKey(cluster: Pick<ClusterCoverage, 'accountId' | 'clusterName'>): string {
+  return JSON.stringify([cluster.accountId, cluster.clusterName]);
+}
+
 /** One region's ECS coverage; `error` set means the rest may be partial (see loadRegionCoverage). */
 export interface RegionCoverage {
   readonly region: string;

@@ -1,49 +1,109 @@
+import { setMaxListeners } from 'node:events';
 import { classifyError } from '../errors/classifyError';
-import { CoverageError } from '../errors/coverageError';
+import { CoverageError, LoadTimeoutError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from '../guardDuty/connectionOptions';
-import { CoverageStatusCounts, GuardDutyCoverageApi } from '../guardDuty/guardDutyCoverageApi';
-import { ClusterCoverage, RegionCoverage } from './coverageModel';
+import { credentialsFor, rememberingSecrets } from '../guardDuty/credentials';
+import { coveragePageLimit, CoverageStatusCounts, GuardDutyCoverageApi, MAX_COVERAGE_PAGES } from '../guardDuty/guardDutyCoverageApi';
+import { mapConcurrently } from './concurrency';
+import { ClusterCoverage, clusterKey, RegionCoverage } from './coverageModel';
 import { toClusterCoverage } from './toClusterCoverage';
 
 export interface LoadOptions extends Omit<GuardDutyConnectionOptions, 'region'> {
   /** Ask GuardDuty for unhealthy clusters only (statistics still count every cluster). */
   readonly unhealthyOnly?: boolean;
+  /**
+   * The whole load ends by then, however slowly an endpoint answers (the request timeout only notices
+   * silence, not a trickle): a region still loading fails with `timeout`. Default DEFAULT_LOAD_TIMEOUT_MS.
+   */
+  readonly timeoutMs?: number;
+  /** Regions loaded at the same time, each with at most 2 requests in flight. Default MAX_CONCURRENT_REGIONS. */
+  readonly maxConcurrentRegions?: number;
 }
+
+export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
+/** More than the regions GuardDuty has in most partitions' common use, so a usual refresh runs in one wave. */
+export const MAX_CONCURRENT_REGIONS = 20;
 
 /**
  * One region's ECS coverage. Never throws: a failure becomes `error`, keeping the detector id when it
  * was found; statistics and clusters are only given when both loaded, so a half-loaded list is never shown.
  */
-export async function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<LoadOptions, 'unhealthyOnly'>): Promise<RegionCoverage> {
-  // A failing call cancels its sibling; the caller's signal cancels both.
+export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<LoadOptions, 'unhealthyOnly' | 'timeoutMs'>): Promise<RegionCoverage> {
+  return loadRegion(options, deadlineFor(options));
+}
+
+/**
+ * Several regions, at most `maxConcurrentRegions` at a time, all under one deadline; each region's failure
+ * stays in its own result. Results keep the order asked for.
+ */
+export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
+  const deadline = deadlineFor(options);
+  return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, (region) => loadRegion({ ...options, region }, deadline));
+}
+
+interface Deadline {
+  /** Aborts when the caller cancels or the time is up. */
+  readonly stop: AbortSignal;
+  readonly timeoutMs: number;
+  readonly timedOut: () => boolean;
+}
+
+function deadlineFor(options: Pick<LoadOptions, 'timeoutMs' | 'signal'>): Deadline {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const timer = AbortSignal.timeout(timeoutMs);
+  const stop = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+  // Every region in flight listens to it.
+  setMaxListeners(0, stop);
+  return { stop, timeoutMs, timedOut: () => timer.aborted && !options.signal?.aborted };
+}
+
+async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions, 'unhealthyOnly'>, deadline: Deadline): Promise<RegionCoverage> {
+  // A failing call cancels its sibling; the caller's signal and the deadline cancel both.
   const controller = new AbortController();
-  const onAbort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const api = new GuardDutyCoverageApi({ ...options, signal: controller.signal });
+  const onAbort = () => controller.abort();
+  if (deadline.stop.aborted) onAbort();
+  else deadline.stop.addEventListener('abort', onAbort, { once: true });
+  // The credentials this load signs with, so that no error message can repeat them, however short.
+  const secrets = new Set<string>();
+  const credentials = rememberingSecrets(options.credentials ?? credentialsFor(options.profile, options.region), secrets);
+  const api = new GuardDutyCoverageApi({ ...options, credentials, signal: controller.signal });
   let detectorId: string | null = null;
   try {
+    if (controller.signal.aborted) throw abortError();
     detectorId = (await api.findDetectorId()) ?? null;
     if (!detectorId) return { region: options.region, detectorId, statistics: null, clusters: [], error: noDetector(options.region) };
+    let pageLimit = MAX_COVERAGE_PAGES;
     const [statistics, resources] = await Promise.all([
-      api.getEcsStatistics(detectorId),
-      api.listEcsCoverage(detectorId, options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {}),
+      api.getEcsStatistics(detectorId).then((counts) => {
+        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
+        return counts;
+      }),
+      api.listEcsCoverage(detectorId, options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {}, () => pageLimit),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;
     });
-    return { region: options.region, detectorId, statistics, clusters: resources.map(toClusterCoverage), error: null };
+    return { region: options.region, detectorId, statistics, clusters: uniqueClusters(resources.map(toClusterCoverage)), error: null };
   } catch (error) {
-    return { region: options.region, detectorId, statistics: null, clusters: [], error: classifyError(error, options) };
+    const cause = deadline.timedOut() ? new LoadTimeoutError(deadline.timeoutMs) : error;
+    return { region: options.region, detectorId, statistics: null, clusters: [], error: classifyError(cause, { ...options, secrets: [...secrets] }) };
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    deadline.stop.removeEventListener('abort', onAbort);
     api.destroy();
   }
 }
 
-/** Several regions at once; each region's failure stays in its own result. Results keep the order asked for. */
-export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
-  return Promise.all(regions.map((region) => loadRegionCoverage({ ...options, region })));
+/** A cluster listed twice (the list changed between two pages) is kept once, where it first came, as last listed. */
+function uniqueClusters(clusters: readonly ClusterCoverage[]): ClusterCoverage[] {
+  const byKey = new Map<string, ClusterCoverage>();
+  for (const cluster of clusters) byKey.set(clusterKey(cluster), cluster);
+  return [...byKey.values()];
+}
+
+function abortError(): Error {
+  const error = new Error('The operation was aborted');
+  error.name = 'AbortError';
+  return error;
 }
 
 function noDetector(region: string): CoverageError {

@@ -1,4 +1,4 @@
-import { ClusterCoverage, RegionCoverage } from './coverageModel';
+import { ClusterCoverage, clusterKey, RegionCoverage } from './coverageModel';
 
 export interface CoverageTransition {
   readonly region: string;
@@ -41,5 +41,5 @@ export function newlyUnhealthy(previous: readonly RegionCoverage[], current: rea
 }
 
 function keyOf(region: string, cluster: ClusterCoverage): string {
-  return JSON.stringify([region, cluster.accountId, cluster.clusterName]);
+  return `${region} ${clusterKey(cluster)}`;
 }

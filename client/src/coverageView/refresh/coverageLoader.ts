@@ -7,6 +7,8 @@ export interface LoadRequest {
   readonly profile?: string;
   readonly endpoint?: string;
   readonly useConfiguredEndpointUrls: boolean;
+  /** How long a refresh may take before the regions still loading fail with `timeout`; the core's default when absent. */
+  readonly timeoutMs?: number;
 }
 
 /** Loads every region; never throws (cancellation included: the caller checks its signal). */
@@ -23,7 +25,13 @@ export function coverageLoader(readRequest: () => LoadRequest, load: LoadFunctio
   return async (signal) => {
     const request = readRequest();
     try {
-      return await load(request.regions, { profile: request.profile, endpoint: request.endpoint, useConfiguredEndpointUrls: request.useConfiguredEndpointUrls, signal });
+      return await load(request.regions, {
+        profile: request.profile,
+        endpoint: request.endpoint,
+        useConfiguredEndpointUrls: request.useConfiguredEndpointUrls,
+        timeoutMs: request.timeoutMs,
+        signal,
+      });
     } catch (error) {
       return request.regions.map((region) => ({
         region,

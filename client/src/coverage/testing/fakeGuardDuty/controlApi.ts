@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from './coverageQuery';
-import { Fault, FaultSet, isFaultKind } from './faults';
+import { Fault, FAULT_KINDS, FaultSet, isFaultKind } from './faults';
 import { readBody, sendJson } from './httpWire';
 import { RegionStore } from './regionStore';
 
@@ -39,7 +39,7 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
 /** Parses a fault sent to `POST /__fake/faults`: the fault, or a message saying what is wrong with it. */
 export function parseFault(value: unknown): Fault | string {
   if (!isRecord(value)) return 'the body must be a JSON object';
-  if (!isFaultKind(value.kind)) return 'kind must be one of throttling, internal-error, access-denied, expired-token, slow, malformed, no-detectors';
+  if (!isFaultKind(value.kind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   for (const key of ['region', 'detectorId', 'operation', 'throttlingName', 'malformed'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') return `${key} must be a string`;
   }

@@ -8,6 +8,7 @@ import { answer } from './operations';
 import { RegionStore } from './regionStore';
 import { FakeRegionData } from './wireTypes';
 import { malformedJsonBody, missingAuthenticationToken, unknownOperation } from './wireErrors';
+import { echoedRequestError, isConnectionFault, isPaginationFault, misbehavingNextToken, requestForPaginationFault, sendBrokenAnswer } from './wireFaults';
 
 /** A request the fake received, for assertions (the Authorization header is never kept). */
 export interface RecordedRequest {
@@ -33,6 +34,8 @@ export interface FakeGuardDuty {
   /** `http://127.0.0.1:<port>`, to pass as the endpoint. */
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
+  /** The most GuardDuty requests that were open at the same time (received, not yet answered or closed). */
+  readonly maxInFlight: number;
   setRegion(region: string, data: FakeRegionData): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
@@ -63,6 +66,8 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
   options.faults?.forEach((fault) => faults.add(fault));
   const requests: RecordedRequest[] = [];
   const waiters: Waiter[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const record = (request: RecordedRequest) => {
     requests.push(request);
@@ -84,20 +89,33 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
     const slowest = Math.max(0, ...active.filter((fault) => fault.kind === 'slow').map((fault) => fault.delayMs ?? 0));
     if (slowest > 0 && !(await answerLater(slowest, res))) return;
     for (const fault of active) {
-      const error = faultError(fault, target);
+      const error = fault.kind === 'echo-request' ? echoedRequestError(req.headers) : faultError(fault, target);
       if (error) return sendError(res, error);
     }
     const data = active.some((fault) => fault.kind === 'no-detectors') ? { resources: [] } : regions.get(region);
-    const result = answer({ operation: route.operation, region: data, detectorId: route.detectorId, query: url.searchParams, body });
+    const pagination = route.operation === 'ListCoverage' ? active.map((fault) => fault.kind).find(isPaginationFault) : undefined;
+    const operationBody = pagination ? requestForPaginationFault(pagination, body) : body;
+    const result = answer({ operation: route.operation, region: data, detectorId: route.detectorId, query: url.searchParams, body: operationBody });
     if (!result.ok) return sendError(res, result.error);
+    let value = result.value;
+    if (pagination) {
+      const page = value as { resources: unknown[]; nextToken?: string };
+      value = { ...page, nextToken: misbehavingNextToken(pagination, (body as { nextToken?: unknown }).nextToken, page.nextToken) };
+    }
     const malformed = active.find((fault) => fault.kind === 'malformed');
-    if (malformed) return sendText(res, 200, malformedBody(result.value, malformed.malformed));
-    sendJson(res, 200, result.value);
+    if (malformed) return sendText(res, 200, malformedBody(value, malformed.malformed));
+    const broken = active.map((fault) => fault.kind).find(isConnectionFault);
+    if (broken) return sendBrokenAnswer(res, broken, JSON.stringify(value));
+    sendJson(res, 200, value);
   };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = matchRoute(req.method ?? '', url.pathname);
+    if (route) {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      res.once('close', () => inFlight--);
+    }
     const handled = url.pathname.startsWith('/__fake/')
       ? handleControlRequest(req, res, url.pathname, faults, regions)
       : route
@@ -119,6 +137,9 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     setRegion: (region, data) => regions.set(region, data),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

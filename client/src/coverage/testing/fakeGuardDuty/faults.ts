@@ -2,14 +2,31 @@ import { WireError } from './httpWire';
 
 export type FakeOperation = 'ListDetectors' | 'ListCoverage' | 'GetCoverageStatistics';
 
-export type FaultKind =
-  | 'throttling'
-  | 'internal-error'
-  | 'access-denied'
-  | 'expired-token'
-  | 'slow'
-  | 'malformed'
-  | 'no-detectors';
+/** Every fault the fake can inject; `POST /__fake/faults` and `--fault` accept these names. */
+export const FAULT_KINDS = [
+  'throttling',
+  'internal-error',
+  'access-denied',
+  'expired-token',
+  'slow',
+  'malformed',
+  'no-detectors',
+  // The connection: headers and half the body, then a reset; headers and half the body, then nothing
+  // (the connection stays open); the body one byte per second.
+  'reset-mid-body',
+  'never-finish',
+  'trickle',
+  // ListCoverage pagination gone wrong: the page for token T carries T again; tokens A and B in turn;
+  // a new token every time. The last two answer the first page whatever the token.
+  'repeat-token',
+  'alternating-tokens',
+  'endless-tokens',
+  // A proxy that echoes the request's signed headers (Authorization, the session token) in its error
+  // message and request id: what a client must never print.
+  'echo-request',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** How a malformed answer is broken: cut-off JSON, or valid JSON with an ISO date where epoch seconds belong. */
 export type MalformedVariant = 'truncated-json' | 'iso-timestamp';
@@ -90,5 +107,5 @@ export function faultError(fault: Fault, target: FaultTarget): WireError | undef
 }
 
 export function isFaultKind(value: unknown): value is FaultKind {
-  return typeof value === 'string' && ['throttling', 'internal-error', 'access-denied', 'expired-token', 'slow', 'malformed', 'no-detectors'].includes(value);
+  return typeof value === 'string' && (FAULT_KINDS as readonly string[]).includes(value);
 }

@@ -9,6 +9,8 @@ export interface WireError {
   readonly message: string;
   /** The body's `__type`; real GuardDuty puts e.g. InvalidInputException there next to a BadRequestException header. */
   readonly bodyType?: string;
+  /** The `x-amzn-RequestId` to send; a fresh UUID when absent. */
+  readonly requestId?: string;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,7 +32,7 @@ export function sendText(res: ServerResponse, status: number, text: string, extr
 
 export function sendError(res: ServerResponse, error: WireError): void {
   const body = { message: error.message, __type: error.bodyType ?? error.errorType };
-  sendText(res, error.status, JSON.stringify(body), { 'x-amzn-ErrorType': error.errorType });
+  sendText(res, error.status, JSON.stringify(body), { 'x-amzn-ErrorType': error.errorType, ...(error.requestId ? { 'x-amzn-RequestId': error.requestId } : {}) });
 }
 
 export class BodyTooLargeError extends Error {}

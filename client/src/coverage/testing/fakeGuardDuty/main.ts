@@ -1,7 +1,7 @@
 // Runs the fake GuardDuty with the demo data: `node dist/fake-guardduty/server.js [--port N] [--fault region:kind ...]`.
 import { demoSeed } from './demoSeed';
 import { startFakeGuardDuty } from './fakeGuardDutyServer';
-import { Fault, isFaultKind } from './faults';
+import { Fault, FAULT_KINDS, isFaultKind } from './faults';
 
 async function run(args: string[]): Promise<void> {
   let port = 0;
@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<void> {
 /** `region:kind` or `region:slow:delayMs`; `*` as the region means every region. */
 function parseFaultArgument(text: string): Fault {
   const [region, kind, delay] = text.split(':');
-  if (!isFaultKind(kind)) throw new Error(`unknown fault "${text}" (region:kind, kind one of throttling, internal-error, access-denied, expired-token, slow, malformed, no-detectors)`);
+  if (!isFaultKind(kind)) throw new Error(`unknown fault "${text}" (region:kind, kind one of ${FAULT_KINDS.join(', ')})`);
   return { kind, region: region === '*' ? undefined : region, delayMs: delay ? Number(delay) : undefined };
 }
 

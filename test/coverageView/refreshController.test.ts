@@ -190,6 +190,43 @@ describe('coverage refresh controller', () => {
     });
   });
 
+  describe('stale data', () => {
+    it('a region that fails after it loaded keeps its clusters, marked stale with the error and their load time', async () => {
+      const results = [healthy(), failed(), healthy()];
+      const controller = controllerWith(async () => results.shift() ?? []);
+      await controller.refresh();
+      const loadedAt = scheduler.now();
+      scheduler.advance(60_000);
+      await controller.refresh();
+      const [shown] = controller.state.snapshot ?? [];
+      assert.equal(shown.error?.kind, 'throttling');
+      assert.deepEqual(
+        shown.clusters.map((item) => item.clusterName),
+        ['web', 'api'],
+      );
+      assert.deepEqual(shown.statistics, { HEALTHY: 2, UNHEALTHY: 0 });
+      assert.equal(shown.stale?.loadedAt.getTime(), loadedAt.getTime());
+      await controller.refresh();
+      assert.equal(controller.state.snapshot?.[0].stale, undefined, 'fresh again once it loads');
+      assert.equal(controller.state.snapshot?.[0].error, null);
+    });
+
+    it('no stale data for a region that never loaded, that has no detector any more, or after a change of account', async () => {
+      const noDetector = () => [region('us-east-1', [], { kind: 'no-detector', message: 'not enabled', nextStep: 'enable' })];
+      const results = [failed(), healthy(), noDetector(), healthy(), failed()];
+      const controller = controllerWith(async () => results.shift() ?? []);
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, []);
+      await controller.refresh();
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, [], 'GuardDuty turned off: its clusters are gone, not stale');
+      await controller.refresh();
+      controller.forgetHistory();
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, [], 'another account: the old clusters are not its clusters');
+    });
+  });
+
   it('keeps the time of the last refresh that loaded something when every region fails', async () => {
     const results = [healthy(), failed()];
     const controller = controllerWith(async () => results.shift() ?? []);

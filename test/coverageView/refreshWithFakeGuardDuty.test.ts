@@ -51,6 +51,24 @@ describe('coverage view against the fake GuardDuty', () => {
     assert.ok(fake.requests.every((request) => ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics'].includes(request.operation)), 'read-only calls only');
   });
 
+  it('a region that fails after it loaded keeps every cluster it showed, once, under the error, marked stale', async () => {
+    await controller.refresh();
+    const before = labels(nodeAt(tree(), 'us-east-1').children);
+    fake.addFault({ kind: 'throttling', region: 'us-east-1' });
+    assert.equal(await controller.refresh(), 'applied');
+    const region = nodeAt(tree(), 'us-east-1');
+    assert.equal(region.description, 'stale · throttled');
+    assert.match(region.tooltipMarkdown ?? '', /Showing the clusters as loaded at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+    const [error, ...clusters] = region.children;
+    assert.match(error.label, /^GuardDuty in us-east-1 throttled the requests/);
+    assert.deepEqual(labels(clusters), before);
+    assert.equal(new Set(clusters.map((node) => node.id)).size, clusters.length, 'no cluster twice');
+    assert.equal(nodeAt(tree(), 'eu-west-1').description, '1/4 healthy · 25%', 'the other regions refreshed');
+    fake.clearFaults();
+    await controller.refresh();
+    assert.equal(nodeAt(tree(), 'us-east-1').description?.startsWith('stale'), false);
+  });
+
   it('notices a cluster that turned unhealthy between two refreshes', async () => {
     await controller.refresh();
     assert.ok(fake.setCoverageStatus({ region: 'us-east-1', clusterName: 'storefront', coverageStatus: 'UNHEALTHY', issues: [SAMPLE_ISSUES.imagePull] }));

@@ -1,10 +1,18 @@
 import { main } from './main';
 
+// The AWS SDK warns on every run that its releases after January 2027 need Node 22; we support Node 20 and own
+// this process, so the nine lines of warning would only bury the output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const terminal = Boolean(process.stdout.isTTY);
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isTTY: terminal,
+  color: terminal && !process.env.NO_COLOR,
+  readStdin,
 }).then(
   (code) => {
     process.exitCode = code;
@@ -14,3 +22,9 @@ main(process.argv.slice(2), {
     process.exitCode = 2;
   },
 );
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,42 +1,33 @@
 import { runCoverage } from './coverage/coverageCommand';
+import { COVERAGE_HELP, HELP, LINT_HELP } from './help';
 import { runLint } from './lint/lintCommand';
 import { UsageError } from './usage';
 import { cliVersion } from './version';
 
-const HELP = `Usage: ecs-guard <command> [options]
-
-Commands:
-  lint [files, folders or globs ...]   Lint ECS task definitions (default: the current folder)
-      --format stylish|json|sarif      Output format (default: stylish)
-      --config <file>                  Config file (default: ./.ecs-guard.json when present)
-      --fix                            Apply the safe fixes to the files, then report what remains
-  coverage --region <r1,r2,...>        Live GuardDuty Runtime Monitoring coverage of ECS clusters, per region
-      --profile <name>                 AWS profile (default: the SDK's credential chain)
-      --unhealthy                      List unhealthy clusters only
-      --format table|json              Output format (default: table)
-      --endpoint-url <url>             Send the GuardDuty calls to this URL (a proxy or a local fake)
-      --timeout <seconds>              Give up on regions still loading after this long (default: 120)
-
-Options:
-  -h, --help       Show this help
-  -v, --version    Show the version
-
-Exit codes of lint: 0 no error-severity finding, 1 an error-severity finding, 2 usage error or unreadable file.
-Exit codes of coverage: 0 every region loaded, 1 a region failed (the others are still shown), 2 usage error.`;
+const COMMANDS: Record<string, { readonly run: (args: string[], io: CliIO) => Promise<number>; readonly help: string }> = {
+  lint: { run: runLint, help: LINT_HELP },
+  coverage: { run: runCoverage, help: COVERAGE_HELP },
+};
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    const known = command === undefined ? undefined : Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (known) {
+      if (asksForHelp(rest)) {
+        io.stdout(known.help + '\n');
+        return 0;
+      }
+      return await known.run(rest, io);
+    }
     switch (command) {
-      case 'lint':
-        return await runLint(rest, io);
-      case 'coverage':
-        return await runCoverage(rest, io);
       case '-h':
       case '--help':
-      case 'help':
-        io.stdout(HELP + '\n');
+      case 'help': {
+        const topic = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]].help : HELP;
+        io.stdout(topic + '\n');
         return 0;
+      }
       case '-v':
       case '--version':
         io.stdout(`${cliVersion()}\n`);
@@ -45,21 +36,31 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.stderr(HELP + '\n');
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}" (use lint or coverage)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`ecs-guard: ${error.message}\nRun "ecs-guard --help" for usage.\n`);
+      io.stderr(`ecs-guard: ${error.message}\nRun "ecs-guard ${error.command ? `${error.command} ` : ''}--help" for usage.\n`);
       return 2;
     }
     throw error;
   }
 }
 
+/** `-h` or `--help` among the options (not after `--`, where it would be a file name). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
+}
+
 export interface CliIO {
   readonly cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Whether stdout is a terminal (colours in the stylish format). */
+  /** Whether stdout is a terminal: a clean lint run then says so in one line. */
   readonly isTTY: boolean;
+  /** Colours in the stylish and table formats; default: isTTY. */
+  readonly color?: boolean;
+  /** The whole of standard input, for `ecs-guard lint -`. */
+  readStdin?(): Promise<string>;
 }

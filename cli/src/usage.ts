@@ -1,30 +1,56 @@
-/** A problem with how the command was called: exit code 2 with a clear message. */
-export class UsageError extends Error {}
+import { parseArgs, ParseArgsConfig } from 'node:util';
 
-/** Parses `--name value` and `--name=value` options; the rest are positionals. */
-export function parseOptions(args: string[], valued: readonly string[], flags: readonly string[] = []): { options: Map<string, string>; positionals: string[] } {
-  const options = new Map<string, string>();
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (flags.includes(name)) {
-      options.set(name, 'true');
-    } else if (valued.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
-      options.set(name, value);
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
+/** A problem with how the command was called: exit code 2 with a clear message and where to find the usage. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose help to point at ("lint", "coverage"), or undefined for the top-level help. */
+    readonly command?: string,
+  ) {
+    super(message);
   }
-  return { options, positionals };
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type ParsedCommandLine<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+/**
+ * `node:util` parseArgs (`--name value`, `--name=value`, `-n value`, `--` ends the options, a lone `-` is a
+ * positional), with its errors turned into short usage errors for the given command.
+ */
+export function parseCommandLine<T extends OptionsConfig>(args: string[], options: T, command: string): ParsedCommandLine<T> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(parseErrorMessage(error, args), command);
+  }
+}
+
+function parseErrorMessage(error: unknown, args: readonly string[]): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(message) ? `option ${option} takes no value` : `option ${option} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument in "${args.join(' ')}"`;
+    default:
+      return message;
+  }
+}
+
+/** A non-negative whole number given to an option, or a usage error naming the option. */
+export function wholeNumberOption(value: string | undefined, option: string, command: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} needs a whole number, got "${value}"`, command);
+  return Number(value);
+}
+
+/** One of the allowed values, or a usage error listing them. */
+export function choiceOption<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, what: string, command: string): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown ${what} "${value}" (use ${allowed.join(', ')})`, command);
+  return value as T;
 }

@@ -15,6 +15,7 @@ import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
+import { lintTarget } from './lsp/lintTarget';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
@@ -99,11 +100,8 @@ function revalidateAll(): void {
 async function publishDiagnostics(uri: string): Promise<void> {
   let findings: LintFinding[] = [];
   try {
-    const { enabled, config, selection } = await configs.forDocument(uri);
-    const document = documents.get(uri);
-    if (document && enabled && selection !== 'ignored') {
-      findings = lintResults.findings(analyses.get(document), config, selection === 'included');
-    }
+    const target = await lintTarget({ documents, analyses, configs }, uri);
+    if (target) findings = lintResults.findings(target.analysis, target.plan);
   } catch (error) {
     // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -79,7 +79,7 @@ describe('ecs-guard lint', () => {
     for (const args of [['lint', '--format', 'xml'], ['lint', '--colour'], ['frobnicate'], ['lint', '--format']]) {
       const run = await runCli(args, workspace.dir);
       assert.equal(run.code, 2, args.join(' '));
-      assert.match(run.stderr, /^ecs-guard: .+\nRun "ecs-guard --help" for usage\.\n$/);
+      assert.match(run.stderr, /^ecs-guard: .+\nRun "ecs-guard (lint )?--help" for usage\.\n$/);
     }
   });
 

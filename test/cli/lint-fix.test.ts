@@ -54,7 +54,7 @@ describe('ecs-guard lint --fix', () => {
     assert.equal(read('deploy/web.json'), WEB_FIXED);
     assert.deepEqual(found(run.stdout), ['deploy/web.json:5 linux-non-root-user', 'deploy/web.json:11 linux-non-root-user']);
     assert.equal(run.code, 0);
-    assert.equal(run.stderr, '');
+    assert.equal(run.stderr, 'ecs-guard: fixed deploy/web.json: 6 fixes (readonly-root-filesystem 2, log-configuration 1, pid-mode-host 1, privileged-container 1, value-type 1)\n');
   });
 
   it('is stable: a second run changes nothing', async () => {
@@ -86,6 +86,6 @@ describe('ecs-guard lint --fix', () => {
   });
 
   it('is in the help', async () => {
-    assert.match((await runCli(['--help'], workspace.dir)).stdout, /--fix\s+Apply the safe fixes to the files, then report what remains/);
+    assert.match((await runCli(['lint', '--help'], workspace.dir)).stdout, /--fix\s+Apply the safe fixes to the files, then report what remains/);
   });
 });

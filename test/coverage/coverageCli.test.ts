@@ -168,7 +168,7 @@ describe('ecs-guard coverage', () => {
 
   it('is listed in the help', async () => {
     const io = capturedIO();
-    assert.equal(await main(['--help'], io), 0);
+    assert.equal(await main(['coverage', '--help'], io), 0);
     assert.match(io.out.join(''), /coverage --region <r1,r2,\.\.\.>/);
     assert.match(io.out.join(''), /--endpoint-url <url>/);
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'duplicate-container-name';
 
@@ -53,5 +54,23 @@ describe(RULE, () => {
       { "name": "{{name}}", "image": "x" }, { "name": "{{name}}", "image": "x" },
       { "name": 1, "image": "x" }, { "name": 1, "image": "x" }
     ] }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('names a nameless container after its image, unique in the task', () => {
+    const doc = `[
+  { "name": "api", "image": "nginx" },
+  { |"image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.2" }
+]`;
+    expectFix(RULE, doc, 'Add "name": "api-2"', `[
+  { "name": "api", "image": "nginx" },
+  { "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.2", "name": "api-2" }
+]`);
+    assert.equal(unattendedFixCount(RULE, doc), 1);
+  });
+
+  it('offers nothing for a duplicate: renaming could break references to it', () => {
+    assert.deepEqual(fixTitlesAt(RULE, '[{ "name": "app", "image": "a" }, { "name": |"app", "image": "b" }]'), []);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'efs-transit-encryption';
 const ADVICE = 'Set "transitEncryption": "ENABLED" so NFS traffic between the task and the file system is encrypted with TLS.';
@@ -66,5 +67,58 @@ describe(RULE, () => {
 
   it('is silent on a bare container array, which has no volumes', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "x", "mountPoints": [ { "sourceVolume": "data", "containerPath": "/data" } ] } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  const doc = `{
+  "family": "files",
+  "containerDefinitions": [{ "name": "app", "image": "app:1" }],
+  "volumes": [
+    {
+      "name": "data",
+      |"efsVolumeConfiguration": {
+        "fileSystemId": "fs-12345678"
+      }
+    },
+    { "name": "logs", "efsVolumeConfiguration": { "fileSystemId": "fs-87654321", "transitEncryption": "DISABLED" } }
+  ]
+}`;
+
+  it('adds transitEncryption to a configuration without it', () => {
+    expectFix(RULE, doc.replace('"DISABLED"', '"ENABLED"'), 'Set "transitEncryption": "ENABLED"', `{
+  "family": "files",
+  "containerDefinitions": [{ "name": "app", "image": "app:1" }],
+  "volumes": [
+    {
+      "name": "data",
+      "efsVolumeConfiguration": {
+        "fileSystemId": "fs-12345678",
+        "transitEncryption": "ENABLED"
+      }
+    },
+    { "name": "logs", "efsVolumeConfiguration": { "fileSystemId": "fs-87654321", "transitEncryption": "ENABLED" } }
+  ]
+}`);
+  });
+
+  it('replaces DISABLED, and fix all does both volumes', () => {
+    const onDisabled = doc.replace('|', '').replace('"DISABLED"', '|"DISABLED"');
+    assert.deepEqual(fixTitlesAt(RULE, onDisabled), ['Set "transitEncryption": "ENABLED"']);
+    expectFix(RULE, onDisabled, 'Fix all efs-transit-encryption problems in this file', `{
+  "family": "files",
+  "containerDefinitions": [{ "name": "app", "image": "app:1" }],
+  "volumes": [
+    {
+      "name": "data",
+      "efsVolumeConfiguration": {
+        "fileSystemId": "fs-12345678",
+        "transitEncryption": "ENABLED"
+      }
+    },
+    { "name": "logs", "efsVolumeConfiguration": { "fileSystemId": "fs-87654321", "transitEncryption": "ENABLED" } }
+  ]
+}`);
+    assert.equal(unattendedFixCount(RULE, doc), 2);
   });
 });

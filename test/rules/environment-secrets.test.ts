@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { SECRET_ARN_PLACEHOLDER } from '../../server/src/rules/environment-secrets';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'environment-secrets';
 const KEYS_ADVICE = 'Move it to "secrets" with a Secrets Manager or Parameter Store ARN, or drop the access keys and give the task a task role.';
@@ -74,5 +76,74 @@ describe(RULE, () => {
       "secrets": [ { "name": "AWS_SECRET_ACCESS_KEY", "valueFrom": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:key" } ],
       "environmentFiles": [ { "type": "s3", "value": "arn:aws:s3:::bucket/app.env" } ]
     } ] }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  const MOVE = `Move AWS_SECRET_ACCESS_KEY to "secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its valueFrom)`;
+  const doc = `{
+  "family": "api",
+  "containerDefinitions": [
+    {
+      "name": "api",
+      "image": "api:1",
+      "environment": [
+        { "name": "AWS_REGION", "value": "eu-west-1" },
+        { "name": |"AWS_SECRET_ACCESS_KEY", "value": "fake-secret-for-tests" }
+      ]
+    }
+  ]
+}`;
+
+  it('moves the variable to a new "secrets" list with a placeholder ARN, dropping the value', () => {
+    assert.deepEqual(fixTitlesAt(RULE, doc), [MOVE, 'Remove AWS_SECRET_ACCESS_KEY (give the task a task role instead)']);
+    expectFix(RULE, doc, MOVE, `{
+  "family": "api",
+  "containerDefinitions": [
+    {
+      "name": "api",
+      "image": "api:1",
+      "environment": [
+        { "name": "AWS_REGION", "value": "eu-west-1" }
+      ],
+      "secrets": [
+        {
+          "name": "AWS_SECRET_ACCESS_KEY",
+          "valueFrom": "${SECRET_ARN_PLACEHOLDER}"
+        }
+      ]
+    }
+  ]
+}`);
+    // The secret has to be created first, so nothing moves unattended.
+    assert.equal(unattendedFixCount(RULE, doc), 0);
+  });
+
+  it('appends to an existing "secrets" list in its style', () => {
+    const withSecrets = doc.replace('      ]\n    }', '      ],\n      "secrets": [\n        { "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter/db" }\n      ]\n    }');
+    expectFix(RULE, withSecrets, MOVE, `{
+  "family": "api",
+  "containerDefinitions": [
+    {
+      "name": "api",
+      "image": "api:1",
+      "environment": [
+        { "name": "AWS_REGION", "value": "eu-west-1" }
+      ],
+      "secrets": [
+        { "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter/db" },
+        { "name": "AWS_SECRET_ACCESS_KEY", "valueFrom": "${SECRET_ARN_PLACEHOLDER}" }
+      ]
+    }
+  ]
+}`);
+  });
+
+  it('can remove AWS keys altogether; registry auth data can only move', () => {
+    expectFix(RULE, doc, 'Remove AWS_SECRET_ACCESS_KEY (give the task a task role instead)', doc.replace(',\n        { "name": |"AWS_SECRET_ACCESS_KEY", "value": "fake-secret-for-tests" }', ''));
+    const auth = '{ "family": "x", "containerDefinitions": [{ "name": "x", "image": "x", "environment": [{ "name": |"ECS_ENGINE_AUTH_DATA", "value": "{}" }] }] }';
+    assert.deepEqual(fixTitlesAt(RULE, auth), [
+      'Move ECS_ENGINE_AUTH_DATA to "secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its valueFrom)',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'essential-container-required';
 
@@ -55,5 +56,21 @@ describe(RULE, () => {
 
   it('says nothing about an empty container list', () => {
     expectNoFindings(RULE, `{ "family": "empty", "containerDefinitions": [] }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('marks the only container essential: no choice to make, so safe', () => {
+    const doc = '{\n  "family": "w",\n  "containerDefinitions": [\n    { "name": "app", "image": "nginx", "essential": false }\n  ]\n}';
+    // The finding is on the "containerDefinitions" key.
+    const marked = doc.replace('"containerDefinitions"', '|"containerDefinitions"');
+    expectFix(RULE, marked, 'Set "essential": true on container "app"', doc.replace('"essential": false', '"essential": true'));
+    assert.equal(unattendedFixCount(RULE, marked), 1);
+  });
+
+  it('with several containers, which one is the main one is the user\'s call', () => {
+    const doc = '{ "family": "w", |"containerDefinitions": [{ "name": "app", "image": "a", "essential": false }, { "name": "log", "image": "b", "essential": false }] }';
+    expectFix(RULE, doc, 'Set "essential": true on container "app"', doc.replace('|', '').replace('"essential": false', '"essential": true'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'execution-role-required';
 
@@ -36,48 +38,61 @@ describe(RULE, () => {
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["<LAUNCH_TYPE>"], "containerDefinitions": [] }`);
     });
 
+    it('does not require one on a Windows Fargate task, which GuardDuty does not monitor', () => {
+      expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" }, "containerDefinitions": [] }`);
+    });
+
     it('is silent for a bare container array, which has no task level', () => {
       expectNoFindings(RULE, `[ { "name": "app", "image": "nginx" } ]`);
     });
   });
 
-  describe('malformed role ARN', () => {
-    it('reports a role name on the value, with the ARN to write', () => {
+  describe('values ECS rejects', () => {
+    const NEITHER = /^executionRoleArn ".*" is neither an IAM role ARN nor a role name, so ECS rejects the task definition\. Write a role name such as "ecsTaskExecutionRole" \(ECS fills in the account\) or arn:aws:iam::<12-digit account id>:role\/<role name>\.$/;
+
+    it('reports a malformed ARN on the value, and speaks of the GuardDuty sidecar only on a Linux Fargate task', () => {
       const [finding] = expectFindings(RULE, `{
   "family": "x",
   "requiresCompatibilities": ["FARGATE"],
-  "executionRoleArn": «"ecsTaskExecutionRole"»,
+  "executionRoleArn": «"arn:aws:iam::12345678901:role/ecsTaskExecutionRole"»,
   "containerDefinitions": []
 }`, [{
-        message: 'executionRoleArn "ecsTaskExecutionRole" is not an IAM role ARN, so ECS cannot use it to pull images, the GuardDuty agent sidecar included. Write it as arn:aws:iam::<account id>:role/ecsTaskExecutionRole.',
+        message: 'executionRoleArn "arn:aws:iam::12345678901:role/ecsTaskExecutionRole" is neither an IAM role ARN nor a role name, so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included. Write a role name such as "ecsTaskExecutionRole" (ECS fills in the account) or arn:aws:iam::<12-digit account id>:role/<role name>.',
         path: ['executionRoleArn'],
       }]);
       assert.equal(finding.fix, undefined);
+      // EC2 tasks and Windows tasks get no GuardDuty sidecar, so their message does not mention it.
+      expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": «"arn:aws:iam::1:role/x"», "containerDefinitions": [] }`, [NEITHER]);
+      expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }, "executionRoleArn": «"arn:aws:iam::1:role/x"», "containerDefinitions": [] }`, [NEITHER]);
     });
 
-    it('reports malformed ARNs on any task, Fargate or not', () => {
-      const generic = /^executionRoleArn ".*" is not an IAM role ARN, .* Write it as arn:aws:iam::<12-digit account id>:role\/<role name>\.$/;
-      for (const arn of [
+    it('reports values that are neither a role ARN nor a role name, on any task', () => {
+      for (const value of [
         'arn:aws:iam::12345678901:role/short-account',
         'arn:aws:iam::123456789012:policy/AmazonECSTaskExecutionRolePolicy',
         'arn:aws:iam:us-east-1:123456789012:role/regional',
         'arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole',
         'arn:aws:iam::123456789012:role/',
         'arn:aws:iam::123456789012:role/with space',
-        'string',
+        'arn:aws:iam::123456789012:user/deployer',
+        'role with spaces',
+        'a'.repeat(65),
+        'exec:role',
+        '',
       ]) {
-        expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": «"${arn}"», "containerDefinitions": [] }`, [
-          arn === 'string' ? /Write it as arn:aws:iam::<account id>:role\/string\.$/ : generic,
-        ]);
+        expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": «${JSON.stringify(value)}», "containerDefinitions": [] }`, [NEITHER]);
       }
-    });
-
-    it('reports an empty string', () => {
-      expectFindings(RULE, `{ "family": "x", "executionRoleArn": «""», "containerDefinitions": [] }`, [/^executionRoleArn "" is not an IAM role ARN/]);
     });
   });
 
   describe('valid and unknown roles', () => {
+    it('accepts a bare role name, with or without an IAM path, which ECS completes with the account (on any task)', () => {
+      for (const name of ['ecsTaskExecutionRole', 'my-execution-role-name', 'exec+role=x,y.z@w_1', 'a'.repeat(64), 'service-role/ecsTaskExecutionRole', '/service-role/ecsTaskExecutionRole', '/team/app/exec']) {
+        expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": "${name}", "containerDefinitions": [] }`);
+        expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": "${name}", "containerDefinitions": [] }`);
+      }
+    });
+
     it('accepts role ARNs in every partition, with or without a path', () => {
       for (const arn of [
         'arn:aws:iam::012345678910:role/ecsTaskExecutionRole',
@@ -104,5 +119,13 @@ describe(RULE, () => {
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": 123456789012, "containerDefinitions": [] }`);
       expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": { "Ref": "Role" }, "containerDefinitions": [] }`);
     });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('adds "executionRoleArn": "ecsTaskExecutionRole", a role name ECS accepts as it is, with no placeholder to fill in', () => {
+    const doc = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n', '').replace('"family"', '|"family"');
+    expectFix(RULE, doc, 'Add "executionRoleArn": "ecsTaskExecutionRole"', doc.replace('|', '').replace('\n  ]\n}', '\n  ],\n  "executionRoleArn": "ecsTaskExecutionRole"\n}'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

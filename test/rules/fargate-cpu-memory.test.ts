@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { actionsAt, expectFix, fixTitlesAt, onlyRules, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'fargate-cpu-memory';
 
@@ -248,5 +250,52 @@ describe(RULE, () => {
     it('is silent for a bare container array, which has no task level', () => {
       expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "cpu": 1000, "memory": 3 } ]`);
     });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('memory not valid with the cpu: the next valid memory (preferred), or the smallest cpu for the memory', () => {
+    const doc = fargateTask('  "cpu": "1024",\n  "memory": |"16384",\n');
+    assert.deepEqual(fixTitlesAt(RULE, doc), [
+      'Set "memory": "8192" (the largest value cpu 1024 allows)',
+      'Set "cpu": "2048" (the smallest size that allows 16384 MiB)',
+    ]);
+    assert.deepEqual(actionsAt(doc, { validate: onlyRules(RULE) }).actions.map((action) => action.isPreferred ?? false).slice(0, 2), [true, false]);
+    expectFix(RULE, doc, 'Set "memory": "8192" (the largest value cpu 1024 allows)', fargateTask('  "cpu": "1024",\n  "memory": "8192",\n'));
+    expectFix(RULE, doc, 'Set "cpu": "2048" (the smallest size that allows 16384 MiB)', fargateTask('  "cpu": "2048",\n  "memory": "16384",\n'));
+    // Sizes change what the task costs and gets: never unattended.
+    assert.equal(unattendedFixCount(RULE, doc), 0);
+  });
+
+  it('writes the value as a JSON string in place of a "GB" spelling', () => {
+    const doc = fargateTask('  "cpu": "1 vCPU",\n  "memory": |"3.5 GB",\n');
+    expectFix(RULE, doc, 'Set "memory": "4096" (the next value cpu 1024 allows)', fargateTask('  "cpu": "1 vCPU",\n  "memory": "4096",\n'));
+  });
+
+  it('cpu not a Fargate size: the closest size that keeps the memory, the smallest one, or at least the cpu written', () => {
+    const doc = fargateTask('  "cpu": |"3 vCPU",\n  "memory": "2048",\n');
+    assert.deepEqual(fixTitlesAt(RULE, doc), [
+      'Set "cpu": "1024" (the closest size that allows 2048 MiB)',
+      'Set "cpu": "256" (the smallest size that allows 2048 MiB)',
+      'Set "cpu": "4096" and "memory": "8192"',
+    ]);
+    expectFix(RULE, doc, 'Set "cpu": "4096" and "memory": "8192"', fargateTask('  "cpu": "4096",\n  "memory": "8192",\n'));
+  });
+
+  it('adds the missing sizes at the end of the task object', () => {
+    const doc = fargateTask('').replace('"family"', '|"family"');
+    expectFix(RULE, doc, 'Add "cpu": "256" and "memory": "512"', `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx" }
+  ],
+  "cpu": "256",
+  "memory": "512"
+}`);
+    const cpuOnly = fargateTask('  "cpu": "512",\n').replace('"family"', '|"family"');
+    expectFix(RULE, cpuOnly, 'Add "memory": "1024"', fargateTask('  "cpu": "512",\n').replace('\n  ]\n}', '\n  ],\n  "memory": "1024"\n}'));
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'fargate-network-mode';
 
@@ -58,5 +60,15 @@ describe(RULE, () => {
 
   it('stays silent on a bare container array, which has no task level', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx" } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('sets awsvpc in place of another mode, or adds it', () => {
+    const bridge = fargateTask('  "cpu": "256",\n  "memory": "512",\n').replace('"networkMode": "awsvpc"', '"networkMode": |"bridge"');
+    expectFix(RULE, bridge, 'Set "networkMode": "awsvpc"', fargateTask('  "cpu": "256",\n  "memory": "512",\n'));
+    const missing = bridge.replace('  "networkMode": |"bridge",\n', '').replace('"family"', '|"family"');
+    expectFix(RULE, missing, 'Add "networkMode": "awsvpc"', missing.replace('|', '').replace('\n  ]\n}', '\n  ],\n  "networkMode": "awsvpc"\n}'));
+    assert.equal(unattendedFixCount(RULE, bridge), 0);
   });
 });

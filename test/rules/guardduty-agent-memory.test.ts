@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'guardduty-agent-memory';
 
@@ -99,7 +101,26 @@ describe(RULE, () => {
     expectNoFindings(RULE, `{ "family": "ec2", "requiresCompatibilities": ["EC2"], "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "app", "image": "x", "memory": 512 } ] }`);
   });
 
+  it('treats "operatingSystemFamily": null as unset, that is Linux, like every other rule', () => {
+    expectFindings(RULE, `{
+  "family": "app",
+  "requiresCompatibilities": ["FARGATE"],
+  "runtimePlatform": { "operatingSystemFamily": null, "cpuArchitecture": null },
+  "cpu": "256",
+  "memory": «"512"»,
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "memory": 512 } ]
+}`, [/^The containers' hard memory limits \(512 MiB\) plus the GuardDuty agent sidecar's share/]);
+  });
+
   it('is silent for a bare container array, which has no task memory', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "memory": 99999 } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('raises the task memory to leave room for the agent, which costs money: never unattended', () => {
+    const doc = fargateTask('  "cpu": "256",\n  "memory": |"512",\n', '{ "name": "app", "image": "nginx", "memory": 512 }');
+    expectFix(RULE, doc, 'Set "memory": "1024"', fargateTask('  "cpu": "256",\n  "memory": "1024",\n', '{ "name": "app", "image": "nginx", "memory": 512 }'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'guardduty-cpu-architecture';
 
@@ -59,5 +61,17 @@ describe(RULE, () => {
 
   it('is silent for a bare container array', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx" } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('writes the canonical spelling, the same architecture: safe', () => {
+    const doc = fargateTask('  "cpu": "1024",\n  "memory": "2048",\n  "runtimePlatform": {\n    "cpuArchitecture": |"aarch64"\n  },\n');
+    expectFix(RULE, doc, 'Set "cpuArchitecture": "ARM64"', doc.replace('|"aarch64"', '"ARM64"'));
+    assert.equal(unattendedFixCount(RULE, doc), 1);
+  });
+
+  it('offers nothing for a value it cannot map', () => {
+    assert.deepEqual(fixTitlesAt(RULE, fargateTask('  "runtimePlatform": { "cpuArchitecture": |"sparc" },\n')), []);
   });
 });

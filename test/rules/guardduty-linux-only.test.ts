@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
+import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'guardduty-linux-only';
 
@@ -41,5 +43,13 @@ describe(RULE, () => {
 
   it('is silent for a bare container array, which has no runtime platform', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" } } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('sets the operating system to LINUX, only right for Linux images: never unattended', () => {
+    const doc = fargateTask('  "cpu": "1024",\n  "memory": "2048",\n  "runtimePlatform": { "operatingSystemFamily": |"WINDOWS_SERVER_2022_CORE" },\n');
+    expectFix(RULE, doc, 'Set "operatingSystemFamily": "LINUX"', doc.replace('|"WINDOWS_SERVER_2022_CORE"', '"LINUX"'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'host-network-mode';
 const MESSAGE = 'The task uses host network mode, so its containers share the host\'s network interfaces and can reach services bound to them (Security Hub ECS.17). Use "awsvpc" to give the task its own network interface and security groups.';
@@ -30,5 +31,13 @@ describe(RULE, () => {
 
   it('is silent on a bare container array, which has no network mode', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "networkMode": "host" } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('switches to awsvpc, which changes how the task is reached', () => {
+    const doc = '{\n  "family": "web",\n  "networkMode": |"host",\n  "containerDefinitions": [{ "name": "app", "image": "nginx" }]\n}';
+    expectFix(RULE, doc, 'Set "networkMode": "awsvpc"', '{\n  "family": "web",\n  "networkMode": "awsvpc",\n  "containerDefinitions": [{ "name": "app", "image": "nginx" }]\n}');
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

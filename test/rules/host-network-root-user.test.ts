@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'host-network-root-user';
 const SUFFIX = 'in a task that uses host networking (Security Hub ECS.1). Set "user" to a non-root user such as "1000", or move the task off host network mode.';
@@ -76,5 +77,13 @@ describe(RULE, () => {
 
   it('is silent on a bare container array, which has no network mode', () => {
     expectNoFindings(RULE, `[ { "name": "a", "image": "x", "user": "root" } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('adds a non-root user to a one-line container', () => {
+    const doc = '{ "family": "web", "networkMode": "host", "containerDefinitions": [{ "name": |"app", "image": "nginx" }] }';
+    expectFix(RULE, doc, 'Set "user": "1000"', '{ "family": "web", "networkMode": "host", "containerDefinitions": [{ "name": "app", "image": "nginx", "user": "1000" }] }');
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'linux-non-root-user';
 const ADVICE = '(Security Hub ECS.20). Set "user" to a non-root user or UID, such as "1000".';
@@ -63,9 +64,32 @@ describe(RULE, () => {
 }`);
   });
 
+  it('does not apply to a task whose images are all Windows base images', () => {
+    expectNoFindings(RULE, `{ "family": "iis", "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ] }`);
+  });
+
   it('treats placeholder users and other types as unknown', () => {
     for (const value of ['"<USER>"', '"${APP_UID}:${APP_GID}"', '"#{user}"', '"{{USER}}"', '0']) {
       expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "a", "image": "x", "user": ${value} } ] }`);
     }
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  const doc = `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      "user": |"root"
+    }
+  ]
+}`;
+
+  it('sets a non-root user, which is a decision left to the user', () => {
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Set "user": "1000"']);
+    expectFix(RULE, doc, 'Set "user": "1000"', doc.replace('|"root"', '"1000"'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

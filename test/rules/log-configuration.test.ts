@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'log-configuration';
 const ADVICE = 'for example "awslogs" with a CloudWatch Logs group, so the container\'s output is kept.';
@@ -70,5 +71,90 @@ describe(RULE, () => {
       { "name": "d", "image": "x", "logConfiguration": "\${LOG_CONFIGURATION}" },
       { "name": "e", "image": "x", "logConfiguration": { "logDriver": 3 } }
     ] }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('adds awslogs with a /ecs/<family> group and a region placeholder when no container has a region', () => {
+    const doc = `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": |"app",
+      "image": "nginx"
+    }
+  ]
+}`;
+    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/web"), then fill in <REGION>', `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      "logConfiguration": {
+        "logDriver": "awslogs",
+        "options": {
+          "awslogs-group": "/ecs/web",
+          "awslogs-region": "<REGION>",
+          "awslogs-stream-prefix": "app"
+        }
+      }
+    }
+  ]
+}`);
+    assert.equal(unattendedFixCount(RULE, doc), 0);
+  });
+
+  it('takes the group and region another container logs to, and then needs no decision', () => {
+    const doc = `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/shop", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app" } }
+    },
+    { "name": |"envoy", "image": "envoy" }
+  ]
+}`;
+    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/shop")', doc.replace(
+      '{ "name": |"envoy", "image": "envoy" }',
+      '{ "name": "envoy", "image": "envoy", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/shop", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "envoy" } } }',
+    ));
+    assert.equal(unattendedFixCount(RULE, doc), 1);
+  });
+
+  it('completes a configuration without a driver, keeping its options', () => {
+    const doc = `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      |"logConfiguration": {
+        "options": { "awslogs-region": "us-east-1" }
+      }
+    }
+  ]
+}`;
+    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/web")', `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      "logConfiguration": {
+        "options": { "awslogs-region": "us-east-1", "awslogs-group": "/ecs/web", "awslogs-stream-prefix": "app" },
+        "logDriver": "awslogs"
+      }
+    }
+  ]
+}`);
+  });
+
+  it('names placeholders for what a bare container array cannot tell', () => {
+    const doc = '[\n  { "image": "nginx", "logConfiguration": |null }\n]';
+    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/<FAMILY>"), then fill in <FAMILY>, <REGION> and <CONTAINER_NAME>',
+      '[\n  { "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/<FAMILY>", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "<CONTAINER_NAME>" } } }\n]');
   });
 });

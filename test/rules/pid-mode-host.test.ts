@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'pid-mode-host';
 const MESSAGE = 'The task shares the host\'s process namespace, so its containers can see and signal every process on the host (Security Hub ECS.3). Remove "pidMode", or set it to "task" if the containers only need to see each other\'s processes.';
@@ -33,5 +34,16 @@ describe(RULE, () => {
 
   it('is silent on a bare container array, which has no task-level pidMode', () => {
     expectNoFindings(RULE, `[ { "name": "app", "image": "nginx", "pidMode": "host" } ]`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  const doc = '{\n  "family": "web",\n  "pidMode": |"host",\n  "containerDefinitions": [{ "name": "app", "image": "nginx" }]\n}';
+
+  it('removes pidMode (preferred) or sets it to task', () => {
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Remove "pidMode"', 'Set "pidMode": "task"']);
+    expectFix(RULE, doc, 'Remove "pidMode"', '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "app", "image": "nginx" }]\n}');
+    expectFix(RULE, doc, 'Set "pidMode": "task"', '{\n  "family": "web",\n  "pidMode": "task",\n  "containerDefinitions": [{ "name": "app", "image": "nginx" }]\n}');
+    assert.equal(unattendedFixCount(RULE, doc), 1);
   });
 });

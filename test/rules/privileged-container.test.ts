@@ -1,4 +1,6 @@
 import { expectFindings, expectNoFindings } from '../support/lint';
+import * as assert from 'node:assert/strict';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'privileged-container';
 
@@ -41,5 +43,15 @@ describe(RULE, () => {
 
   it('is silent when the severity is off', () => {
     expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "a", "image": "x", "privileged": true } ] }`, { rules: { [RULE]: 'off' } });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  const doc = '{ "family": "w", "containerDefinitions": [{ "name": "a", "image": "a", "privileged": |true }, { "name": "b", "image": "b", "privileged": true }] }';
+
+  it('sets privileged to false, which is safe: fix all applies it to every container', () => {
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Set "privileged": false']);
+    expectFix(RULE, doc, 'Fix all privileged-container problems in this file', doc.replace('|', '').replace(/"privileged": true/g, '"privileged": false'));
+    assert.equal(unattendedFixCount(RULE, doc), 2);
   });
 });

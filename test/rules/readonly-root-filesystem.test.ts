@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'readonly-root-filesystem';
 const ADVICE = 'Set "readonlyRootFilesystem": true and mount a volume for each path the container must write to.';
@@ -67,6 +68,21 @@ describe(RULE, () => {
 }`);
   });
 
+  it('does not apply to a task without runtimePlatform whose images are all Windows base images, and lint --fix adds nothing there', () => {
+    const windowsByImage = `{
+  "family": "legacy-webforms",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    { "name": "web", "image": "mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019", "memory": 2048 },
+    { "name": "log-monitor", "image": "mcr.microsoft.com/windows/servercore:ltsc2019", "memory": 256 }
+  ]
+}`;
+    expectNoFindings(RULE, windowsByImage);
+    assert.equal(unattendedFixCount(RULE, windowsByImage), 0);
+    // One Linux sidecar among them: the task is not known to be Windows, so it is checked as before.
+    assert.equal(unattendedFixCount(RULE, windowsByImage.replace('mcr.microsoft.com/windows/servercore:ltsc2019', 'fluent/fluent-bit:3.0')), 2);
+  });
+
   it('accepts true, and treats placeholders and other types as unknown', () => {
     expectNoFindings(RULE, `{ "containerDefinitions": [
       { "name": "a", "image": "x", "readonlyRootFilesystem": true },
@@ -83,5 +99,17 @@ describe(RULE, () => {
   "containerDefinitions": [ { "name": "app", "image": "x" } ]
 }`);
     }
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('sets readonlyRootFilesystem to true, which is safe: fix all applies it to every container', () => {
+    const one = '{ "family": "w", "containerDefinitions": [{ "name": |"a", "image": "a" }] }';
+    assert.deepEqual(fixTitlesAt(RULE, one), ['Set "readonlyRootFilesystem": true']);
+    expectFix(RULE, one, 'Set "readonlyRootFilesystem": true', '{ "family": "w", "containerDefinitions": [{ "name": "a", "image": "a", "readonlyRootFilesystem": true }] }');
+    const two = '{ "family": "w", "containerDefinitions": [{ "name": |"a", "image": "a" }, { "name": "b", "image": "b", "readonlyRootFilesystem": false }] }';
+    expectFix(RULE, two, 'Fix all readonly-root-filesystem problems in this file',
+      '{ "family": "w", "containerDefinitions": [{ "name": "a", "image": "a", "readonlyRootFilesystem": true }, { "name": "b", "image": "b", "readonlyRootFilesystem": true }] }');
+    assert.equal(unattendedFixCount(RULE, two), 2);
   });
 });

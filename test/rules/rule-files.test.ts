@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRuleMetas } from '../../server/src/rules';
+import { allRuleMetas, contentRules } from '../../server/src/rules';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Every rule has its three files, and the docs page states what the rule enforces. */
+/** Every rule has its three files, the docs page states what the rule enforces, and a rule with fixes has tests of them. */
 describe('rule files', () => {
   const ruleFiles = fs.readdirSync(path.join(ROOT, 'server/src/rules'))
     .filter((file) => file.endsWith('.ts') && !['index.ts', 'rule.ts', 'docs.ts'].includes(file) && !file.startsWith('_'))
@@ -14,6 +14,8 @@ describe('rule files', () => {
   it('registers every rule file, and every registered rule has a file named by its id', () => {
     assert.deepEqual(allRuleMetas.map((meta) => meta.id), [...ruleFiles].sort());
   });
+
+  const rulesWithFixes = new Set(contentRules.filter((rule) => rule.fixes !== undefined).map((rule) => rule.meta.id));
 
   for (const meta of allRuleMetas) {
     describe(meta.id, () => {
@@ -36,6 +38,14 @@ describe('rule files', () => {
         assert.ok(text.includes(meta.id), 'the test names the rule id');
         assert.ok(/expectFindings\(/.test(text), 'the test expects at least one finding');
       });
+
+      if (rulesWithFixes.has(meta.id)) {
+        it('tests its fixes: the whole document after one, and how many "fix all" applies', () => {
+          const text = fs.readFileSync(path.join(ROOT, 'test/rules', `${meta.id}.test.ts`), 'utf8');
+          assert.ok(/expectFix\(/.test(text), `the rule has fixes: test/rules/${meta.id}.test.ts applies one with expectFix (test/support/codeActions)`);
+          assert.ok(/unattendedFixCount\(/.test(text), `the rule has fixes: test/rules/${meta.id}.test.ts says which are safe with unattendedFixCount`);
+        });
+      }
     });
   }
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'value-type';
 
@@ -21,6 +22,24 @@ describe(RULE, () => {
     it('accepts CPU units, vCPU and GB strings', () => {
       expectNoFindings(RULE, `{ "cpu": "1 vCPU", "memory": "2 GB", "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }`);
       expectNoFindings(RULE, `{ "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }`);
+    });
+
+    it('stays quiet about the values a template that is not JSON yet leaves (json-syntax reports the text)', () => {
+      // Terraform's templatefile() input: the recovery parse reads ${fargate_cpu} as the object {fargate_cpu}.
+      expectNoFindings(RULE, `{
+  "family": "app",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": \${fargate_cpu},
+  "memory": \${fargate_memory},
+  "containerDefinitions": [
+    { "name": "app", "image": "\${app_image}", "essential": \${essential}, "portMappings": [ { "containerPort": \${app_port}, "hostPort": \${app_port} } ] }
+  ]
+}`);
+      // A real wrong value next to a syntax error is still reported.
+      expectFindings(RULE, `{ "family": "app", "cpu": «256», "containerDefinitions": [ { "name": "app", "image": "x", "essential": «"true"» "cpu": 1 } ] }`, [
+        'Task-level "cpu" must be a string: write "256".',
+        '"essential" in container "app" must be true without quotes, not the string "true".',
+      ]);
     });
 
     it('checks the task inside describe-task-definition output', () => {
@@ -284,5 +303,33 @@ describe(RULE, () => {
 
   it('is silent when the severity is off', () => {
     expectNoFindings(RULE, `{ "cpu": 256, "containerDefinitions": [ { "name": "a", "image": "x" } ] }`, { rules: { [RULE]: 'off' } });
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('quotes, unquotes and corrects the case of values, all safe', () => {
+    const doc = `{
+  "family": "web",
+  "cpu": |256,
+  "networkMode": "AWSVPC",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": "512", "essential": "true", "environment": { "PORT": 8080 } }
+  ]
+}`;
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Change "cpu" to "256"']);
+    expectFix(RULE, doc, 'Fix all value-type problems in this file', `{
+  "family": "web",
+  "cpu": "256",
+  "networkMode": "awsvpc",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "memory": 512, "essential": true, "environment": [{ "name": "PORT", "value": "8080" }] }
+  ]
+}`);
+    assert.equal(unattendedFixCount(RULE, doc), 5);
+  });
+
+  it('names the conversion of a map to name/value pairs', () => {
+    const doc = '[{ "name": "app", "image": "nginx", "environment": |{ "PORT": "8080" } }]';
+    expectFix(RULE, doc, 'Convert "environment" to a list of name/value pairs', '[{ "name": "app", "image": "nginx", "environment": [{ "name": "PORT", "value": "8080" }] }]');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'windows-non-admin-user';
 const ADVICE = '(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.';
@@ -44,6 +45,15 @@ describe(RULE, () => {
     expectFindings(RULE, `[ { "name": "a", "image": "x", "user": «"ContainerAdministrator"» }, { "name": "b", "image": "x" } ]`, [/"a" runs as ContainerAdministrator/]);
   });
 
+  it('treats a task without runtimePlatform whose images are all Windows images as Windows', () => {
+    expectFindings(RULE, `{
+  "family": "iis",
+  "containerDefinitions": [
+    { "name": «"iis"», "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022" }
+  ]
+}`, [/^Container "iis" has no "user", so it runs as the image's default user, often ContainerAdministrator/]);
+  });
+
   it('accepts non-administrator users, and does not apply to Linux', () => {
     expectNoFindings(RULE, `{
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_FULL" },
@@ -66,5 +76,23 @@ describe(RULE, () => {
   "runtimePlatform": { "operatingSystemFamily": "{{OS_FAMILY}}" },
   "containerDefinitions": [ { "name": "iis", "image": "iis", "user": "ContainerAdministrator" } ]
 }`);
+  });
+});
+
+describe(`${RULE} fixes`, () => {
+  it('replaces ContainerAdministrator with ContainerUser, in a 4-space document', () => {
+    const doc = `{
+    "family": "win",
+    "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
+    "containerDefinitions": [
+        {
+            "name": "iis",
+            "image": "mcr.microsoft.com/windows/servercore/iis",
+            "user": |"ContainerAdministrator"
+        }
+    ]
+}`;
+    expectFix(RULE, doc, 'Set "user": "ContainerUser"', doc.replace('|"ContainerAdministrator"', '"ContainerUser"'));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 });

@@ -9,11 +9,25 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+export interface CliRunOptions {
+  /** What standard input holds, for `lint -`. */
+  readonly stdin?: string;
+  /** Run as if standard output were a terminal (without colours). */
+  readonly terminal?: boolean;
+}
+
 /** Runs the CLI in-process in `cwd`, capturing its output. */
-export async function runCli(args: string[], cwd: string): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, options: CliRunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { cwd, isTTY: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await main(args, {
+    cwd,
+    isTTY: options.terminal ?? false,
+    color: false,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => options.stdin ?? '',
+  });
   return { code, stdout, stderr };
 }
 

@@ -8,6 +8,6 @@ import { formatCoverageTable } from './formatCoverageTable';
 export async function runCoverage(args: string[], io: CliIO): Promise<number> {
   const options = parseCoverageArguments(args);
   const regions = await loadCoverage(options.regions, { profile: options.profile, endpoint: options.endpoint, unhealthyOnly: options.unhealthyOnly, timeoutMs: options.timeoutMs });
-  io.stdout(options.format === 'json' ? formatCoverageJson(regions) : formatCoverageTable(regions, io.isTTY));
+  io.stdout(options.format === 'json' ? formatCoverageJson(regions) : formatCoverageTable(regions, io.color ?? io.isTTY));
   return regions.some((region) => region.error) ? 1 : 0;
 }

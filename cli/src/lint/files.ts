@@ -8,51 +8,80 @@ export interface LintTarget {
   readonly displayPath: string;
   /** Named on the command line: linted as a task definition even when its content is not recognised. */
   readonly explicit: boolean;
+  /** The folder of the command-line argument it was found from (the file's own folder for a file): `--fix` writes inside it only. */
+  readonly root: string;
+}
+
+/** Something the discovery could not do; `fatal` ones make the run exit 2. */
+export interface DiscoveryProblem {
+  readonly message: string;
+  readonly fatal: boolean;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.cache']);
-const JSON_FILE = /\.jsonc?$/i;
+
+/** The file names a folder walk picks up; one list, so that more kinds (YAML templates) are one line away. */
+export const LINTED_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonc'];
+
+export function isLintedFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return LINTED_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
 
 /** Files, folders and globs from the command line, as lint targets; arguments that match nothing are problems. */
-export function expandTargets(args: readonly string[], cwd: string): { targets: LintTarget[]; problems: string[] } {
+export function expandTargets(args: readonly string[], cwd: string): { targets: LintTarget[]; problems: DiscoveryProblem[] } {
   const targets = new Map<string, LintTarget>();
-  const problems: string[] = [];
-  const add = (absolutePath: string, explicit: boolean) => {
+  const problems: DiscoveryProblem[] = [];
+  const add = (absolutePath: string, explicit: boolean, root: string) => {
     const existing = targets.get(absolutePath);
-    if (!existing || (explicit && !existing.explicit)) targets.set(absolutePath, { absolutePath, displayPath: toDisplayPath(cwd, absolutePath), explicit });
+    if (!existing || (explicit && !existing.explicit)) targets.set(absolutePath, { absolutePath, displayPath: toDisplayPath(cwd, absolutePath), explicit, root });
   };
+  const walk = (folder: string, accept: (file: string) => boolean) =>
+    walkFiles(folder, accept, (dir, code) => problems.push({ message: `cannot read folder ${toDisplayPath(cwd, dir)} (${code}); skipped`, fatal: false }));
   for (const arg of args.length ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
-    const stat = statOrUndefined(absolute);
+    const { stat, code } = statOf(absolute);
     if (stat?.isFile()) {
-      add(absolute, true);
+      add(absolute, true, path.dirname(absolute));
     } else if (stat?.isDirectory()) {
-      walkJsonFiles(absolute).forEach((file) => add(file, false));
+      const unreadable = unreadableFolderCode(absolute);
+      if (unreadable) problems.push({ message: `cannot read folder "${arg}" (${unreadable})`, fatal: true });
+      else walk(absolute, (file) => isLintedFileName(file)).forEach((file) => add(file, false, absolute));
+    } else if (stat) {
+      problems.push({ message: `cannot lint "${arg}": not a regular file or folder`, fatal: true });
+    } else if (code === 'ELOOP') {
+      problems.push({ message: `cannot read "${arg}": a loop of symbolic links`, fatal: true });
+    } else if (code === 'EACCES' || code === 'EPERM') {
+      problems.push({ message: `cannot read "${arg}": permission denied`, fatal: true });
     } else if (picomatch.scan(arg).isGlob) {
-      const { base } = picomatch.scan(arg);
-      const matches = picomatch(toPosix(path.relative(cwd, path.resolve(cwd, arg))), { dot: true });
-      const found = walkJsonFiles(path.resolve(cwd, base || '.'), () => true).filter((file) => matches(toDisplayPath(cwd, file)));
-      if (found.length === 0) problems.push(`no files match "${arg}"`);
-      found.forEach((file) => add(file, false));
+      const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
+      const matches = picomatch(toPosix(path.relative(cwd, absolute)), { dot: true });
+      const found = walk(base, (file) => matches(toDisplayPath(cwd, file)));
+      if (found.length === 0) problems.push({ message: `no files match "${arg}"`, fatal: true });
+      found.forEach((file) => add(file, false, base));
     } else {
-      problems.push(`cannot read "${arg}": no such file or folder`);
+      problems.push({ message: `cannot read "${arg}": no such file or folder`, fatal: true });
     }
   }
   return { targets: [...targets.values()].sort((a, b) => a.displayPath.localeCompare(b.displayPath)), problems };
 }
 
-function walkJsonFiles(folder: string, accept: (file: string) => boolean = (file) => JSON_FILE.test(file)): string[] {
+/**
+ * The files under a folder that `accept` takes. Symbolic links inside the tree are not followed (a workspace is
+ * untrusted input and may link outside itself, or to itself in a loop); unreadable folders are reported and skipped.
+ */
+function walkFiles(folder: string, accept: (file: string) => boolean, onUnreadable: (folder: string, code: string) => void): string[] {
   const files: string[] = [];
   const visit = (dir: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // An unreadable folder inside a tree is skipped, like a `find` that lacks permission.
+    } catch (error) {
+      onUnreadable(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+      return;
     }
-    for (const entry of entries) {
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: a workspace is untrusted input and may link outside itself.
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) visit(full);
       else if (entry.isFile() && accept(full)) files.push(full);
     }
@@ -61,11 +90,20 @@ function walkJsonFiles(folder: string, accept: (file: string) => boolean = (file
   return files;
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
+function unreadableFolderCode(folder: string): string | undefined {
   try {
-    return fs.statSync(file);
-  } catch {
+    fs.readdirSync(folder);
     return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+}
+
+function statOf(file: string): { stat?: fs.Stats; code?: string } {
+  try {
+    return { stat: fs.statSync(file) };
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code };
   }
 }
 
@@ -73,6 +111,6 @@ export function toDisplayPath(cwd: string, file: string): string {
   return toPosix(path.relative(cwd, file)) || path.basename(file);
 }
 
-function toPosix(file: string): string {
+export function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }

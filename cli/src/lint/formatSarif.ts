@@ -1,32 +1,76 @@
-import { allRuleMetas, ruleDocsUrl, RuleMeta, Severity } from '../../../server/src/engine';
-import { FileReport, toOutputFindings } from './report';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { allRuleMetas, ruleDocsUrl, RuleDocs, Severity } from '../../../server/src/engine';
+import { toPosix } from './files';
+import { LintRun, toOutputFinding } from './report';
+import { SARIF_LEVEL, sarifRule } from './sarifRules';
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export interface SarifOptions {
+  readonly version: string;
+  /** The repository root: artifact URIs are relative to it, under `%SRCROOT%`. */
+  readonly root: string;
+  readonly docs?: RuleDocs;
+}
 
-/** SARIF 2.1.0 for GitHub code scanning: every rule in the driver, one result per finding. */
-export function formatSarif(reports: readonly FileReport[], version: string): string {
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning wants it: every rule with its help and security severity, results with
+ * root-relative URIs and partial fingerprints, and the files that could not be linted as tool notifications.
+ */
+export function formatSarif(run: LintRun, options: SarifOptions): string {
+  const docs = options.docs ?? new RuleDocs();
   const ruleIndex = new Map(allRuleMetas.map((meta, index) => [meta.id, index]));
-  const results = toOutputFindings(reports).map((finding) => ({
-    ruleId: finding.ruleId,
-    ruleIndex: ruleIndex.get(finding.ruleId),
-    level: SARIF_LEVEL[finding.severity as Severity],
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
-        },
-        logicalLocations: [{ fullyQualifiedName: finding.path.join('.'), kind: 'member' }],
-      },
-    ],
+  const locate = (absolutePath: string) => artifactLocation(absolutePath, options.root);
+  const results = run.reports.flatMap((report) => {
+    const occurrences = new Map<string, number>();
+    return report.findings.map((finding) => {
+      const f = toOutputFinding(report.file, finding);
+      // Stable under edits elsewhere in the file: the rule and the JSON path, not the line (counted when repeated).
+      const key = `${f.ruleId}\u0000${JSON.stringify(f.path)}`;
+      const occurrence = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, occurrence);
+      return {
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId),
+        level: SARIF_LEVEL[f.severity as Severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: locate(report.absolutePath),
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            },
+            logicalLocations: [{ fullyQualifiedName: jsonPathName(f.path), kind: 'member' }],
+          },
+        ],
+        partialFingerprints: { 'ecsGuardFindingHash/v1': `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}` },
+      };
+    });
+  });
+  const notifications = run.notices.map((notice) => ({
+    level: notice.level,
+    message: { text: notice.message },
+    ...(notice.absolutePath ? { locations: [{ physicalLocation: { artifactLocation: locate(notice.absolutePath) } }] } : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ecs-guard', informationUri: 'https://github.com/ecs-guard/ecs-guard', semanticVersion: version, rules: allRuleMetas.map(sarifRule) } },
+        tool: {
+          driver: {
+            name: 'ecs-guard',
+            fullName: 'ECS Guard',
+            informationUri: 'https://github.com/ecs-guard/ecs-guard',
+            version: options.version,
+            semanticVersion: /^\d+\.\d+\.\d+/.test(options.version) ? options.version : undefined,
+            rules: allRuleMetas.map((meta) => sarifRule(meta, docs, ruleDocsUrl(meta.id))),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(options.root) } },
+        invocations: [{ executionSuccessful: !run.notices.some((notice) => notice.level === 'error'), toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -35,15 +79,21 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function sarifRule(meta: RuleMeta) {
-  const enforces = meta.enforces.source === 'security-hub' ? `Security Hub ${meta.enforces.control}` : meta.enforces.source === 'guardduty' ? 'GuardDuty Runtime Monitoring' : 'Amazon ECS API';
-  return {
-    id: meta.id,
-    name: meta.id,
-    shortDescription: { text: meta.title },
-    fullDescription: { text: `${meta.title} (${enforces}).` },
-    helpUri: ruleDocsUrl(meta.id),
-    defaultConfiguration: { level: SARIF_LEVEL[meta.defaultSeverity] },
-    properties: { tags: [meta.enforces.source], ...(meta.enforces.source === 'security-hub' ? { securityHubControl: meta.enforces.control, awsConfigRule: meta.enforces.configRule } : {}) },
-  };
+/** Relative to the root under %SRCROOT% when inside it, else an absolute file URI; `#`, `?`, `%` and spaces escaped. */
+function artifactLocation(absolutePath: string, root: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(root, absolutePath);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    return { uri: toPosix(relative).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  }
+  return { uri: pathToFileURL(absolutePath).href };
+}
+
+function folderUri(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** `containerDefinitions[0].privileged`: the JSON path as a reader writes it. */
+function jsonPathName(jsonPath: readonly (string | number)[]): string {
+  return jsonPath.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('') || '(document)';
 }

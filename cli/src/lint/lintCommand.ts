@@ -1,79 +1,194 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, configFileIn, EMPTY_CONFIG, fixAll, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
+import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
-import { parseOptions, UsageError } from '../usage';
+import { UsageError } from '../usage';
 import { cliVersion } from '../version';
-import { expandTargets, toDisplayPath } from './files';
+import { errorCode, readLintedFile, ReadFile, staysInside, writeFileAtomically } from './fileAccess';
+import { expandTargets, LintTarget, toDisplayPath, toPosix } from './files';
+import { formatGithub } from './formatGithub';
 import { formatJson } from './formatJson';
+import { formatJunit } from './formatJunit';
 import { formatSarif } from './formatSarif';
 import { formatStylish } from './formatStylish';
-import { FileReport } from './report';
+import { exitCodeOf, gate } from './gate';
+import { LintArguments, parseLintArguments } from './lintArguments';
+import { formatRuleList } from './listRules';
+import { FileReport, LintRun, RunNotice } from './report';
+import { repositoryRoot } from './repositoryRoot';
 
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+/** The display name of standard input when no --stdin-filename is given. */
+const STDIN_NAME = '<stdin>';
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseOptions(args, ['format', 'config'], ['fix']);
-  const fix = options.has('fix');
-  const format = (options.get('format') ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
-
-  const explicitConfig = options.get('config');
-  const configPath = explicitConfig ? path.resolve(io.cwd, explicitConfig) : configFileIn(io.cwd);
-  const configResult = readConfigFile(configPath);
-  if (explicitConfig && !configResult) throw new UsageError(`cannot read config file "${explicitConfig}"`);
-  const config = configResult?.config ?? EMPTY_CONFIG;
-  configResult?.problems.forEach((problem) => io.stderr(`ecs-guard: warning: ${problem}\n`));
-  const configDir = path.dirname(configPath);
-
-  const { targets, problems } = expandTargets(positionals, io.cwd);
-  let unreadable = problems.length > 0;
-  problems.forEach((problem) => io.stderr(`ecs-guard: ${problem}\n`));
-
-  const reports: FileReport[] = [];
-  for (const target of targets) {
-    const selection = selectFile(toDisplayPath(configDir, target.absolutePath), config);
-    if (selection === 'ignored') {
-      if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
-      continue;
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(target.absolutePath, 'utf8');
-    } catch (error) {
-      io.stderr(`ecs-guard: cannot read ${target.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      unreadable = true;
-      continue;
-    }
-    let analysis = analyzeText(text);
-    const assumeTaskDefinition = selection === 'included' || (target.explicit && analysis.parsed.syntaxErrors.length > 0);
-    if (!analysis.taskDefinition && !assumeTaskDefinition) {
-      if (target.explicit) io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
-      continue;
-    }
-    const validateOptions: ValidateOptions = {
-      rules: config.rules,
-      assumeTaskDefinition,
-      onRuleError: (ruleId, error) => io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
-    };
-    if (fix) {
-      const fixed = fixAll(analysis, { validate: validateOptions });
-      if (fixed.text !== text) {
-        try {
-          fs.writeFileSync(target.absolutePath, fixed.text);
-          analysis = analyzeText(fixed.text);
-        } catch (error) {
-          io.stderr(`ecs-guard: cannot write ${target.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-          unreadable = true;
-        }
-      }
-    }
-    reports.push({ file: target.displayPath, findings: validate(analysis, validateOptions) });
+  const options = parseLintArguments(args);
+  const { config, configDir } = loadConfig(options, io);
+  if (options.listRules) {
+    writeOutput(formatRuleList(config.rules, options.format === 'json'), options, io);
+    return 0;
   }
 
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, cliVersion()) : formatStylish(reports, io.isTTY);
-  io.stdout(output);
-  if (unreadable) return 2;
-  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
+  const notices: RunNotice[] = [];
+  const notify = (notice: RunNotice) => {
+    notices.push(notice);
+    io.stderr(`ecs-guard: ${notice.level === 'warning' ? 'warning: ' : ''}${notice.message}\n`);
+  };
+  const reports: FileReport[] = [];
+  const linter = new FileLinter(options, config, configDir, io, notify);
+  if (options.targets.includes('-')) {
+    const report = await linter.lintStdin();
+    if (report) reports.push(report);
+  } else {
+    const { targets, problems } = expandTargets(options.targets, io.cwd);
+    problems.forEach((problem) => notify({ message: problem.message, level: problem.fatal ? 'error' : 'warning' }));
+    for (const target of targets) {
+      const report = linter.lintTarget(target);
+      if (report) reports.push(report);
+    }
+  }
+
+  const shown = options.quiet ? reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') })) : reports;
+  writeOutput(format({ reports: shown, notices }, options, io), options, io);
+  const verdict = gate(shown, options);
+  verdict.messages.forEach((message) => io.stderr(`ecs-guard: ${message}\n`));
+  return exitCodeOf(verdict, notices);
+}
+
+function loadConfig(options: LintArguments, io: CliIO): { config: EcsGuardConfig; configDir: string } {
+  const configPath = options.config ? path.resolve(io.cwd, options.config) : configFileIn(io.cwd);
+  const configResult = readConfigFile(configPath);
+  if (options.config && !configResult) throw new UsageError(`cannot read config file "${options.config}"`, 'lint');
+  configResult?.problems.forEach((problem) => io.stderr(`ecs-guard: warning: ${problem}\n`));
+  const fileConfig = configResult?.config ?? EMPTY_CONFIG;
+  // --rule wins over the config file, as eslint's --rule does.
+  return { config: { ...fileConfig, rules: { ...fileConfig.rules, ...options.rules } }, configDir: path.dirname(configPath) };
+}
+
+/** Lints one file (or standard input) at a time: selection by the config, reading, `--fix`, validation. */
+class FileLinter {
+  constructor(
+    private readonly options: LintArguments,
+    private readonly config: EcsGuardConfig,
+    private readonly configDir: string,
+    private readonly io: CliIO,
+    private readonly notify: (notice: RunNotice) => void,
+  ) {}
+
+  async lintStdin(): Promise<FileReport | undefined> {
+    const name = this.options.stdinFilename;
+    const absolutePath = path.resolve(this.io.cwd, name ?? STDIN_NAME);
+    const displayPath = name ? toDisplayPath(this.io.cwd, absolutePath) : STDIN_NAME;
+    // Standard input is linted as if named on the command line; its name only matters for the config's globs.
+    const selection = name ? selectFile(toPosix(path.relative(this.configDir, absolutePath)), this.config) : 'by-content';
+    if (!lintPlan({ config: this.config, selection }).linted) {
+      this.io.stderr(`ecs-guard: ${displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
+      return undefined;
+    }
+    const text = this.io.readStdin ? await this.io.readStdin() : '';
+    return this.lintText(text, { absolutePath, displayPath, explicit: true, root: path.dirname(absolutePath) }, selection);
+  }
+
+  lintTarget(target: LintTarget): FileReport | undefined {
+    const selection = selectFile(toPosix(path.relative(this.configDir, target.absolutePath)), this.config);
+    // Asked before reading, so an ignored file is never read.
+    if (!lintPlan({ config: this.config, selection }).linted) {
+      if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is ignored by the config file's "ignore"/"include" globs.\n`);
+      return undefined;
+    }
+    const read = readLintedFile(target.absolutePath);
+    if (!read.ok) {
+      this.notify({ message: `cannot read ${target.displayPath}: ${read.message}`, absolutePath: target.absolutePath, level: 'error' });
+      return undefined;
+    }
+    return this.lintText(read.file.text, target, selection, read.file);
+  }
+
+  private lintText(text: string, target: LintTarget, selection: FileSelection, file?: ReadFile): FileReport | undefined {
+    try {
+      let analysis = analyzeText(text);
+      const plan = lintPlan({ config: this.config, selection, named: target.explicit ? analysis : undefined });
+      if (!plan.linted || !lintsContent(plan, analysis)) {
+        if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
+        return undefined;
+      }
+      const validateOptions: ValidateOptions = {
+        rules: plan.rules,
+        assumeTaskDefinition: plan.assumeTaskDefinition,
+        onRuleError: (ruleId, error) => this.io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
+      };
+      if (this.options.fix && file) {
+        const fixed = fixAll(analysis, { validate: validateOptions });
+        if (fixed.text !== text && this.write(target, fixed.text, file, fixed.fixed)) analysis = analyzeText(fixed.text);
+      }
+      return { file: target.displayPath, absolutePath: target.absolutePath, findings: validate(analysis, validateOptions) };
+    } catch (error) {
+      // One file the engine cannot handle must not cost the report of the others.
+      this.notify({ message: `internal error while linting ${target.displayPath}: ${error instanceof Error ? error.message : String(error)}`, absolutePath: target.absolutePath, level: 'error' });
+      return undefined;
+    }
+  }
+
+  /** Writes the fixed text, or says why not; true when written. */
+  private write(target: LintTarget, text: string, original: ReadFile, fixed: readonly LintFinding[]): boolean {
+    const { displayPath } = target;
+    if (!this.options.fixThroughSymlinks && !staysInside(target.absolutePath, target.root, this.io.cwd)) {
+      this.notify({
+        message: `not fixed: ${displayPath} is a symbolic link to ${fs.realpathSync(target.absolutePath)}, outside the paths given (--fix-through-symlinks writes there)`,
+        absolutePath: target.absolutePath,
+        level: 'warning',
+      });
+      return false;
+    }
+    try {
+      if (writeFileAtomically(target.absolutePath, text, original) === 'changed-meanwhile') {
+        this.notify({ message: `not fixed: ${displayPath} changed while it was being fixed; run again to fix the new version`, absolutePath: target.absolutePath, level: 'warning' });
+        return false;
+      }
+    } catch (error) {
+      this.notify({ message: `cannot write ${displayPath}: ${errorCode(error)}`, absolutePath: target.absolutePath, level: 'error' });
+      return false;
+    }
+    this.io.stderr(`ecs-guard: fixed ${displayPath}: ${fixSummary(fixed)}\n`);
+    return true;
+  }
+}
+
+/** "3 edits: readonly-root-filesystem 2, privileged-container 1". */
+function fixSummary(fixed: readonly LintFinding[]): string {
+  const byRule = new Map<string, number>();
+  for (const finding of fixed) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+  const parts = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ruleId, count]) => `${ruleId} ${count}`);
+  return `${fixed.length} ${fixed.length === 1 ? 'fix' : 'fixes'} (${parts.join(', ')})`;
+}
+
+function format(run: LintRun, options: LintArguments, io: CliIO): string {
+  const root = () => path.resolve(io.cwd, options.sarifRoot ?? repositoryRoot(io.cwd));
+  switch (options.format) {
+    case 'json':
+      return formatJson(run.reports);
+    case 'sarif':
+      return formatSarif(run, { version: cliVersion(), root: root() });
+    case 'github': {
+      const base = root();
+      return formatGithub(run.reports, (report) => toPosix(path.relative(base, report.absolutePath)));
+    }
+    case 'junit':
+      return formatJunit(run.reports);
+    case 'stylish':
+      return options.outputFile === undefined ? formatStylish(run.reports, { terminal: io.isTTY, color: io.color ?? io.isTTY }) : formatStylish(run.reports, { terminal: false, color: false });
+  }
+}
+
+function writeOutput(text: string, options: LintArguments, io: CliIO): void {
+  if (options.outputFile === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const file = path.resolve(io.cwd, options.outputFile);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the output file "${options.outputFile}": ${errorCode(error)}`, 'lint');
+  }
 }

@@ -1,3 +1,5 @@
+import { SETTINGS_SECTION as EXTENSION_SETTINGS_SECTION } from '../../../server/src/engine/protocol';
+
 // Every id the coverage view shares with package.json, in one place. A test checks package.json against
 // these, and the e2e harness uses them to find the view, its commands and its nodes.
 
@@ -53,7 +55,8 @@ export const CONTEXT_KEYS = {
   filtered: 'ecsGuard.coverage.filtered',
 } as const;
 
-export const SETTINGS_SECTION = 'ecsGuard.coverage';
+/** The coverage view's settings, `ecsGuard.coverage.*`: a part of the extension's settings section. */
+export const SETTINGS_SECTION = `${EXTENSION_SETTINGS_SECTION}.coverage`;
 
 /** Keys under `ecsGuard.coverage`. */
 export const SETTINGS = {

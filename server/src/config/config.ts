@@ -13,6 +13,9 @@ export interface EcsGuardConfig {
   readonly ignore: readonly string[];
 }
 
+/** `"off", "info", "warning" or "error"`, for messages. */
+const SEVERITY_CHOICES = `${SEVERITY_OVERRIDES.slice(0, -1).map((severity) => `"${severity}"`).join(', ')} or "${SEVERITY_OVERRIDES[SEVERITY_OVERRIDES.length - 1]}"`;
+
 export const EMPTY_CONFIG: EcsGuardConfig = { rules: {}, include: [], ignore: [] };
 
 export interface ConfigResult {
@@ -48,13 +51,13 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
   const rules: Record<string, SeverityOverride> = {};
   if (value.rules !== undefined) {
     if (!isRecord(value.rules)) {
-      problems.push(`${origin}: "rules" must be an object of rule id to "off", "info", "warning" or "error".`);
+      problems.push(`${origin}: "rules" must be an object of rule id to ${SEVERITY_CHOICES}.`);
     } else {
       for (const [id, severity] of Object.entries(value.rules)) {
         if (!knownRuleIds.has(id)) {
           problems.push(`${origin}: unknown rule "${id}".`);
         } else if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
-          problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use "off", "info", "warning" or "error".`);
+          problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use ${SEVERITY_CHOICES}.`);
         } else {
           rules[id] = severity as SeverityOverride;
         }

@@ -1,6 +1,7 @@
 import { arrayItems, childValue, isPlaceholderNode, stringValue } from './json';
 import { parseCpuUnits, parseMemoryMiB } from './units';
 import { TaskDefinitionDocument } from './taskDefinition';
+import { OPERATING_SYSTEM_FAMILIES } from './fields';
 
 /** Facts about a task definition that several rules read. `undefined` means unknown, never "no". */
 
@@ -9,41 +10,72 @@ export function isFargate(doc: TaskDefinitionDocument): boolean {
   return arrayItems(doc.task?.get('requiresCompatibilities')).some((item) => stringValue(item) === 'FARGATE');
 }
 
-/** `runtimePlatform.operatingSystemFamily`, or undefined when absent or a placeholder. */
-export function operatingSystemFamily(doc: TaskDefinitionDocument): string | undefined {
-  const family = childValue(doc.task?.get('runtimePlatform'), 'operatingSystemFamily');
-  return isPlaceholderNode(family) ? undefined : stringValue(family);
+/**
+ * The operating system a task runs on, answered once for every rule and editor feature:
+ * - `runtimePlatform.operatingSystemFamily` decides when it is `LINUX` or a `WINDOWS_SERVER_*` value;
+ * - absent or `null` (describe output and templates write unset fields as null), or no `runtimePlatform` at all:
+ *   Windows when every container's image is a known Windows base image, otherwise Linux by default, as ECS runs it;
+ * - a placeholder, another type or a value ECS does not know: unknown, so rules that depend on the OS stay silent.
+ * A bare container array has no task level: its images decide, as for an absent family.
+ */
+export type Platform =
+  | { readonly os: 'linux'; readonly basis: 'operatingSystemFamily' | 'default' }
+  | { readonly os: 'windows'; readonly basis: 'operatingSystemFamily'; readonly family: string }
+  | { readonly os: 'windows'; readonly basis: 'images' }
+  | { readonly os: 'unknown' };
+
+export function platform(doc: TaskDefinitionDocument): Platform {
+  const runtimePlatform = doc.task?.get('runtimePlatform');
+  const family = runtimePlatform?.type === 'object' ? childValue(runtimePlatform, 'operatingSystemFamily') : runtimePlatform;
+  if (!family || family.type === 'null') {
+    return allWindowsImages(doc) ? { os: 'windows', basis: 'images' } : { os: 'linux', basis: 'default' };
+  }
+  if (runtimePlatform?.type !== 'object' || family.type !== 'string' || isPlaceholderNode(family)) return { os: 'unknown' };
+  const value = family.value as string;
+  if (value === 'LINUX') return { os: 'linux', basis: 'operatingSystemFamily' };
+  if ((OPERATING_SYSTEM_FAMILIES as readonly string[]).includes(value) && value.startsWith('WINDOWS_SERVER')) return { os: 'windows', basis: 'operatingSystemFamily', family: value };
+  // Not a family ECS knows: value-type reports it; here it is unknown.
+  return { os: 'unknown' };
+}
+
+/** How messages name the task's platform: `a WINDOWS_SERVER_2022_CORE task`, `a task whose images are all Windows images`. */
+export function describePlatform(found: Platform): string {
+  switch (found.os) {
+    case 'windows':
+      return found.basis === 'images' ? 'a Windows task (every container image is a Windows image)' : `a ${found.family} task`;
+    case 'linux':
+      return 'a Linux task';
+    default:
+      return 'a task';
+  }
+}
+
+/** A Windows task, whether its operating system family or its images say so. */
+export function isWindows(doc: TaskDefinitionDocument): boolean {
+  return platform(doc).os === 'windows';
 }
 
 /**
- * `unset` is what ECS treats as Linux (and what Security Hub evaluates under both ECS.20 and ECS.21);
- * `unknown` is a placeholder or a value of another type, so rules that depend on the OS stay silent.
+ * Known Windows base images and the images built on them: the repository decides (`mcr.microsoft.com/windows/...`,
+ * `mcr.microsoft.com/dotnet/framework/...`, the retired Docker Hub `microsoft/...` names), or a Microsoft image
+ * whose tag names a Windows variant (`mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022`).
  */
-export type OsKind = 'linux' | 'windows' | 'unset' | 'unknown';
+const WINDOWS_REPOSITORIES = /^(?:mcr\.microsoft\.com\/(?:windows(?:\/[^:@]*)?|dotnet\/framework\/[^:@]+)|microsoft\/(?:windowsservercore|nanoserver|iis|aspnet|dotnet-framework|wcf))(?:[:@]|$)/;
+const WINDOWS_TAG = /^mcr\.microsoft\.com\/[^:@]+:[^@]*\b(?:nanoserver|windowsservercore)\b/;
 
-export function osKind(doc: TaskDefinitionDocument): OsKind {
-  // A bare container array carries no runtimePlatform: the Terraform resource around it does. Treat it as unset.
-  const platform = doc.task?.get('runtimePlatform');
-  if (!platform || platform.type === 'null') return 'unset';
-  if (platform.type !== 'object') return 'unknown';
-  const family = childValue(platform, 'operatingSystemFamily');
-  if (!family || family.type === 'null') return 'unset';
-  if (family.type !== 'string' || isPlaceholderNode(family)) return 'unknown';
-  const value = family.value as string;
-  if (value === 'LINUX') return 'linux';
-  if (value.startsWith('WINDOWS_SERVER')) return 'windows';
-  // Not a valid family: another rule reports it; here it is unknown.
-  return 'unknown';
+export function isWindowsImage(image: string): boolean {
+  const name = image.trim().toLowerCase();
+  return WINDOWS_REPOSITORIES.test(name) || WINDOWS_TAG.test(name);
 }
 
-export function isWindows(doc: TaskDefinitionDocument): boolean {
-  return osKind(doc) === 'windows';
-}
-
-/** Linux, or no operating system family given (which ECS treats as Linux). */
-export function isLinuxOrUnset(doc: TaskDefinitionDocument): boolean {
-  const family = operatingSystemFamily(doc);
-  return family === undefined || family === 'LINUX';
+function allWindowsImages(doc: TaskDefinitionDocument): boolean {
+  return (
+    doc.containers.length > 0 &&
+    doc.containers.every((container) => {
+      const image = stringValue(container.get('image'));
+      return image !== undefined && isWindowsImage(image);
+    })
+  );
 }
 
 /** The task's network mode as ECS applies it: absent means `bridge` on EC2 (and is invalid on Fargate). */

@@ -18,16 +18,22 @@ export class RuleDocs {
     return this.fixSections.get(ruleId);
   }
 
-  private readFixSection(ruleId: string): string | undefined {
+  /** The whole page, or undefined when there is none (the SARIF output's rule help). */
+  page(ruleId: string): string | undefined {
     // Rule ids are kebab-case; anything else must not become a path.
     if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
     const folder = this.folder();
     if (!folder) return undefined;
     try {
-      return sectionOf(fs.readFileSync(path.join(folder, `${ruleId}.md`), 'utf8'), 'Fix');
+      return fs.readFileSync(path.join(folder, `${ruleId}.md`), 'utf8');
     } catch {
       return undefined;
     }
+  }
+
+  private readFixSection(ruleId: string): string | undefined {
+    const page = this.page(ruleId);
+    return page === undefined ? undefined : sectionOf(page, 'Fix');
   }
 
   private folder(): string | undefined {

@@ -3,7 +3,7 @@ import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { describeCpu } from '../document/units';
 import { FargateOs, guardDutyAgentMemoryMiB, isValidPair, validCpuValues, validMemoryFor } from '../fargate/sizes';
 
-export function fargateOs(doc: TaskDefinitionDocument): FargateOs {
+function fargateOs(doc: TaskDefinitionDocument): FargateOs {
   return isWindows(doc) ? 'windows' : 'linux';
 }
 

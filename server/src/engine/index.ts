@@ -8,6 +8,10 @@
 export { analyze, analyzeText } from '../service/analysis';
 export type { Analysis } from '../service/analysis';
 
+// Is this document linted, and how? One answer for every host.
+export { lintPlan, lintsContent } from '../service/lintPlan';
+export type { ActiveLintPlan, LintPlan, LintSubject } from '../service/lintPlan';
+
 // Linting.
 export { validate } from '../service/validate';
 export type { LintFinding, ValidateOptions } from '../service/validate';
@@ -24,6 +28,7 @@ export { fixAllDataOf } from '../editor/fixAllData';
 export { hover } from '../editor/hover';
 export { complete } from '../editor/completion';
 export { documentSymbols } from '../editor/documentSymbols';
+export { RuleDocs } from '../editor/ruleDocs';
 
 // Configuration: `.ecs-guard.json` and the `ecsGuard.*` settings.
 export { CONFIG_FILE_NAME, EMPTY_CONFIG, mergeConfigs, readConfigObject, selectFile } from '../config/config';

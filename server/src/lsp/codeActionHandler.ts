@@ -2,16 +2,12 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
 import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
-import { WorkspaceConfigs } from './workspaceConfig';
+import { lintTarget, LintTargetSources } from './lintTarget';
 import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, resolveCodeAction, ValidateOptions } from '../engine';
 
-export interface CodeActionDependencies {
-  readonly documents: TextDocuments<TextDocument>;
-  readonly analyses: AnalysisCache;
-  readonly configs: WorkspaceConfigs;
+export interface CodeActionDependencies extends LintTargetSources {
   /** The findings the diagnostics were published from: "fix all" starts from them instead of validating again. */
   readonly lintResults: LintResults;
 }
@@ -40,7 +36,7 @@ export function registerCodeActions(connection: Connection, dependencies: CodeAc
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     if (!document || (ours.length === 0 && !context.only?.length)) return [];
     try {
-      const lint = await lintInputs(dependencies, document);
+      const lint = await lintInputs(dependencies, document.uri);
       if (!lint) return [];
       const configUri = ours.length > 0 ? configs.configFileUriFor(document.uri) : undefined;
       return codeActions(lint.analysis, ours, {
@@ -61,7 +57,7 @@ export function registerCodeActions(connection: Connection, dependencies: CodeAc
     if (!document) return action;
     try {
       // The document's current version, whatever version the action was offered on: see resolveCodeAction.
-      const lint = await lintInputs(dependencies, document);
+      const lint = await lintInputs(dependencies, document.uri);
       return lint ? resolveCodeAction(lint.analysis, action, lint.options) : action;
     } catch (error) {
       connection.console.error(`resolving "${action.title}" for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -82,14 +78,12 @@ interface LintInputs {
   readonly options: { readonly validate: ValidateOptions; readonly findings: readonly LintFinding[] };
 }
 
-/** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard is off for it. */
-async function lintInputs({ analyses, configs, lintResults }: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
-  const { enabled, config, selection } = await configs.forDocument(document.uri);
-  if (!enabled || selection === 'ignored') return undefined;
-  const analysis = analyses.get(document);
-  const assumeTaskDefinition = selection === 'included';
-  const findings = lintResults.findings(analysis, config, assumeTaskDefinition);
-  return { analysis, options: { validate: { rules: config.rules, assumeTaskDefinition }, findings } };
+/** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard leaves it alone. */
+async function lintInputs(dependencies: CodeActionDependencies, uri: string): Promise<LintInputs | undefined> {
+  const target = await lintTarget(dependencies, uri);
+  if (!target) return undefined;
+  const findings = dependencies.lintResults.findings(target.analysis, target.plan);
+  return { analysis: target.analysis, options: { validate: target.plan, findings } };
 }
 
 /** The open editor's text wins over the disk, which may be behind unsaved changes. */

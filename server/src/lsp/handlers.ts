@@ -1,14 +1,9 @@
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
+import { Connection } from 'vscode-languageserver/node';
 import { LintResults } from './lintResults';
-import { WorkspaceConfigs } from './workspaceConfig';
-import { Analysis, complete, documentSymbols, EcsGuardConfig, hover } from '../engine';
+import { lintTarget, LintTarget, LintTargetSources } from './lintTarget';
+import { complete, documentSymbols, hover } from '../engine';
 
-export interface EditorHandlerContext {
-  readonly documents: TextDocuments<TextDocument>;
-  readonly analyses: AnalysisCache;
-  readonly configs: WorkspaceConfigs;
+export interface EditorHandlerContext extends LintTargetSources {
   readonly lintResults: LintResults;
   readonly logError: (message: string) => void;
 }
@@ -19,35 +14,25 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
 /** Hover, completion and outline: each handler finds the document's cached analysis and calls a pure function. */
 export function registerEditorHandlers(connection: Connection, context: EditorHandlerContext): void {
   connection.onHover(async ({ textDocument, position }) => {
-    const target = await lintTarget(context, textDocument.uri);
+    const target = await openTarget(context, textDocument.uri);
     if (!target) return null;
-    const findings = context.lintResults.findings(target.analysis, target.config, target.assumeTaskDefinition);
-    return hover(target.analysis, position, { findings, assumeTaskDefinition: target.assumeTaskDefinition });
+    const findings = context.lintResults.findings(target.analysis, target.plan);
+    return hover(target.analysis, position, { findings, assumeTaskDefinition: target.plan.assumeTaskDefinition });
   });
   connection.onCompletion(async ({ textDocument, position }) => {
-    const target = await lintTarget(context, textDocument.uri);
-    return target ? complete(target.analysis, position, { assumeTaskDefinition: target.assumeTaskDefinition }) : [];
+    const target = await openTarget(context, textDocument.uri);
+    return target ? complete(target.analysis, position, { assumeTaskDefinition: target.plan.assumeTaskDefinition }) : [];
   });
   connection.onDocumentSymbol(async ({ textDocument }) => {
-    const target = await lintTarget(context, textDocument.uri);
+    const target = await openTarget(context, textDocument.uri);
     return target ? documentSymbols(target.analysis) : [];
   });
 }
 
-interface LintTarget {
-  readonly analysis: Analysis;
-  readonly config: EcsGuardConfig;
-  readonly assumeTaskDefinition: boolean;
-}
-
-/** The open document's analysis and lint options, or undefined when ECS Guard is off for it. */
-async function lintTarget(context: EditorHandlerContext, uri: string): Promise<LintTarget | undefined> {
-  if (!context.documents.get(uri)) return undefined;
+/** The lint target, or undefined (logged) when the settings cannot be read: an editor feature then answers nothing. */
+async function openTarget(context: EditorHandlerContext, uri: string): Promise<LintTarget | undefined> {
   try {
-    const { enabled, config, selection } = await context.configs.forDocument(uri);
-    const document = context.documents.get(uri);
-    if (!document || !enabled || selection === 'ignored') return undefined;
-    return { analysis: context.analyses.get(document), config, assumeTaskDefinition: selection === 'included' };
+    return await lintTarget(context, uri);
   } catch (error) {
     context.logError(`reading the configuration of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     return undefined;

@@ -1,16 +1,23 @@
-import { isFargate } from '../document/facts';
+import { isFargate, platform } from '../document/facts';
 import { containsPlaceholder, stringValue } from '../document/json';
 import { setValue } from '../document/jsonEdit';
+import { describeSetting } from './_fix';
 import { Rule } from './rule';
 
-/** A recognised placeholder, so the inserted ARN gets no finding until it is filled in. */
-export const EXECUTION_ROLE_PLACEHOLDER = 'arn:aws:iam::<ACCOUNT_ID>:role/ecsTaskExecutionRole';
+/** The role the ECS console creates; ECS accepts a bare role name and fills in the account when it registers the task definition. */
+export const EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
 
 /** arn:<partition>:iam::<12-digit account>:role/<optional path/><name>, as IAM writes role ARNs. */
 const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** A role name (IAM: up to 64 of [\w+=,.@-]), optionally after an IAM path (printable ASCII but ":", ending in "/"). */
+const ROLE_NAME = /^(?:\/?(?:[\x21-\x39\x3b-\x7e]+\/)+)?[\w+=,.@-]{1,64}$/;
 
-/** Fix payload for a missing role: `{ insert: 'executionRoleArn' }` (the ARN itself has to come from the user). */
+/** What ECS accepts in `executionRoleArn` and `taskRoleArn`: a role ARN, or a role name (with an optional path). */
+export function isAcceptedRole(value: string): boolean {
+  return value.startsWith('arn:') ? ROLE_ARN.test(value) : ROLE_NAME.test(value);
+}
+
+/** Fix payload for a missing role: `{ insert: 'executionRoleArn' }`. */
 export const executionRoleRequired: Rule = {
   meta: {
     id: 'execution-role-required',
@@ -21,10 +28,12 @@ export const executionRoleRequired: Rule = {
   check({ doc, reportAt, reportMissing }) {
     const task = doc.task;
     if (!task) return;
+    // GuardDuty adds its agent sidecar to Fargate tasks only, and only to Linux ones.
+    const getsAgentSidecar = isFargate(doc) && platform(doc).os !== 'windows';
     const node = task.get('executionRoleArn');
     // null is how describe output and templates say "not set".
     if (!node || node.type === 'null') {
-      if (isFargate(doc)) {
+      if (getsAgentSidecar) {
         reportMissing(
           task,
           'Fargate task has no executionRoleArn, so the GuardDuty agent sidecar image cannot be pulled from ECR and GuardDuty reports "TaskExecutionRole missing in TaskDefinition". Add a task execution role with the permissions of AmazonECSTaskExecutionRolePolicy.',
@@ -34,19 +43,21 @@ export const executionRoleRequired: Rule = {
       return;
     }
     const value = stringValue(node);
-    if (value === undefined || containsPlaceholder(value) || ROLE_ARN.test(value)) return;
-    const example = ROLE_NAME.test(value) ? `arn:aws:iam::<account id>:role/${value}` : 'arn:aws:iam::<12-digit account id>:role/<role name>';
+    if (value === undefined || containsPlaceholder(value) || isAcceptedRole(value)) return;
+    const consequence = getsAgentSidecar
+      ? 'so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included'
+      : 'so ECS rejects the task definition';
     reportAt(
       node,
-      `executionRoleArn ${JSON.stringify(value)} is not an IAM role ARN, so ECS cannot use it to pull images, the GuardDuty agent sidecar included. Write it as ${example}.`,
+      `executionRoleArn ${JSON.stringify(value)} is neither an IAM role ARN nor a role name, ${consequence}. Write a role name such as "${EXECUTION_ROLE_NAME}" (ECS fills in the account) or arn:aws:iam::<12-digit account id>:role/<role name>.`,
     );
   },
-  // The account id has to come from the user, so this never applies unattended.
+  // Whether that role exists in the account is the user's call, so this never applies unattended.
   fixes(fix, { doc }) {
     if (fix.insert !== 'executionRoleArn' || !doc.task) return [];
     return [{
-      title: `Add "executionRoleArn": "${EXECUTION_ROLE_PLACEHOLDER}" (fill in <ACCOUNT_ID>)`,
-      edits: [setValue([...doc.task.path, 'executionRoleArn'], EXECUTION_ROLE_PLACEHOLDER)],
+      title: `Add ${describeSetting('executionRoleArn', EXECUTION_ROLE_NAME)}`,
+      edits: [setValue([...doc.task.path, 'executionRoleArn'], EXECUTION_ROLE_NAME)],
       safe: false,
       preferred: true,
     }];

@@ -1,5 +1,5 @@
-import { isFargate } from '../document/facts';
-import { childValue, isPlaceholderNode, numberValue, stringValue } from '../document/json';
+import { isFargate, platform } from '../document/facts';
+import { isPlaceholderNode, numberValue } from '../document/json';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
 import { guardDutyAgentMemoryMiB, isValidPair, validMemoryFor } from '../fargate/sizes';
 import { setValue } from '../document/jsonEdit';
@@ -20,9 +20,8 @@ export const guarddutyAgentMemory: Rule = {
   check({ doc, reportAt }) {
     const task = doc.task;
     if (!task || !isFargate(doc)) return;
-    // GuardDuty only adds its agent to Linux tasks; an unknown or Windows family gets no finding.
-    const family = childValue(task.get('runtimePlatform'), 'operatingSystemFamily');
-    if (family && stringValue(family) !== 'LINUX') return;
+    // GuardDuty only adds its agent to Linux tasks; an unknown or Windows platform gets no finding.
+    if (platform(doc).os !== 'linux') return;
 
     const cpuNode = task.get('cpu');
     const memoryNode = task.get('memory');

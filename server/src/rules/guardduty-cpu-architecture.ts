@@ -1,8 +1,8 @@
+import { CPU_ARCHITECTURES as ARCHITECTURES } from '../document/fields';
 import { childValue, isPlaceholderNode, stringValue } from '../document/json';
 import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
-const ARCHITECTURES = ['X86_64', 'ARM64'] as const;
 type Architecture = (typeof ARCHITECTURES)[number];
 
 /** Spellings that clearly mean one of the two, keyed by lower case with `_`, `-` and spaces removed. */

@@ -1,5 +1,5 @@
 import { childValue, stringValue } from '../document/json';
-import { OPERATING_SYSTEM_FAMILIES } from '../document/schema';
+import { OPERATING_SYSTEM_FAMILIES } from '../document/fields';
 import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 

@@ -1,4 +1,4 @@
-import { osKind } from '../document/facts';
+import { platform } from '../document/facts';
 import { containerUser, isRootUser } from './_user';
 import { setOnContainer } from './_fix';
 import { Rule } from './rule';
@@ -12,8 +12,7 @@ export const linuxNonRootUser: Rule = {
     enforces: { source: 'security-hub', control: 'ECS.20', configRule: 'ecs-task-definition-linux-user-non-root' },
   },
   check({ doc, reportAt, reportMissing }) {
-    const os = osKind(doc);
-    if (os !== 'linux' && os !== 'unset') return;
+    if (platform(doc).os !== 'linux') return;
     const fix = { set: { key: 'user', value: '1000' } };
     const advice = '(Security Hub ECS.20). Set "user" to a non-root user or UID, such as "1000".';
     for (const container of doc.containers) {

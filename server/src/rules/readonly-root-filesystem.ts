@@ -1,6 +1,6 @@
 import { booleanValue } from '../document/json';
 import { setOnContainer } from './_fix';
-import { osKind } from '../document/facts';
+import { platform } from '../document/facts';
 import { Rule } from './rule';
 
 /** Fix payload: `{ set: { key: 'readonlyRootFilesystem', value: true } }`, set the container's property. */
@@ -12,9 +12,9 @@ export const readonlyRootFilesystem: Rule = {
     enforces: { source: 'security-hub', control: 'ECS.5', configRule: 'ecs-containers-readonly-access' },
   },
   check({ doc, reportAt, reportMissing }) {
-    // Security Hub marks Windows task definitions NOT_APPLICABLE; with a placeholder OS family we cannot tell.
-    const os = osKind(doc);
-    if (os === 'windows' || os === 'unknown') return;
+    // Security Hub marks Windows task definitions NOT_APPLICABLE (Windows containers do not support the
+    // parameter); with a placeholder OS family we cannot tell.
+    if (platform(doc).os !== 'linux') return;
     const fix = { set: { key: 'readonlyRootFilesystem', value: true } };
     for (const container of doc.containers) {
       const node = container.get('readonlyRootFilesystem');

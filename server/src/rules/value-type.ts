@@ -48,12 +48,13 @@ export const valueType: Rule = {
         },
       });
     }
+    const invented = inventedByRecovery(doc.parsed.syntaxErrors.map((error) => error.offset));
     for (const scope of scopes) {
       const rootDepth = pathOf(scope.root).length;
       for (const spec of scope.fields) {
         for (const node of nodesMatching(scope.root, spec.path)) {
-          // null is how describe output and generators say "unset"; a placeholder is unknown.
-          if (node.type === 'null' || isPlaceholderNode(node)) continue;
+          // null is how describe output and generators say "unset"; a placeholder is unknown; json-syntax reports text that is not JSON.
+          if (node.type === 'null' || isPlaceholderNode(node) || invented(node)) continue;
           const problem = problemOf(spec, node, text, () => scope.subject(pathOf(node).slice(rootDepth), node));
           if (problem) reportAt(node, problem.message, problem.fix);
         }
@@ -67,6 +68,26 @@ export const valueType: Rule = {
     return [{ title: replacementTitle(path, replace.value), edits: [setValue(path, replace.value)], safe: true, preferred: true }];
   },
 };
+
+/**
+ * Where the text is not JSON (an unquoted `${fargate_cpu}`), the error-tolerant parse makes up a value (here the
+ * object `{fargate_cpu}`): a value with a syntax error inside it or right before it is not the user's.
+ */
+function inventedByRecovery(errorOffsets: readonly number[]): (node: Node) => boolean {
+  const sorted = [...errorOffsets].sort((a, b) => a - b);
+  return (node) => {
+    if (sorted.length === 0) return false;
+    // The first error at or after the character before the node.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle] < node.offset - 1) low = middle + 1;
+      else high = middle;
+    }
+    return low < sorted.length && sorted[low] < node.offset + node.length;
+  };
+}
 
 function replacementTitle(path: JSONPath, value: unknown): string {
   const key = path[path.length - 1];

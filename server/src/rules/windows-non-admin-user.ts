@@ -1,4 +1,4 @@
-import { osKind } from '../document/facts';
+import { platform } from '../document/facts';
 import { containerUser, isWindowsAdminUser } from './_user';
 import { setOnContainer } from './_fix';
 import { Rule } from './rule';
@@ -12,11 +12,11 @@ export const windowsNonAdminUser: Rule = {
     enforces: { source: 'security-hub', control: 'ECS.21', configRule: 'ecs-task-definition-windows-user-non-admin' },
   },
   check({ doc, reportAt, reportMissing }) {
-    const os = osKind(doc);
-    if (os !== 'windows' && os !== 'unset') return;
+    const found = platform(doc);
     // Security Hub also evaluates ECS.21 when the OS family is unset, but then a missing user is already
     // reported by linux-non-root-user (ECS.20); only an explicit administrator account fires here.
-    const windows = os === 'windows';
+    const windows = found.os === 'windows';
+    if (!windows && !(found.os === 'linux' && found.basis === 'default')) return;
     const fix = { set: { key: 'user', value: 'ContainerUser' } };
     const advice = '(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.';
     for (const container of doc.containers) {

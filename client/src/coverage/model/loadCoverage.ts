@@ -73,17 +73,25 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     detectorId = (await api.findDetectorId()) ?? null;
     if (!detectorId) return { region: options.region, detectorId, statistics: null, clusters: [], error: noDetector(options.region) };
     let pageLimit = MAX_COVERAGE_PAGES;
-    const [statistics, resources] = await Promise.all([
+    // Converted page by page while the next page is on its way. A cluster listed twice (the list changed
+    // between two pages) is kept once, where it first came, as last listed.
+    const clusters = new Map<string, ClusterCoverage>();
+    const [statistics] = await Promise.all([
       api.getEcsStatistics(detectorId).then((counts) => {
         pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
         return counts;
       }),
-      api.listEcsCoverage(detectorId, options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {}, () => pageLimit),
+      api.listEcsCoverage(
+        detectorId,
+        options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {},
+        () => pageLimit,
+        (page) => page.map(toClusterCoverage).forEach((cluster) => clusters.set(clusterKey(cluster), cluster)),
+      ),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;
     });
-    return { region: options.region, detectorId, statistics, clusters: uniqueClusters(resources.map(toClusterCoverage)), error: null };
+    return { region: options.region, detectorId, statistics, clusters: [...clusters.values()], error: null };
   } catch (error) {
     const cause = deadline.timedOut() ? new LoadTimeoutError(deadline.timeoutMs) : error;
     return { region: options.region, detectorId, statistics: null, clusters: [], error: classifyError(cause, { ...options, secrets: [...secrets] }) };
@@ -91,13 +99,6 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     deadline.stop.removeEventListener('abort', onAbort);
     api.destroy();
   }
-}
-
-/** A cluster listed twice (the list changed between two pages) is kept once, where it first came, as last listed. */
-function uniqueClusters(clusters: readonly ClusterCoverage[]): ClusterCoverage[] {
-  const byKey = new Map<string, ClusterCoverage>();
-  for (const cluster of clusters) byKey.set(clusterKey(cluster), cluster);
-  return [...byKey.values()];
 }
 
 function abortError(): Error {

@@ -14,11 +14,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Every JSON file is offered; the server decides by content which ones are task definitions.
+    // Every JSON and YAML file is offered; the server decides by content which ones are task definitions or
+    // CloudFormation templates (other YAML is left to the YAML and AWS Toolkit extensions).
     documentSelector: [
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,

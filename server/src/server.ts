@@ -85,30 +85,39 @@ connection.onDidChangeWatchedFiles(() => {
   revalidateAll();
 });
 
-documents.onDidChangeContent((change) => debouncer.schedule(change.document.uri, () => void publishDiagnostics(change.document.uri)));
+documents.onDidChangeContent((change) => schedulePublish(change.document));
 documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
-  analyses.delete(event.document.uri);
   configs.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 function revalidateAll(): void {
-  for (const document of documents.all()) debouncer.schedule(document.uri, () => void publishDiagnostics(document.uri));
+  for (const document of documents.all()) schedulePublish(document);
 }
 
-async function publishDiagnostics(uri: string): Promise<void> {
+function schedulePublish(document: TextDocument): void {
+  debouncer.schedule(document.uri, () => void publishDiagnostics(document));
+}
+
+/**
+ * Publishes the findings of this open document, never of another one: if it is closed while its settings
+ * are fetched (and maybe reopened under the same uri, as VS Code's `untitled:Untitled-1` is) nothing is
+ * sent, and the reopened document's own publish is already scheduled.
+ */
+async function publishDiagnostics(document: TextDocument): Promise<void> {
+  const { uri } = document;
+  const isOpen = () => documents.get(uri) === document;
   let findings: LintFinding[] = [];
   try {
-    const target = await lintTarget({ documents, analyses, configs }, uri);
+    const target = await lintTarget({ documents, analyses, configs }, document);
     if (target) findings = lintResults.findings(target.analysis, target.plan);
   } catch (error) {
     // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
-  // A document closed meanwhile was cleared by didClose; a failed send means the client is gone.
-  const document = documents.get(uri);
-  if (document) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
+  // A failed send means the client is gone.
+  if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
 registerEditorHandlers(connection, { documents, analyses, configs, lintResults, logError: (message) => connection.console.error(message) });

@@ -31,11 +31,13 @@ describe('AnalysisCache', () => {
     assert.equal(first.document.getText(), first.parsed.text);
   });
 
-  it('parses again after delete', () => {
+  it('never answers for one document with the analysis of another at the same uri and version', () => {
     const cache = new AnalysisCache();
-    const document = TextDocument.create('file:///task.json', 'json', 1, PRIVILEGED);
-    const first = cache.get(document);
-    cache.delete(document.uri);
-    assert.notEqual(cache.get(document), first);
+    const closed = TextDocument.create('untitled:Untitled-1', 'json', 1, PRIVILEGED);
+    const reopened = TextDocument.create('untitled:Untitled-1', 'json', 1, '{ "name": "not a task definition" }');
+    assert.ok(cache.get(closed).taskDefinition);
+    assert.equal(cache.get(reopened).taskDefinition, undefined);
+    assert.ok(cache.get(closed).taskDefinition, 'a late request on the closed document gets its own analysis');
+    assert.equal(cache.get(reopened).parsed.text, reopened.getText());
   });
 });

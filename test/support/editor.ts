@@ -13,17 +13,17 @@ export interface AtCursor {
   readonly position: Position;
 }
 
-/** A document written with a `|` cursor, analysed. */
-export function atCursor(marked: string): AtCursor {
+/** A document written with a `|` cursor, analysed; `uri` names the file (its extension picks JSON or YAML). */
+export function atCursor(marked: string, uri?: string): AtCursor {
   const { text, cursor } = markedDocument(marked, { cursor: true });
   if (cursor === undefined) throw new Error('mark the cursor with |');
-  const analysis = analyzeText(text);
+  const analysis = analyzeText(text, uri);
   return { text, offset: cursor, analysis, position: analysis.document.positionAt(cursor) };
 }
 
 /** The hover Markdown at the cursor, with the findings `validate` gives for the same analysis; undefined for no hover. */
-export function hoverAt(marked: string, options: HoverOptions = {}): string | undefined {
-  const { analysis, position } = atCursor(marked);
+export function hoverAt(marked: string, options: HoverOptions & { uri?: string } = {}): string | undefined {
+  const { analysis, position } = atCursor(marked, options.uri);
   const result = hover(analysis, position, { findings: validate(analysis), ...options });
   if (!result) return undefined;
   const contents = result.contents;
@@ -36,12 +36,12 @@ export function hoverLinesAt(marked: string, options: HoverOptions = {}): string
   return hoverAt(marked, options)?.split('\n') ?? [];
 }
 
-export function completionsAt(marked: string, options: FrameOptions = {}): CompletionItem[] {
-  const { analysis, position } = atCursor(marked);
+export function completionsAt(marked: string, options: FrameOptions & { uri?: string } = {}): CompletionItem[] {
+  const { analysis, position } = atCursor(marked, options.uri);
   return complete(analysis, position, options);
 }
 
-export function completionLabelsAt(marked: string, options: FrameOptions = {}): string[] {
+export function completionLabelsAt(marked: string, options: FrameOptions & { uri?: string } = {}): string[] {
   return completionsAt(marked, options).map((item) => item.label);
 }
 

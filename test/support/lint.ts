@@ -3,8 +3,9 @@ import { analyzeText } from '../../server/src/service/analysis';
 import { LintFinding, validate, ValidateOptions } from '../../server/src/service/validate';
 import { markedDocument } from './markedDocument';
 
-export function lintText(text: string, options: ValidateOptions = {}): LintFinding[] {
-  return validate(analyzeText(text), {
+/** Lints a text; `uri` names the file (its extension picks JSON or YAML). */
+export function lintText(text: string, options: ValidateOptions = {}, uri?: string): LintFinding[] {
+  return validate(analyzeText(text, uri), {
     ...options,
     onRuleError: (ruleId, error) => {
       throw new Error(`rule ${ruleId} threw: ${String(error)}`);
@@ -19,9 +20,9 @@ export type Expected = string | RegExp | { message: string | RegExp; path?: (str
  * Lints a marked document and checks the findings of one rule: one per `«range»`, in document order,
  * with the given messages. An unmarked document expects none.
  */
-export function expectFindings(ruleId: string, marked: string, expected: Expected[] = [], options: ValidateOptions = {}): LintFinding[] {
+export function expectFindings(ruleId: string, marked: string, expected: Expected[] = [], options: ValidateOptions & { uri?: string } = {}): LintFinding[] {
   const { text, ranges } = markedDocument(marked);
-  const findings = lintText(text, options).filter((finding) => finding.ruleId === ruleId);
+  const findings = lintText(text, options, options.uri).filter((finding) => finding.ruleId === ruleId);
   const actual = findings.map((f) => `${JSON.stringify(text.slice(f.offset, f.offset + f.length))} @${f.offset}: ${f.message}`);
   assert.equal(findings.length, ranges.length, `expected ${ranges.length} ${ruleId} finding(s), got:\n${actual.join('\n')}`);
   assert.equal(expected.length, ranges.length, 'give one expected message per marked range');

@@ -91,6 +91,7 @@ export class LspTestClient {
   initializeResult: InitializeResult | undefined;
 
   private readonly waiters = new Set<Waiter>();
+  private configurationHeld: Promise<void> = Promise.resolve();
   private readonly versions = new Map<string, number>();
   private stderr = '';
   private exitCode: number | null | undefined;
@@ -111,8 +112,10 @@ export class LspTestClient {
       });
     });
 
-    connection.onRequest(ConfigurationRequest.type, (params) => {
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
       this.configurationRequests.push(params);
+      this.deliver(ConfigurationRequest.method, params);
+      await this.configurationHeld;
       return params.items.map((item) => (item.section === 'ecsGuard' ? this.settings ?? null : null));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
@@ -163,6 +166,19 @@ export class LspTestClient {
     return this.exitCode === undefined;
   }
 
+  /**
+   * Holds every workspace/configuration answer until the returned function is called, as a busy editor
+   * would: the server's work on a document waits meanwhile, and the messages sent after it race it.
+   */
+  holdConfiguration(): () => void {
+    let release!: () => void;
+    this.configurationHeld = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.configurationHeld = Promise.resolve();
+      release();
+    };
+  }
+
   /** Sends a request (hover, completion, code action, ...) and waits for its answer, with a timeout. */
   request<P, R, E>(type: RequestType<P, R, E>, params: P, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
     return this.within(type.method, this.connection.sendRequest(type, params), timeoutMs);
@@ -200,15 +216,20 @@ export class LspTestClient {
 
   /** The next publishDiagnostics for `uri` (received after this call) that `accept` accepts. */
   nextDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, description = 'any', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
-    return this.next(PublishDiagnosticsNotification.type, (params) => params.uri === uri && accept(params), `publishDiagnostics for ${uri} (${description})`, timeoutMs, () => {
+    return this.next<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (params) => params.uri === uri && accept(params), `publishDiagnostics for ${uri} (${description})`, timeoutMs, () => {
       const last = this.published.get(uri)?.at(-1);
       return last ? `last for that uri: version ${last.version}, ${JSON.stringify(last.diagnostics.map((d) => `${d.code}: ${d.message}`))}` : 'none for that uri';
     });
   }
 
+  /** The next workspace/configuration request (received after this call) the server sends. */
+  nextConfigurationRequest(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ConfigurationParams> {
+    return this.next<ConfigurationParams>(ConfigurationRequest.method, () => true, 'workspace/configuration', timeoutMs, () => `received ${this.configurationRequests.length}`);
+  }
+
   /** The next window/showMessage notification (received after this call) that `accept` accepts. */
   nextShowMessage(accept: (params: ShowMessageParams) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ShowMessageParams> {
-    return this.next(ShowMessageNotification.type, accept, 'window/showMessage', timeoutMs, () => `received: ${JSON.stringify(this.showMessages.map((m) => m.message))}`);
+    return this.next<ShowMessageParams>(ShowMessageNotification.method, accept, 'window/showMessage', timeoutMs, () => `received: ${JSON.stringify(this.showMessages.map((m) => m.message))}`);
   }
 
   /**
@@ -246,7 +267,7 @@ export class LspTestClient {
     this.connection.dispose();
   }
 
-  private next<P>(type: NotificationType<P>, accept: (params: P) => boolean, description: string, timeoutMs: number, lastSeen: () => string): Promise<P> {
+  private next<P>(method: string, accept: (params: P) => boolean, description: string, timeoutMs: number, lastSeen: () => string): Promise<P> {
     if (!this.isRunning) return Promise.reject(new Error(`the server is not running (exit code ${this.exitCode}); cannot wait for ${description}${this.stderrTail()}`));
     return new Promise<P>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -254,7 +275,7 @@ export class LspTestClient {
         reject(new Error(`no ${description} within ${timeoutMs} ms; ${lastSeen()}${this.stderrTail()}`));
       }, timeoutMs);
       const waiter: Waiter = {
-        method: type.method,
+        method,
         accept: (params) => accept(params as P),
         resolve: (params) => {
           clearTimeout(timer);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { UsageError } from '../usage';
@@ -105,7 +106,9 @@ class FileLinter {
 
   private lintText(text: string, target: LintTarget, selection: FileSelection, file?: ReadFile): FileReport | undefined {
     try {
-      let analysis = analyzeText(text);
+      // The file's URI carries its extension, which tells YAML from JSON.
+      const uri = pathToFileURL(target.absolutePath).href;
+      let analysis = analyzeText(text, uri);
       const plan = lintPlan({ config: this.config, selection, named: target.explicit ? analysis : undefined });
       if (!plan.linted || !lintsContent(plan, analysis)) {
         if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
@@ -118,7 +121,7 @@ class FileLinter {
       };
       if (this.options.fix && file) {
         const fixed = fixAll(analysis, { validate: validateOptions });
-        if (fixed.text !== text && this.write(target, fixed.text, file, fixed.fixed)) analysis = analyzeText(fixed.text);
+        if (fixed.text !== text && this.write(target, fixed.text, file, fixed.fixed)) analysis = analyzeText(fixed.text, uri);
       }
       return { file: target.displayPath, absolutePath: target.absolutePath, findings: validate(analysis, validateOptions) };
     } catch (error) {

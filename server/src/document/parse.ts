@@ -1,4 +1,5 @@
 import { Node, ParseError, parseTree } from 'jsonc-parser';
+import type { Document } from 'yaml';
 
 /** Deeper nesting than this is not a task definition, and the recursive parser would overflow the stack. */
 export const MAX_NESTING_DEPTH = 512;
@@ -9,6 +10,10 @@ export interface ParsedJson {
   readonly syntaxErrors: readonly ParseError[];
   /** Set when the text nests deeper than MAX_NESTING_DEPTH: the offset where it does; no tree is built. */
   readonly tooDeepAt?: number;
+  /** How the text is written; absent means JSON. A YAML text's tree is built by `parseYaml` (document/yamlTree). */
+  readonly language?: 'json' | 'yaml';
+  /** The YAML parser's own document, for edits that keep the YAML's layout. */
+  readonly yamlDocument?: Document;
 }
 
 /**

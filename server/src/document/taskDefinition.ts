@@ -1,14 +1,17 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, pathOf, propertyOf, stringValue } from './json';
 import { ParsedJson } from './parse';
+import type { TemplateSource } from './cloudformation/source';
 
 /**
  * The shapes in which task definitions are kept in repositories:
  * - `register-input`: the `aws ecs register-task-definition --cli-input-json` input (also CodeDeploy `taskdef.json`);
  * - `describe-output`: `aws ecs describe-task-definition` output, `{"taskDefinition": {...}}`;
- * - `container-array`: a bare array of container definitions, as Terraform users keep them.
+ * - `container-array`: a bare array of container definitions, as Terraform users keep them;
+ * - `cloudformation`: an `AWS::ECS::TaskDefinition` resource of a CloudFormation template (JSON, YAML, CDK output),
+ *   normalized to the API's names (see `cloudformation/source.ts`).
  */
-export type TaskDefinitionShape = 'register-input' | 'describe-output' | 'container-array';
+export type TaskDefinitionShape = 'register-input' | 'describe-output' | 'container-array' | 'cloudformation';
 
 /** An object of the task definition and where to point when one of its properties is missing. */
 export interface ObjectView {
@@ -32,6 +35,8 @@ export interface TaskDefinitionDocument {
   /** The task-level object; undefined for a bare container array. */
   readonly task: ObjectView | undefined;
   readonly containers: readonly ContainerView[];
+  /** Set for a task definition read from a template: how its API paths and names map back onto the template. */
+  readonly template?: TemplateSource;
 }
 
 /** Decides by content whether a JSON document is a task definition, and gives its views. */
@@ -41,10 +46,10 @@ export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument |
     const wrapped = childValue(root, 'taskDefinition');
     if (wrapped?.type === 'object' && childValue(wrapped, 'containerDefinitions')) {
       const anchor = propertyOf(root, 'taskDefinition')!.children![0];
-      return fromTaskObject('describe-output', parsed, wrapped, anchor);
+      return taskDefinitionOf('describe-output', parsed, wrapped, anchor);
     }
     if (childValue(root, 'containerDefinitions')) {
-      return fromTaskObject('register-input', parsed, root, taskAnchor(root));
+      return taskDefinitionOf('register-input', parsed, root, taskAnchor(root));
     }
     return undefined;
   }
@@ -54,9 +59,10 @@ export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument |
   return undefined;
 }
 
-function fromTaskObject(shape: TaskDefinitionShape, parsed: ParsedJson, taskNode: Node, anchor: Node): TaskDefinitionDocument {
+/** A task definition over a task object: `anchor` stands for the whole task in findings about a missing property. */
+export function taskDefinitionOf(shape: TaskDefinitionShape, parsed: ParsedJson, taskNode: Node, anchor: Node, template?: TemplateSource): TaskDefinitionDocument {
   const task = objectView(taskNode, anchor);
-  return { shape, parsed, task, containers: containerViews(task.get('containerDefinitions')) };
+  return { shape, parsed, task, containers: containerViews(task.get('containerDefinitions')), ...(template && { template }) };
 }
 
 /** For the task object itself the family names it best; otherwise its first key. */

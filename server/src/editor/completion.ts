@@ -16,7 +16,8 @@ import { tokensAround } from './tokens';
  */
 export function complete(analysis: Analysis, position: Position, options: FrameOptions = {}): CompletionItem[] {
   const { document, parsed } = analysis;
-  if (!parsed.root) return [];
+  // The position logic below reads JSON tokens; in YAML templates the YAML and AWS Toolkit extensions complete.
+  if (!parsed.root || parsed.language === 'yaml') return [];
   const offset = document.offsetAt(position);
   const location = getLocation(parsed.text, offset);
   const tokens = tokensAround(parsed.text, offset);
@@ -28,17 +29,17 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   const frame = taskFrame(recognised, options);
   const root = recognised.parsed.root;
   if (!frame || !root) return [];
-  const taskDefinition = recognised.taskDefinition;
+  const taskDefinition = frame.taskDefinitionAt(location.path);
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);
     const taskPath = frame.toTaskPath(objectPath);
-    return taskPath ? propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition) : [];
+    return taskPath ? propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, frame.keyName) : [];
   }
   const taskPath = frame.toTaskPath(location.path);
   // A value is already complete before the cursor: nothing to insert here.
   if (!taskPath || (location.previousNode && !tokens.current)) return [];
   if (isContainerSlot(taskPath) && !tokens.current) return [newContainerCompletion(taskDefinition, edit)];
-  return valueCompletions(taskPath, taskDefinition, findNodeAtLocation(root, location.path.slice(0, -1)), edit);
+  return valueCompletions(taskPath, taskDefinition, findNodeAtLocation(root, location.path.slice(0, -1)), edit, frame.keyName);
 }
 
 /**
@@ -52,7 +53,13 @@ function withStandIn(analysis: Analysis, edit: EditSpan, standIn: string): Analy
   return analyzeText(`${text.slice(0, edit.start)}${standIn}${text.slice(edit.end)}`, analysis.document.uri);
 }
 
-function propertyCompletions(fields: readonly FieldDoc[], objectNode: Node | undefined, edit: EditSpan, taskDefinition: TaskDefinitionDocument | undefined): CompletionItem[] {
+function propertyCompletions(
+  fields: readonly FieldDoc[],
+  objectNode: Node | undefined,
+  edit: EditSpan,
+  taskDefinition: TaskDefinitionDocument | undefined,
+  keyName: (apiKey: string) => string,
+): CompletionItem[] {
   const present = new Set(
     (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
       .map((property) => property.children?.[0])
@@ -60,15 +67,15 @@ function propertyCompletions(fields: readonly FieldDoc[], objectNode: Node | und
       .map((key) => String(key.value)),
   );
   return fields
-    .filter((doc) => !present.has(keyOf(doc)))
+    .filter((doc) => !present.has(keyName(keyOf(doc))))
     .map((doc, index) => {
-      const key = keyOf(doc);
+      const key = keyName(keyOf(doc));
       const newText = edit.colonFollows ? `"${key}"` : `"${key}": ${valueSnippet(doc, taskDefinition)}${edit.needsComma ? ',' : ''}`;
       return {
         label: key,
         kind: CompletionItemKind.Property,
         detail: doc.type,
-        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc) },
+        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, keyName) },
         filterText: edit.quoted ? `"${key}"` : key,
         sortText: String(index).padStart(3, '0'),
         insertTextFormat: InsertTextFormat.Snippet,
@@ -122,7 +129,13 @@ interface ValueChoice {
   readonly detail?: string;
 }
 
-function valueCompletions(taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined, parentNode: Node | undefined, edit: EditSpan): CompletionItem[] {
+function valueCompletions(
+  taskPath: JSONPath,
+  taskDefinition: TaskDefinitionDocument | undefined,
+  parentNode: Node | undefined,
+  edit: EditSpan,
+  keyName: (apiKey: string) => string,
+): CompletionItem[] {
   const inArray = typeof taskPath[taskPath.length - 1] === 'number';
   const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
   if (!doc) return [];
@@ -131,7 +144,7 @@ function valueCompletions(taskPath: JSONPath, taskDefinition: TaskDefinitionDocu
     label: choice.json,
     kind: doc.type === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
     detail: choice.detail,
-    documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc) },
+    documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, keyName) },
     sortText: String(index).padStart(3, '0'),
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: TextEdit.replace(edit.range, `${edit.afterColon ? ' ' : ''}${choice.json}${edit.needsComma ? ',' : ''}`),

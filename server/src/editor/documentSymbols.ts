@@ -13,7 +13,8 @@ const VOLUME_KINDS = ['efsVolumeConfiguration', 'fsxWindowsFileServerVolumeConfi
  */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const taskDefinition = analysis.taskDefinition;
-  if (!taskDefinition) return [];
+  // A template's outline is the JSON or YAML extension's (with the AWS Toolkit's); a second one would only repeat it.
+  if (!taskDefinition || taskDefinition.template) return [];
   const { document } = analysis;
   const containers = taskDefinition.containers.map((container) => containerSymbol(document, container));
   const task = taskDefinition.task;

@@ -34,9 +34,9 @@ export function fieldDocsUrl(doc: FieldDoc): string {
   return doc.anchor ? `${TASK_DEFINITION_PARAMETERS_URL}#${doc.anchor}` : TASK_DEFINITION_PARAMETERS_URL;
 }
 
-/** Hover and completion text for a field. */
-export function fieldMarkdown(doc: FieldDoc): string {
-  const key = doc.path[doc.path.length - 1];
+/** Hover and completion text for a field; `keyName` spells its name as the document does (a template's PascalCase). */
+export function fieldMarkdown(doc: FieldDoc, keyName: (apiKey: string) => string = (key) => key): string {
+  const key = keyName(doc.path[doc.path.length - 1]);
   const lines = [`**${key}** · ${doc.type}`, '', doc.summary];
   if (doc.values) lines.push('', `Allowed values: ${doc.values.map((value) => `\`${value}\``).join(', ')}`);
   for (const requirement of doc.requires ?? []) lines.push('', requirement);

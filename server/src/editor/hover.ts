@@ -4,6 +4,7 @@ import { ruleDocsUrl } from '../engine/protocol';
 import { ruleMeta } from '../rules';
 import { Analysis } from '../service/analysis';
 import { LintFinding } from '../service/validate';
+import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { FieldDoc, fieldDocAt, fieldMarkdown } from './fieldDocs';
 import { RuleDocs } from './ruleDocs';
 import { FrameOptions, taskFrame } from './taskPath';
@@ -25,9 +26,9 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
   const field = fieldUnderCursor(analysis, position, options);
   const sections = findings.map((finding) => findingMarkdown(finding, options.ruleDocs ?? sharedRuleDocs));
   if (field) {
-    sections.push(fieldMarkdown(field.doc));
+    sections.push(fieldMarkdown(field.doc, field.keyName));
     const isTaskSize = field.taskPath.length === 1 && (field.taskPath[0] === 'cpu' || field.taskPath[0] === 'memory');
-    const sizes = isTaskSize && analysis.taskDefinition ? taskSizeMarkdown(analysis.taskDefinition) : undefined;
+    const sizes = isTaskSize && field.taskDefinition ? taskSizeMarkdown(field.taskDefinition) : undefined;
     if (sizes) sections.push(sizes);
   }
   if (!sections.length) return null;
@@ -41,6 +42,8 @@ interface FieldUnderCursor {
   readonly doc: FieldDoc;
   readonly taskPath: JSONPath;
   readonly range: Range;
+  readonly taskDefinition: TaskDefinitionDocument | undefined;
+  readonly keyName: (apiKey: string) => string;
 }
 
 /** A documented key, or a scalar value of one (an array item counts as a value of its array). */
@@ -49,14 +52,16 @@ function fieldUnderCursor(analysis: Analysis, position: Position, options: Frame
   const frame = taskFrame(analysis, options);
   const node = parsed.root && frame ? findNodeAtOffset(parsed.root, document.offsetAt(position)) : undefined;
   if (!frame || !node || !isScalar(node)) return undefined;
-  const taskPath = frame.toTaskPath(getNodePath(node));
+  const documentPath = getNodePath(node);
+  const taskPath = frame.toTaskPath(documentPath);
   if (!taskPath) return undefined;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const arrayItem = !isKey && typeof taskPath[taskPath.length - 1] === 'number';
   const fieldPath = arrayItem ? taskPath.slice(0, -1) : taskPath;
   const doc = fieldDocAt(fieldPath);
   if (!doc) return undefined;
-  return { doc, taskPath: fieldPath, range: { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } };
+  const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+  return { doc, taskPath: fieldPath, range, taskDefinition: frame.taskDefinitionAt(documentPath), keyName: frame.keyName };
 }
 
 function isScalar(node: Node): boolean {

@@ -1,6 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, propertyOf } from '../document/json';
-import { TaskDefinitionShape } from '../document/taskDefinition';
+import { templateName } from '../document/cloudformation/names';
+import { TaskDefinitionDocument, TaskDefinitionShape } from '../document/taskDefinition';
 import { Analysis } from '../service/analysis';
 
 /**
@@ -12,6 +13,10 @@ export interface TaskFrame {
   readonly shape: TaskDefinitionShape;
   /** The path relative to the task object, or undefined when the document path lies outside it. */
   toTaskPath(documentPath: JSONPath): JSONPath | undefined;
+  /** The task definition a document path lies in (a template may hold several). */
+  taskDefinitionAt(documentPath: JSONPath): TaskDefinitionDocument | undefined;
+  /** A property name as the document spells it: `ReadonlyRootFilesystem` in a template. */
+  keyName(apiKey: string): string;
 }
 
 export interface FrameOptions {
@@ -21,7 +26,14 @@ export interface FrameOptions {
 
 export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskFrame | undefined {
   const shape = analysis.taskDefinition?.shape ?? shapeBeingWritten(analysis.parsed.root, options);
-  return shape ? { shape, toTaskPath: (path) => toTaskPath(shape, path) } : undefined;
+  if (shape === 'cloudformation') {
+    // Each task definition resource of the template maps its own part of it (the first variant of each is its defaults).
+    const resources = analysis.taskDefinitions.filter((doc) => doc.template?.variant === undefined);
+    const taskDefinitionAt = (path: JSONPath) => resources.find((doc) => doc.template?.apiPath(path) !== undefined);
+    return { shape, toTaskPath: (path) => taskDefinitionAt(path)?.template?.apiPath(path), taskDefinitionAt, keyName: templateName };
+  }
+  if (!shape) return undefined;
+  return { shape, toTaskPath: (path) => toTaskPath(shape, path), taskDefinitionAt: () => analysis.taskDefinition, keyName: (key) => key };
 }
 
 function shapeBeingWritten(root: Node | undefined, options: FrameOptions): TaskDefinitionShape | undefined {
@@ -43,5 +55,7 @@ function toTaskPath(shape: TaskDefinitionShape, path: JSONPath): JSONPath | unde
       return path[0] === 'taskDefinition' ? path.slice(1) : undefined;
     case 'container-array':
       return typeof path[0] === 'number' ? ['containerDefinitions', ...path] : undefined;
+    case 'cloudformation':
+      return undefined;
   }
 }

@@ -36,7 +36,7 @@ export function registerCodeActions(connection: Connection, dependencies: CodeAc
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     if (!document || (ours.length === 0 && !context.only?.length)) return [];
     try {
-      const lint = await lintInputs(dependencies, document.uri);
+      const lint = await lintInputs(dependencies, document);
       if (!lint) return [];
       const configUri = ours.length > 0 ? configs.configFileUriFor(document.uri) : undefined;
       return codeActions(lint.analysis, ours, {
@@ -57,7 +57,7 @@ export function registerCodeActions(connection: Connection, dependencies: CodeAc
     if (!document) return action;
     try {
       // The document's current version, whatever version the action was offered on: see resolveCodeAction.
-      const lint = await lintInputs(dependencies, document.uri);
+      const lint = await lintInputs(dependencies, document);
       return lint ? resolveCodeAction(lint.analysis, action, lint.options) : action;
     } catch (error) {
       connection.console.error(`resolving "${action.title}" for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -79,8 +79,8 @@ interface LintInputs {
 }
 
 /** The document's analysis, its lint options and the findings published from them; undefined when ECS Guard leaves it alone. */
-async function lintInputs(dependencies: CodeActionDependencies, uri: string): Promise<LintInputs | undefined> {
-  const target = await lintTarget(dependencies, uri);
+async function lintInputs(dependencies: CodeActionDependencies, document: TextDocument): Promise<LintInputs | undefined> {
+  const target = await lintTarget(dependencies, document);
   if (!target) return undefined;
   const findings = dependencies.lintResults.findings(target.analysis, target.plan);
   return { analysis: target.analysis, options: { validate: target.plan, findings } };

@@ -1,21 +1,49 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { templateTaskDefinitions } from '../document/cloudformation/source';
 import { ParsedJson, parseJson } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
+import { parseYaml } from '../document/yamlTree';
 
 /** One parse of one document version, shared by validation, hover, code actions and completion. */
 export interface Analysis {
   readonly document: TextDocument;
   readonly parsed: ParsedJson;
-  /** Undefined when the content is not a task definition. */
+  /** The first of `taskDefinitions`; undefined when the content holds no task definition. */
   readonly taskDefinition: TaskDefinitionDocument | undefined;
+  /**
+   * Every task definition in the document: one for a task-definition file; for a CloudFormation template one
+   * per `AWS::ECS::TaskDefinition` resource and per variant of it (parameter values, condition outcomes).
+   */
+  readonly taskDefinitions: readonly TaskDefinitionDocument[];
 }
 
 export function analyze(document: TextDocument): Analysis {
-  const parsed = parseJson(document.getText());
-  return { document, parsed, taskDefinition: findTaskDefinition(parsed) };
+  const text = document.getText();
+  const parsed = isYaml(document, text) ? parseYaml(text) : parseJson(text);
+  // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
+  const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
+  const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);
+  return { document, parsed, taskDefinition: found[0], taskDefinitions: found };
 }
 
-/** Convenience for the CLI and tests: analyse plain text. */
+/** The same document with a new text (after a fix): same URI and language, so YAML stays YAML. */
+export function reanalyze(analysis: Analysis, text: string): Analysis {
+  const { uri, languageId, version } = analysis.document;
+  return analyze(TextDocument.create(uri, languageId, version + 1, text));
+}
+
+/** Convenience for the CLI and tests: analyse plain text; the language follows the file name's extension. */
 export function analyzeText(text: string, uri = 'file:///untitled.json'): Analysis {
-  return analyze(TextDocument.create(uri, 'json', 0, text));
+  return analyze(TextDocument.create(uri, languageOf(uri), 0, text));
+}
+
+/** The language id an editor gives a file of this name: `yaml` for .yaml and .yml, else `json`. */
+export function languageOf(uri: string): 'json' | 'yaml' {
+  return /\.ya?ml$/i.test(uri) ? 'yaml' : 'json';
+}
+
+/** YAML by the editor's language id or the file name; a `.template` file by its first character (CloudFormation's JSON or YAML). */
+function isYaml(document: TextDocument, text: string): boolean {
+  if (document.languageId === 'yaml' || /\.ya?ml$/i.test(document.uri)) return true;
+  return /\.template$/i.test(document.uri) && !/^\s*[{[]/.test(text);
 }

@@ -1,8 +1,10 @@
 import { JSONPath } from 'jsonc-parser';
-import { applyTextChanges, collide, detectFormatting, jsonEditChanges, TextChange } from '../document/jsonEdit';
+import { editChanges } from '../document/edits';
+import { applyTextChanges, collide, detectFormatting, TextChange } from '../document/jsonEdit';
+import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { contentRules } from '../rules';
 import { FixData, FixProposal } from '../rules/rule';
-import { analyzeText, Analysis } from './analysis';
+import { Analysis, reanalyze } from './analysis';
 import { LintFinding, validate, ValidateOptions } from './validate';
 
 /** What a fix needs to know about a finding: a `LintFinding`, or the `data` of a published diagnostic. */
@@ -14,24 +16,49 @@ export interface FixTarget {
 
 /** The owning rule's proposals for a finding, best first; none when the rule has no fix or its fix fails. */
 export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal[] {
-  const doc = analysis.taskDefinition;
   const rule = contentRules.find((candidate) => candidate.meta.id === target.ruleId);
-  if (!doc || !target.fix || !rule?.fixes) return [];
-  try {
-    return rule.fixes(target.fix, { doc, path: target.path });
-  } catch {
-    // A fix that throws on odd input must not take the other code actions down with it.
-    return [];
+  if (!target.fix || !rule?.fixes) return [];
+  const fixes = rule.fixes;
+  for (const { doc, path } of documentsFor(analysis, target.path)) {
+    try {
+      const proposals = fixes(target.fix, { doc, path });
+      if (proposals.length > 0 || !doc.template) return doc.template ? inTemplate(doc, proposals) : proposals;
+    } catch {
+      // A fix that throws on odd input must not take the other code actions down with it.
+      return [];
+    }
   }
+  return [];
+}
+
+/**
+ * The task definitions a finding's path may belong to, with the path in their terms: the document's one, or
+ * in a template the resource's variants that contain the path, its defaults first.
+ */
+function documentsFor(analysis: Analysis, path: JSONPath): { doc: TaskDefinitionDocument; path: JSONPath }[] {
+  return analysis.taskDefinitions.flatMap((doc) => {
+    if (!doc.template) return [{ doc, path }];
+    const apiPath = doc.template.apiPath(path);
+    return apiPath ? [{ doc, path: apiPath }] : [];
+  });
+}
+
+/** Proposals in the template's terms; a proposal that would write over an intrinsic function is dropped. */
+function inTemplate(doc: TaskDefinitionDocument, proposals: FixProposal[]): FixProposal[] {
+  const source = doc.template!;
+  return proposals.flatMap((proposal) => {
+    const edits = proposal.edits.map((edit) => source.templateEdit(edit));
+    return edits.every((edit) => edit !== undefined) ? [{ ...proposal, title: source.wording(proposal.title), edits }] : [];
+  });
 }
 
 /** The text after the proposal's edits; undefined when they no longer apply or would break the JSON. */
 export function applyProposal(analysis: Analysis, proposal: FixProposal): string | undefined {
-  const { text, root, syntaxErrors } = analysis.parsed;
-  const changes = jsonEditChanges(text, proposal.edits, { root });
+  const { text, syntaxErrors } = analysis.parsed;
+  const changes = editChanges(analysis.parsed, proposal.edits);
   if (!changes || changes.length === 0) return undefined;
   const fixed = applyTextChanges(text, changes);
-  return analyzeText(fixed).parsed.syntaxErrors.length > syntaxErrors.length ? undefined : fixed;
+  return reanalyze(analysis, fixed).parsed.syntaxErrors.length > syntaxErrors.length ? undefined : fixed;
 }
 
 /** The proposal "fix all" and `--fix` apply: the preferred one if it is safe, else the first safe one. */
@@ -94,13 +121,13 @@ export function fixAll(analysis: Analysis, options: FixAllOptions = {}): FixAllR
     for (const finding of findings ?? validate(current, options.validate)) {
       if (options.ruleId !== undefined && finding.ruleId !== options.ruleId) continue;
       const proposal = safeProposal(fixProposals(current, finding));
-      const changes = proposal && jsonEditChanges(text, proposal.edits, { formatting, root });
+      const changes = proposal && editChanges(current.parsed, proposal.edits, formatting);
       if (!changes || changes.some((change) => taken.some((other) => collide(change, other)))) continue;
       taken.push(...changes);
       fixedInPass.push(finding);
     }
     if (taken.length === 0) break;
-    const next = analyzeText(applyTextChanges(text, taken), current.document.uri);
+    const next = reanalyze(current, applyTextChanges(text, taken));
     if (next.parsed.syntaxErrors.length > 0) break;
     fixed.push(...fixedInPass);
     current = next;

@@ -4,6 +4,7 @@ import { contentRules, syntaxRules } from '../rules';
 import { Finding, RuleContext, RuleMeta, Severity, SeverityOverride } from '../rules/rule';
 import { pathOf } from '../document/json';
 import { Analysis } from './analysis';
+import type { TemplateSource } from '../document/cloudformation/source';
 
 export interface LintFinding extends Finding {
   readonly ruleId: string;
@@ -22,8 +23,8 @@ export interface ValidateOptions {
 
 /** All findings for one analysed document, in document order. */
 export function validate(analysis: Analysis, options: ValidateOptions = {}): LintFinding[] {
-  const { taskDefinition, parsed, document } = analysis;
-  if (!taskDefinition && !options.assumeTaskDefinition) return [];
+  const { taskDefinitions, parsed, document } = analysis;
+  if (taskDefinitions.length === 0 && !options.assumeTaskDefinition) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
     const severity = effectiveSeverity(meta, options.rules);
@@ -31,20 +32,51 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
     findings.push({ ...finding, ruleId: meta.id, severity, range });
   };
-  for (const rule of syntaxRules) {
-    guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
+  // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON.
+  if (parsed.language !== 'yaml') {
+    for (const rule of syntaxRules) {
+      guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
+    }
   }
-  if (taskDefinition) {
+  const fromTemplate = new TemplateFindings();
+  for (const doc of taskDefinitions) {
+    const report = doc.template ? (meta: RuleMeta, finding: Finding) => fromTemplate.add(meta, finding, doc.template!) : add;
     for (const rule of contentRules) {
       const context: RuleContext = {
-        doc: taskDefinition,
-        reportAt: (node, message, fix) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix }),
-        reportMissing: (object, message, fix) => add(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
+        doc,
+        reportAt: (node, message, fix) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix }),
+        reportMissing: (object, message, fix) => report(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
       };
       guarded(rule.meta.id, options, () => rule.check(context));
     }
   }
+  fromTemplate.findings().forEach(({ meta, finding }) => add(meta, finding));
   return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Findings on task definitions read from a template, in the template's terms: its paths and property names,
+ * the resource's logical id first. A finding the template's defaults give is reported once; one that only some
+ * variants give (a parameter's other allowed value, one branch of an `Fn::If`) says which.
+ */
+class TemplateFindings {
+  private readonly byKey = new Map<string, { meta: RuleMeta; finding: Finding; variants: string[]; always: boolean }>();
+
+  add(meta: RuleMeta, finding: Finding, source: TemplateSource): void {
+    const message = `${source.logicalId}: ${source.wording(finding.message)}`;
+    const key = JSON.stringify([meta.id, finding.offset, finding.length, message]);
+    const entry = this.byKey.get(key) ?? { meta, finding: { ...finding, path: source.templatePath(finding.path), message }, variants: [], always: false };
+    if (source.variant === undefined) entry.always = true;
+    else if (!entry.variants.includes(source.variant)) entry.variants.push(source.variant);
+    this.byKey.set(key, entry);
+  }
+
+  findings(): { meta: RuleMeta; finding: Finding }[] {
+    return [...this.byKey.values()].map(({ meta, finding, variants, always }) => ({
+      meta,
+      finding: always ? finding : { ...finding, message: `${finding.message} (when ${variants.join(' or when ')})` },
+    }));
+  }
 }
 
 export function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {

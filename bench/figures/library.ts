@@ -1,0 +1,100 @@
+// Library figures, in CPU time of this process: lint of the corpus against jsonc-parser's parseTree (the
+// floor: every rule together should cost no more than one parse) and against vscode-json-languageservice
+// validating the same texts with the ECS task definition schema.
+import * as fs from 'node:fs';
+import { parseTree, ParseError } from 'jsonc-parser';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText, validate } from '../../server/src/engine';
+import { SCHEMA_FILE } from '../ecsSchema/generateSchema';
+import { Figure, RunOptions, spreadOf } from '../support/figure';
+import { NamedText } from '../support/inputs';
+import { cpuMs, cpuMsPerCall, interleave, ratios, summarise } from '../support/stats';
+
+function lint(text: string): number {
+  return validate(analyzeText(text)).length;
+}
+
+function parse(text: string): unknown {
+  const errors: ParseError[] = [];
+  return parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+}
+
+function schemaValidator(): (text: string) => Promise<number> {
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as object;
+  const service = getLanguageService({});
+  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'file:///task-definition.schema.json', fileMatch: ['*.json'], schema }] });
+  let version = 0;
+  return async (text) => {
+    const document = TextDocument.create('file:///bench/task-definition.json', 'json', ++version, text);
+    return (await service.doValidation(document, service.parseJSONDocument(document))).length;
+  };
+}
+
+/** CPU ms of one pass over `texts`, batched up to `minMs` (one pass over the corpus takes about a millisecond). */
+async function asyncCpuMsPerPass(pass: () => Promise<void>, minMs: number): Promise<number> {
+  let calls = 0;
+  let spent = 0;
+  while (spent < minMs) {
+    const start = process.cpuUsage();
+    await pass();
+    const used = process.cpuUsage(start);
+    spent += (used.user + used.system) / 1000;
+    calls++;
+  }
+  return spent / calls;
+}
+
+export async function libraryFigures(corpus: readonly NamedText[], options: RunOptions): Promise<Figure[]> {
+  const rounds = options.quick ? 5 : 15;
+  const batchMs = options.quick ? 30 : 80;
+  const texts = corpus.map((file) => file.text);
+  const validateWithSchema = schemaValidator();
+  // Warm up every candidate's JIT before the first measured round.
+  for (let i = 0; i < 20; i++) {
+    texts.forEach(lint);
+    texts.forEach(parse);
+    for (const text of texts) await validateWithSchema(text);
+  }
+  const measured = await interleave(rounds, {
+    lint: () => cpuMsPerCall(() => texts.forEach(lint), batchMs),
+    parse: () => cpuMsPerCall(() => texts.forEach(parse), batchMs),
+    schema: () =>
+      asyncCpuMsPerPass(async () => {
+        for (const text of texts) await validateWithSchema(text);
+      }, batchMs),
+  });
+  const vsParse = summarise(ratios(measured.lint, measured.parse));
+  const vsSchema = summarise(ratios(measured.lint, measured.schema));
+  // Per file, to show the spread over real files (a few rounds each; small files are noisy).
+  const perFile = corpus.map((file) => {
+    const ours = summarise(Array.from({ length: 3 }, () => cpuMsPerCall(() => lint(file.text), 5))).median;
+    const floor = summarise(Array.from({ length: 3 }, () => cpuMsPerCall(() => parse(file.text), 5))).median;
+    return { name: file.name, ratio: ours / floor };
+  });
+  const worst = perFile.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const best = perFile.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const ms = (values: number[]) => `${summarise(values).median.toFixed(2)} ms`;
+  void cpuMs;
+  return [
+    {
+      name: 'validate_vs_parse_corpus',
+      what: `lint of the ${corpus.length} corpus files (parse + every rule) / jsonc-parser parseTree, CPU`,
+      unit: 'x',
+      value: vsParse.median,
+      target: 2,
+      spread: spreadOf(vsParse),
+      reference: `parseTree ${ms(measured.parse)} per pass, lint ${ms(measured.lint)}`,
+      notes: `per file ${best.ratio.toFixed(1)}x (${best.name}) to ${worst.ratio.toFixed(1)}x (${worst.name})`,
+    },
+    {
+      name: 'validate_vs_schema_corpus',
+      what: `lint of the corpus / vscode-json-languageservice with the ECS schema (parse + validate), CPU`,
+      unit: 'x',
+      value: vsSchema.median,
+      target: 0.5,
+      spread: spreadOf(vsSchema),
+      reference: `schema validation ${ms(measured.schema)} per pass`,
+    },
+  ];
+}

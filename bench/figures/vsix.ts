@@ -1,0 +1,28 @@
+// The packaged extension's size: `vsce package` as `npm run package` runs it (production build included).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Figure } from '../support/figure';
+import { REPO_ROOT } from '../support/inputs';
+
+export function vsixFigures(): Figure[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-bench-vsix-'));
+  try {
+    const out = path.join(dir, 'ecs-guard.vsix');
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
+    const bundle = (file: string) => `${(fs.statSync(path.join(REPO_ROOT, file)).size / 1024).toFixed(0)} KiB`;
+    return [
+      {
+        name: 'vsix_bytes',
+        what: 'the packaged .vsix (vsce package --no-dependencies)',
+        unit: 'bytes',
+        value: fs.statSync(out).size,
+        target: null,
+        reference: `production bundles: client ${bundle('dist/client/extension.js')}, server ${bundle('dist/server/server.js')}`,
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

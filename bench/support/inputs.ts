@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
+
+export interface NamedText {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The real public task definitions in ../shared/corpus. Missing, the benchmark stops: its figures would mean nothing. */
+export function loadCorpus(dir = CORPUS_DIR): NamedText[] {
+  if (!fs.existsSync(dir)) throw new Error(`the corpus is missing: ${dir} does not exist (the benchmark measures ECS Guard on it; check out ../shared next to the repository)`);
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && name !== 'MANIFEST.json')
+    .sort();
+  if (files.length === 0) throw new Error(`the corpus is empty: no task definition in ${dir}`);
+  return files.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+/** One container as users write them: a realistic mix of the properties the rules look at. */
+function container(i: number): Record<string, unknown> {
+  return {
+    name: `app-${i}`,
+    image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app-${i}:1.4.${i}`,
+    essential: i === 0,
+    cpu: 128,
+    memory: 256,
+    privileged: i % 7 === 3,
+    portMappings: [{ containerPort: 8080 + i, protocol: 'tcp' }],
+    environment: [
+      { name: 'STAGE', value: 'production' },
+      { name: 'LOG_LEVEL', value: 'info' },
+      { name: 'FEATURE_FLAGS', value: 'search,checkout' },
+    ],
+    logConfiguration: {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': `/ecs/app-${i}`, 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+    },
+    healthCheck: { command: ['CMD-SHELL', `curl -f http://localhost:${8080 + i}/health || exit 1`], interval: 30, retries: 3 },
+  };
+}
+
+/** A Fargate task definition of about `bytes` bytes, pretty-printed as files are; each container as above. */
+export function taskDefinitionOfSize(bytes: number): string {
+  const task = {
+    family: 'bench',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '1024',
+    memory: '2048',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+    containerDefinitions: [] as unknown[],
+  };
+  const render = (count: number) => {
+    task.containerDefinitions = Array.from({ length: count }, (_, i) => container(i));
+    return `${JSON.stringify(task, null, 2)}\n`;
+  };
+  // The largest container count whose text stays within `bytes` (at least one container).
+  const perContainer = render(2).length - render(1).length;
+  let count = Math.max(1, Math.floor((bytes - render(0).length) / perContainer));
+  while (count > 1 && render(count).length > bytes) count--;
+  return render(count);
+}
+
+export interface Inputs {
+  readonly corpus: NamedText[];
+  /** About 2 KB (two containers), the size of most real task definitions. */
+  readonly typical: string;
+  /** 64 KiB: the largest task definition ECS accepts. */
+  readonly max64k: string;
+  /** Stress: describe output and concatenated templates are opened too. */
+  readonly oneMb: string;
+  readonly fiveMb: string;
+}
+
+export function benchmarkInputs(): Inputs {
+  return {
+    corpus: loadCorpus(),
+    typical: taskDefinitionOfSize(2560),
+    max64k: taskDefinitionOfSize(64 * 1024),
+    oneMb: taskDefinitionOfSize(1024 * 1024),
+    fiveMb: taskDefinitionOfSize(5 * 1024 * 1024),
+  };
+}
+
+/** `"privileged": false` ↔ `true` in the first container that has it: an edit that changes the findings. */
+export function togglePrivileged(text: string): { offset: number; length: number; insert: string } {
+  const match = /"privileged": (true|false)/.exec(text);
+  if (!match) throw new Error('no "privileged" property to edit');
+  const valueOffset = match.index + '"privileged": '.length;
+  return { offset: valueOffset, length: match[1].length, insert: match[1] === 'true' ? 'false' : 'true' };
+}

@@ -1,0 +1,81 @@
+import { JSONPath } from 'jsonc-parser';
+import { JsonEdit } from '../jsonEdit';
+import { ParsedJson } from '../parse';
+import { taskDefinitionOf, TaskDefinitionDocument } from '../taskDefinition';
+import { CONTAINER_FIELDS, TASK_FIELDS } from '../schema';
+import { inTemplateWords, toTemplateValue } from './names';
+import { Bindings, normalizeTask, NormalizedTask, apiPathOf, templatePathOf } from './normalize';
+import { findTemplate, TASK_DEFINITION_TYPE, Template, TemplateResource } from './template';
+
+/** How a task definition read from a template maps back onto it: the rules work in API terms, findings and edits in the template's. */
+export interface TemplateSource {
+  readonly logicalId: string;
+  /** The template path of the resource's `Properties`. */
+  readonly propertiesPath: JSONPath;
+  /** Undefined for the template as its defaults give it; else which parameter value or condition this variant assumes. */
+  readonly variant: string | undefined;
+  /** The template path of an API path (`["containerDefinitions", 0]` → `["Resources", "Web", "Properties", "ContainerDefinitions", 0]`). */
+  templatePath(apiPath: JSONPath): JSONPath;
+  /** The API path of a template path inside this resource, or undefined outside it. */
+  apiPath(templatePath: JSONPath): JSONPath | undefined;
+  /** An edit of the task in API terms as an edit of the template; undefined when it would write over an intrinsic function. */
+  templateEdit(edit: JsonEdit): JsonEdit | undefined;
+  /** A message or title with the API's property names spelled as the template spells them. */
+  wording(text: string): string;
+}
+
+/** Beyond this many variants of one resource (parameter values, condition outcomes) the rest are not checked. */
+const MAX_VARIANTS = 24;
+
+/** Single-word property names the messages quote; multi-word ones are recognised by their camelCase. */
+const PROPERTY_WORDS: ReadonlySet<string> = new Set([
+  ...[...TASK_FIELDS, ...CONTAINER_FIELDS].flatMap((spec) => spec.path).filter((segment) => /^[a-z]+$/.test(segment)),
+  ...['user', 'volumes', 'command', 'links', 'ulimits', 'devices', 'capabilities', 'tmpfs'],
+]);
+
+/** The task definitions of a CloudFormation template, one per resource and variant; undefined when the document is no template. */
+export function templateTaskDefinitions(parsed: ParsedJson): TaskDefinitionDocument[] | undefined {
+  const template = findTemplate(parsed.root);
+  if (!template) return undefined;
+  return template.resources.filter((resource) => resource.type === TASK_DEFINITION_TYPE).flatMap((resource) => resourceVariants(parsed, template, resource));
+}
+
+function resourceVariants(parsed: ParsedJson, template: Template, resource: TemplateResource): TaskDefinitionDocument[] {
+  const base = normalizeTask(template, resource, { parameters: new Map(), conditions: new Map() });
+  if (!base) return [];
+  const variants: Bindings[] = [];
+  for (const condition of base.conditionsUsed) {
+    for (const holds of [true, false]) variants.push({ parameters: new Map(), conditions: new Map([[condition, holds]]), label: `condition ${condition} is ${holds}` });
+  }
+  for (const name of base.parametersUsed) {
+    const parameter = template.parameters.get(name)!;
+    for (const value of parameter.allowedValues) {
+      if (value.value === parameter.defaultValue?.value) continue;
+      variants.push({ parameters: new Map([[name, value]]), conditions: new Map(), label: `parameter ${name} is ${JSON.stringify(value.value)}` });
+    }
+  }
+  const documents = [documentOf(parsed, resource, base, undefined)];
+  for (const bindings of variants.slice(0, MAX_VARIANTS)) {
+    const task = normalizeTask(template, resource, bindings);
+    if (task) documents.push(documentOf(parsed, resource, task, bindings.label));
+  }
+  return documents;
+}
+
+function documentOf(parsed: ParsedJson, resource: TemplateResource, task: NormalizedTask, variant: string | undefined): TaskDefinitionDocument {
+  const propertiesPath = ['Resources', resource.logicalId, 'Properties'];
+  const source: TemplateSource = {
+    logicalId: resource.logicalId,
+    propertiesPath,
+    variant,
+    templatePath: (apiPath) => templatePathOf(task, apiPath)?.path ?? propertiesPath,
+    apiPath: (templatePath) => apiPathOf(task, templatePath, propertiesPath),
+    templateEdit: (edit) => {
+      const target = templatePathOf(task, edit.path);
+      if (!target || target.viaIntrinsic) return undefined;
+      return edit.kind === 'remove' ? { ...edit, path: target.path } : { ...edit, path: target.path, value: toTemplateValue(edit.kind === 'append' ? [...edit.path, 0] : edit.path, edit.value) };
+    },
+    wording: (text) => inTemplateWords(text, PROPERTY_WORDS),
+  };
+  return taskDefinitionOf('cloudformation', parsed, task.root, resource.keyNode, source);
+}

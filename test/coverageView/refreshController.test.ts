@@ -7,13 +7,14 @@ import { FakeScheduler } from './support/fakeScheduler';
 
 interface PendingLoad {
   readonly signal: AbortSignal;
+  readonly onRegion?: (region: RegionCoverage) => void;
   resolve(regions: RegionCoverage[]): void;
 }
 
 /** A loader whose loads the test finishes by hand, in any order. */
 function manualLoader(): { load: CoverageLoader; pending: PendingLoad[] } {
   const pending: PendingLoad[] = [];
-  const load: CoverageLoader = (signal) => new Promise((resolve) => pending.push({ signal, resolve }));
+  const load: CoverageLoader = (signal, onRegion) => new Promise((resolve) => pending.push({ signal, onRegion, resolve }));
   return { load, pending };
 }
 
@@ -188,6 +189,34 @@ describe('coverage refresh controller', () => {
       await controller.refresh();
       assert.deepEqual(transitions, []);
     });
+  });
+
+  it('shows regions as they finish, and ignores those of a refresh that was replaced', async () => {
+    const { load, pending } = manualLoader();
+    const controller = controllerWith(load);
+    const first = controller.refresh();
+    pending[0].onRegion?.(region('eu-west-1', [cluster('old', 'HEALTHY')]));
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['eu-west-1'],
+    );
+    assert.equal(controller.state.refreshing, true);
+    assert.equal(controller.state.lastRefreshedAt, undefined, 'the refresh time waits for the whole load');
+    const second = controller.refresh();
+    pending[0].onRegion?.(region('us-east-1', [cluster('late', 'HEALTHY')]));
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['eu-west-1'],
+      'a replaced refresh shows nothing more',
+    );
+    pending[0].resolve([]);
+    pending[1].resolve(healthy());
+    assert.equal(await first, 'cancelled');
+    assert.equal(await second, 'applied');
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['us-east-1'],
+    );
   });
 
   describe('stale data', () => {

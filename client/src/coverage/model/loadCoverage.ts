@@ -18,6 +18,8 @@ export interface LoadOptions extends Omit<GuardDutyConnectionOptions, 'region'> 
   readonly timeoutMs?: number;
   /** Regions loaded at the same time, each with at most 2 requests in flight. Default MAX_CONCURRENT_REGIONS. */
   readonly maxConcurrentRegions?: number;
+  /** Called with each region as soon as it is done (loaded or failed), so a view need not wait for the slowest. */
+  readonly onRegionLoaded?: (region: RegionCoverage) => void;
 }
 
 export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
@@ -38,7 +40,15 @@ export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<Lo
  */
 export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
   const deadline = deadlineFor(options);
-  return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, (region) => loadRegion({ ...options, region }, deadline));
+  return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, async (region) => {
+    const result = await loadRegion({ ...options, region }, deadline);
+    try {
+      options.onRegionLoaded?.(result);
+    } catch {
+      // A listener's failure is not the region's: the load still resolves with every region.
+    }
+    return result;
+  });
 }
 
 interface Deadline {

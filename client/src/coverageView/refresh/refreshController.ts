@@ -67,7 +67,12 @@ export class CoverageRefreshController {
     const current: InFlight = { abort: new AbortController() };
     this.inFlight = current;
     this.emit();
-    const regions = await this.options.load(current.abort.signal);
+    // Each region is shown as soon as it is done; transitions and the refresh time wait for the whole load.
+    const regions = await this.options.load(current.abort.signal, (region) => {
+      if (this.inFlight !== current || this.disposed) return;
+      this.snapshot = [...(this.snapshot ?? []).filter((shown) => shown.region !== region.region), this.withStaleData(region)];
+      this.emit();
+    });
     if (current.abort.signal.aborted || this.disposed) return 'cancelled';
     this.inFlight = undefined;
     this.apply(regions);

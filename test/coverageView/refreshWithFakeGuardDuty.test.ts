@@ -46,7 +46,7 @@ describe('coverage view against the fake GuardDuty', () => {
     assert.equal(roots[2].description, 'GuardDuty not enabled');
     assert.match(roots[2].children[0].label, /GuardDuty is not enabled in sa-east-1/);
     const issue = nodeAt(roots, 'us-east-1', 'task-execution-role-missing-cluster').children[0];
-    assert.equal(issue.label, 'Agent not provisioned: task execution role missing');
+    assert.equal(issue.label, 'Task execution role missing');
     assert.equal(issue.description, 'legacy-api:9');
     assert.match(nodeAt(roots, 'us-east-1').awsCliCommand ?? '', new RegExp(`--endpoint-url ${fake.url.replace(/[.]/g, '\\.')}$`));
     assert.ok(fake.requests.every((request) => ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics'].includes(request.operation)), 'read-only calls only');

@@ -2,10 +2,12 @@
 // Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { writeNotices } from './thirdPartyNotices.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const production = process.argv.includes('--production');
+// `npm pack` and `npm publish` run `prepare` after `prepack`: both build for production then.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const watch = process.argv.includes('--watch');
 
 const common = {
@@ -32,5 +34,7 @@ const builds = [
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  // The notices cover what the shipped bundles (npm package and VSIX) inline; the fake GuardDuty is not shipped.
+  writeNotices(results.filter((_, index) => !builds[index].outfile.startsWith('dist/fake-guardduty/')).map((result) => result.metafile));
 }

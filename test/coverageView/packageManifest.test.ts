@@ -136,3 +136,17 @@ describe('coverage view layering', () => {
     for (const file of files) assert.doesNotMatch(fs.readFileSync(path.join(pure, file), 'utf8'), /from 'vscode'|require\('vscode'\)/, file);
   });
 });
+
+describe('where the extension runs', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  it('runs beside the workspace (remote, WSL, Codespaces): the server reads its files, the view its ~/.aws', () => {
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+  });
+
+  it('declares virtual workspaces limited, since only files on disk are linted, and has no web entry point', () => {
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /coverage view works/);
+    assert.equal(manifest.browser, undefined, 'vscode.dev runs only web extensions: README says ECS Guard is not one');
+  });
+});

@@ -77,7 +77,7 @@ export function regionNode(region: RegionCoverage, context: RegionNodeContext): 
       tooltipMarkdown: `${errorTooltip(region.region, region.error)}\n\nShowing the clusters as loaded at ${loadedAt}.`,
       icon: 'warning',
       color: 'problemsWarningIcon.foreground',
-      children: [errorNode(id, region.error), ...(shown.length ? clusterNodes(region, shown, id, context) : [emptyRegionNode(id, region)])],
+      children: [errorNode(id, region.error, context.connection), ...(shown.length ? clusterNodes(region, shown, id, context) : [emptyRegionNode(id, region)])],
     };
   }
   if (region.error) {

@@ -38,6 +38,18 @@ export function platform(doc: TaskDefinitionDocument): Platform {
   return { os: 'unknown' };
 }
 
+/** How messages name the task's platform: `a WINDOWS_SERVER_2022_CORE task`, `a task whose images are all Windows images`. */
+export function describePlatform(found: Platform): string {
+  switch (found.os) {
+    case 'windows':
+      return found.basis === 'images' ? 'a Windows task (every container image is a Windows image)' : `a ${found.family} task`;
+    case 'linux':
+      return 'a Linux task';
+    default:
+      return 'a task';
+  }
+}
+
 /** A Windows task, whether its operating system family or its images say so. */
 export function isWindows(doc: TaskDefinitionDocument): boolean {
   return platform(doc).os === 'windows';

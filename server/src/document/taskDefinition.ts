@@ -112,7 +112,7 @@ function containerViews(containersNode: Node | undefined): ContainerView[] {
   });
 }
 
-export function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
+function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
   return {
     node,
     path: pathOf(node),

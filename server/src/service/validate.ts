@@ -81,7 +81,7 @@ class TemplateFindings {
   }
 }
 
-export function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {
+function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {
   return overrides?.[meta.id] ?? meta.defaultSeverity;
 }
 

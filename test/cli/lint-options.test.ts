@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { allRuleMetas } from '../../server/src/rules';
 import { runCli, tempWorkspace } from '../support/cli';
 
-/** Warnings only: a privileged container and an AWS secret key in plain environment variables. */
-const RISKY_FARGATE = `{
+/** Warnings only: a privileged container (on EC2: on Fargate ECS rejects it, an error) and an AWS secret key in plain environment variables. */
+const RISKY_TASK = `{
   "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
+  "requiresCompatibilities": ["EC2"],
   "networkMode": "awsvpc",
   "cpu": "256",
   "memory": "512",
@@ -33,7 +33,7 @@ interface JsonFinding {
 describe('ecs-guard lint options', () => {
   let workspace: ReturnType<typeof tempWorkspace>;
   beforeEach(() => {
-    workspace = tempWorkspace({ 'deploy/web.json': RISKY_FARGATE, 'deploy/broken.json': BROKEN });
+    workspace = tempWorkspace({ 'deploy/web.json': RISKY_TASK, 'deploy/broken.json': BROKEN });
   });
   afterEach(() => workspace.cleanup());
 
@@ -120,7 +120,7 @@ describe('ecs-guard lint options', () => {
 
   describe('standard input', () => {
     it('- lints standard input, named by --stdin-filename', async () => {
-      const run = await lint(['-', '--stdin-filename', 'deploy/from-pipe.json', '-f', 'json'], { stdin: RISKY_FARGATE });
+      const run = await lint(['-', '--stdin-filename', 'deploy/from-pipe.json', '-f', 'json'], { stdin: RISKY_TASK });
       const reported = findings(run.stdout);
       assert.ok(reported.some((f) => f.ruleId === 'privileged-container'));
       assert.ok(reported.every((f) => f.file === 'deploy/from-pipe.json'));

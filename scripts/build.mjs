@@ -2,13 +2,17 @@
 // language server, the CLI and the fake GuardDuty with esbuild. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { bundles } from './bundles.mjs';
+import { writeNotices } from './thirdPartyNotices.mjs';
 
-const production = process.argv.includes('--production');
+// `npm pack` and `npm publish` run `prepare` after `prepack`: both build for production then.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const watch = process.argv.includes('--watch');
 const builds = Object.values(bundles({ production }));
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  // The notices cover what the shipped bundles (npm package and VSIX) inline; the fake GuardDuty is not shipped.
+  writeNotices(results.filter((_, index) => !builds[index].outfile.startsWith('dist/fake-guardduty/')).map((result) => result.metafile));
 }

@@ -24,7 +24,8 @@ import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from '.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
-const debouncer = new KeyedDebouncer(150);
+// A keystroke in an idle document is validated at once; edits during a validation and the 30 ms after it coalesce.
+const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
 );
@@ -97,7 +98,7 @@ function revalidateAll(): void {
 }
 
 function schedulePublish(document: TextDocument): void {
-  debouncer.schedule(document.uri, () => void publishDiagnostics(document));
+  debouncer.schedule(document.uri, () => publishDiagnostics(document));
 }
 
 /**

@@ -36,8 +36,10 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
   before(() => {
     uninstall = installFakeVscode(host);
     // Loaded only now, so that their `import * as vscode` gets the stand-in.
+    /* eslint-disable @typescript-eslint/no-require-imports */
     lazyModule = require('../../client/src/coverageView/vscode/lazyCoverageView') as LazyModule;
     settingsReader = require('../../client/src/coverageView/vscode/readCoverageSettings') as SettingsModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
   });
   after(() => uninstall());
 

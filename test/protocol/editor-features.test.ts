@@ -65,7 +65,7 @@ describe('editor features over stdio (dist/server/server.js)', () => {
   it('hover on a finding explains it, for clients that do not show diagnostics in hovers', async () => {
     const { uri, position } = await openAtCursor('hover-finding.json', PRIVILEGED);
     const markdown = ((await server.request(HoverRequest.type, { textDocument: { uri }, position }))?.contents as MarkupContent).value;
-    assert.match(markdown, /\*\*privileged-container\*\* \(warning\)/);
+    assert.match(markdown, /\*\*privileged-container\*\* \(error\)/, 'an error on Fargate');
     assert.match(markdown, /Security Hub ECS\.4/, 'and the field');
     await server.close(uri);
   });

@@ -124,6 +124,23 @@ describe(RULE, () => {
 }`, [/^Task cpu 128 is not a Fargate size/]);
     });
 
+    it('shows a value as written, even one JavaScript cannot hold (1e400 is Infinity, which JSON prints as null)', () => {
+      expectFindings(RULE, `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": «1e400»,
+  "memory": "512",
+  "containerDefinitions": []
+}`, [/^Task cpu 1e400 is not a Fargate size/]);
+      expectFindings(RULE, `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": "256",
+  "memory": «1E+400»,
+  "containerDefinitions": []
+}`, [/^Task memory 1E\+400 is not valid with cpu 256 \(.25 vCPU\) on Fargate/]);
+    });
+
     it('uses the Windows sizes for Windows tasks', () => {
       const [finding] = expectFindings(RULE, `{
   "family": "win",

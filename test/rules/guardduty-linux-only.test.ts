@@ -36,7 +36,7 @@ describe(RULE, () => {
   });
 
   it('skips placeholders, unknown strings and other types (value-type reports those)', () => {
-    for (const value of ['"\${OS_FAMILY}"', '"<OS>"', '"#{os}"', '"{{OS}}"', '"windows"', '"WINDOWS_SERVER_2030_CORE"', '1', 'null']) {
+    for (const value of ['"${OS_FAMILY}"', '"<OS>"', '"#{os}"', '"{{OS}}"', '"windows"', '"WINDOWS_SERVER_2030_CORE"', '1', 'null']) {
       expectNoFindings(RULE, `{ "family": "web", "runtimePlatform": { "operatingSystemFamily": ${value} }, "containerDefinitions": [] }`);
     }
   });

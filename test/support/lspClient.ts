@@ -39,7 +39,7 @@ import {
 import { URI } from 'vscode-uri';
 
 /** The bundle `npm run build` writes; the tests drive exactly what ships. */
-export const SERVER_BUNDLE = path.resolve(__dirname, '../../dist/server/server.js');
+const SERVER_BUNDLE = path.resolve(__dirname, '../../dist/server/server.js');
 
 /** What VS Code announces for the features the server uses. */
 export const FULL_CAPABILITIES: ClientCapabilities = {

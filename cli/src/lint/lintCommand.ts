@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions } from '../../../server/src/engine';
+import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions, whyNotATaskDefinition } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { UsageError } from '../usage';
 import { cliVersion } from '../version';
@@ -111,7 +111,7 @@ class FileLinter {
       let analysis = analyzeText(text, uri);
       const plan = lintPlan({ config: this.config, selection, named: target.explicit ? analysis : undefined });
       if (!plan.linted || !lintsContent(plan, analysis)) {
-        if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (no "containerDefinitions"); skipped.\n`);
+        if (target.explicit) this.io.stderr(`ecs-guard: ${target.displayPath} is not an ECS task definition (${whyNotATaskDefinition(analysis.parsed)}); skipped.\n`);
         return undefined;
       }
       const validateOptions: ValidateOptions = {
@@ -173,7 +173,7 @@ function format(run: LintRun, options: LintArguments, io: CliIO): string {
       return formatSarif(run, { version: cliVersion(), root: root() });
     case 'github': {
       const base = root();
-      return formatGithub(run.reports, (report) => toPosix(path.relative(base, report.absolutePath)));
+      return formatGithub(run.reports, run.notices, (absolutePath) => toPosix(path.relative(base, absolutePath)));
     }
     case 'junit':
       return formatJunit(run.reports);

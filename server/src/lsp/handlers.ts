@@ -3,7 +3,7 @@ import { LintResults } from './lintResults';
 import { lintTarget, LintTarget, LintTargetSources } from './lintTarget';
 import { complete, documentSymbols, hover } from '../engine';
 
-export interface EditorHandlerContext extends LintTargetSources {
+interface EditorHandlerContext extends LintTargetSources {
   readonly lintResults: LintResults;
   readonly logError: (message: string) => void;
   /** False for clients that show diagnostics in their own hover (see ClientSupport). */

@@ -61,7 +61,7 @@ export const fargateCpuMemory: Rule = {
     if (cpu.kind === 'value' && cpuUnits === undefined) {
       const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
       const fix: FargateCpuMemoryFix = { validCpu: [...validCpuValues(os)], ...(smallestCpu !== undefined && { smallestCpu }) };
-      reportAt(cpu.node, unknownCpuMessage(cpu.node, os), fix);
+      reportAt(cpu.node, unknownCpuMessage(raw(cpu.node, doc.parsed.text), os), fix);
     }
 
     if (memory.kind === 'value' && cpuUnits !== undefined && (memoryMiB === undefined || !isValidPair(cpuUnits, memoryMiB, os))) {
@@ -79,7 +79,7 @@ export const fargateCpuMemory: Rule = {
       };
       reportAt(
         memory.node,
-        `Task memory ${raw(memory.node)} is not valid with cpu ${describeCpu(cpuUnits)} on Fargate, which allows ${describeMemoryValues(validMemory)}. ${advice}`,
+        `Task memory ${raw(memory.node, doc.parsed.text)} is not valid with cpu ${describeCpu(cpuUnits)} on Fargate, which allows ${describeMemoryValues(validMemory)}. ${advice}`,
         fix,
       );
     }
@@ -216,16 +216,17 @@ function missingFinding(
   };
 }
 
-function unknownCpuMessage(node: Node, os: FargateOs): string {
+function unknownCpuMessage(written: string, os: FargateOs): string {
   const values = listWithOr(validCpuValues(os).map(String));
   return os === 'windows'
-    ? `Task cpu ${raw(node)} is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use ${values} CPU units.`
-    : `Task cpu ${raw(node)} is not a Fargate size. Use ${values} CPU units (".25 vCPU" to "16 vCPU").`;
+    ? `Task cpu ${written} is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use ${values} CPU units.`
+    : `Task cpu ${written} is not a Fargate size. Use ${values} CPU units (".25 vCPU" to "16 vCPU").`;
 }
 
-/** The value as written: `"1 vCPU"` for a string, `1024` for a number. */
-function raw(node: Node): string {
-  return JSON.stringify(node.value);
+/** The value as written, `"1 vCPU"` or `1024` (`1e400` too, which JavaScript reads as Infinity); a long one shortened. */
+function raw(node: Node, text: string): string {
+  const written = text.slice(node.offset, node.offset + node.length);
+  return written.length > 40 ? `${written.slice(0, 36)}…${node.type === 'string' ? '"' : ''}` : written;
 }
 
 /** The value nearest to `target`; the larger one on a tie, so the task does not shrink. */

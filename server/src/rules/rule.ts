@@ -34,12 +34,14 @@ export interface Finding {
   readonly path: JSONPath;
   readonly message: string;
   readonly fix?: FixData;
+  /** This finding's severity when the user has not set one for the rule (privileged-container: an error where ECS rejects the value). */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext {
   readonly doc: TaskDefinitionDocument;
-  /** Report on a value (or key) node: the range is the node, the path is its path. */
-  reportAt(node: Node, message: string, fix?: FixData): void;
+  /** Report on a value (or key) node: the range is the node, the path is its path; `severity` as in `Finding`. */
+  reportAt(node: Node, message: string, fix?: FixData, severity?: Severity): void;
   /** Report a property missing from an object: the range is the object's anchor, the path the object's path. */
   reportMissing(object: ObjectView, message: string, fix?: FixData): void;
 }

@@ -33,14 +33,17 @@ export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal
 
 /**
  * The task definitions a finding's path may belong to, with the path in their terms: the document's one, or
- * in a template the resource's variants that contain the path, its defaults first.
+ * in a template the resource's variants, those that read the value at the path first (the branch of an
+ * `Fn::If` a finding is on), then those that contain it, the template's defaults first.
  */
 function documentsFor(analysis: Analysis, path: JSONPath): { doc: TaskDefinitionDocument; path: JSONPath }[] {
-  return analysis.taskDefinitions.flatMap((doc) => {
-    if (!doc.template) return [{ doc, path }];
-    const apiPath = doc.template.apiPath(path);
-    return apiPath ? [{ doc, path: apiPath }] : [];
-  });
+  const located = (exact: boolean) =>
+    analysis.taskDefinitions.flatMap((doc) => {
+      if (!doc.template) return exact ? [{ doc, path }] : [];
+      const apiPath = doc.template.apiPath(path, exact);
+      return apiPath ? [{ doc, path: apiPath }] : [];
+    });
+  return [...located(true), ...located(false)];
 }
 
 /** Proposals in the template's terms; a proposal that would write over an intrinsic function is dropped. */

@@ -155,6 +155,7 @@ export class FakeVscodeHost {
 
   /** The `vscode` module object handed to the adapter. */
   module(): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module's functions are called without this host as `this`
     const host = this;
     const configuration = (section: string) => ({
       get: (key: string) => host.value(`${section}.${key}`),

@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonc-parser';
+import { FIELDS, patternKey } from '../fields';
 
 /**
  * CloudFormation spells the task definition's properties in PascalCase (`ReadonlyRootFilesystem`), the ECS API
@@ -12,8 +13,9 @@ const TEMPLATE_TO_API: ReadonlyMap<string, string> = new Map([
 ]);
 const API_TO_TEMPLATE: ReadonlyMap<string, string> = new Map([...TEMPLATE_TO_API].map(([template, api]) => [api, template]));
 
-/** Maps whose keys are the user's own (labels, driver options): their keys are never renamed. */
-const FREE_FORM_MAPS: ReadonlySet<string> = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
+/** The API's property names, and the maps whose keys are the user's own (labels, driver options), from the field table. */
+const PROPERTY_NAMES: ReadonlySet<string> = new Set(FIELDS.flatMap((field) => field.path).filter((segment) => segment !== '*'));
+const FREE_FORM_MAPS: ReadonlySet<string> = new Set(FIELDS.filter((field) => field.type === 'string map').map((field) => patternKey(field.path)));
 
 export function apiName(templateName: string): string {
   return TEMPLATE_TO_API.get(templateName) ?? templateName.charAt(0).toLowerCase() + templateName.slice(1);
@@ -23,10 +25,9 @@ export function templateName(apiKey: string): string {
   return API_TO_TEMPLATE.get(apiKey) ?? apiKey.charAt(0).toUpperCase() + apiKey.slice(1);
 }
 
-/** Whether the keys of the object at the end of this API path are the user's, not property names. */
+/** Whether the keys of the object at this API path (relative to the task) are the user's, never renamed. */
 export function isFreeFormMap(apiPath: JSONPath): boolean {
-  const last = apiPath[apiPath.length - 1];
-  return typeof last === 'string' && FREE_FORM_MAPS.has(last);
+  return FREE_FORM_MAPS.has(patternKey(apiPath));
 }
 
 /** A value as the template spells it: the object keys renamed, below `apiPath` (where the value goes). */
@@ -40,9 +41,12 @@ export function toTemplateValue(apiPath: JSONPath, value: unknown): unknown {
 }
 
 /**
- * Rewrites the API's property names quoted in a message or a fix title (`"readonlyRootFilesystem"`) into the
- * template's (`"ReadonlyRootFilesystem"`): camelCase words, and the one-word names in `known`.
+ * Rewrites the API's property names in a message or a fix title into the template's: quoted ones
+ * (`"readonlyRootFilesystem"` → `"ReadonlyRootFilesystem"`), and unquoted multi-word ones (`executionRoleArn`);
+ * a one-word name unquoted (memory, user) is prose.
  */
-export function inTemplateWords(text: string, known: ReadonlySet<string>): string {
-  return text.replace(/"([a-z][A-Za-z0-9]*)"/g, (whole, name: string) => (known.has(name) || /[a-z][A-Z]/.test(name) ? `"${templateName(name)}"` : whole));
+export function inTemplateWords(text: string): string {
+  return text
+    .replace(/"([a-z][A-Za-z0-9]*)"/g, (whole, name: string) => (PROPERTY_NAMES.has(name) ? `"${templateName(name)}"` : whole))
+    .replace(/(?<![\w"/:.-])([a-z]+[A-Z][A-Za-z0-9]*)(?![\w"/:-])/g, (whole, name: string) => (PROPERTY_NAMES.has(name) ? templateName(name) : whole));
 }

@@ -98,7 +98,7 @@ class Normalizer {
       const text = argument.type === 'string' ? argument : argument.children?.[0];
       if (text?.type === 'string') return this.scalar(text, source, parent, span);
     }
-    return this.scalar({ type: 'string', value: `\${${name}}`, offset: span.offset, length: span.length }, source, parent, span);
+    return this.scalar({ type: 'string', value: `\${${placeholderName(name, argument)}}`, offset: span.offset, length: span.length }, source, parent, span);
   }
 
   private scalar(value: Node, source: Node, parent: Node | undefined, span: Node): Node {
@@ -115,6 +115,20 @@ class Normalizer {
     this.fromIntrinsic.add(node);
     return node;
   }
+}
+
+/**
+ * What an unknown value is called in messages (a container named by `!Ref ServiceName` is "${ServiceName}"):
+ * the parameter or resource a `Ref` names, the attribute a `GetAtt` reads, or the function.
+ */
+function placeholderName(name: string, argument: Node): string {
+  if (name === 'Ref' && argument.type === 'string') return argument.value as string;
+  if (name === 'Fn::GetAtt') {
+    if (argument.type === 'string') return argument.value as string;
+    const parts = arrayItems(argument).map((part) => part.value);
+    if (parts.length > 0 && parts.every((part) => typeof part === 'string')) return parts.join('.');
+  }
+  return name;
 }
 
 /** The resource's properties normalized for one variant. */
@@ -135,18 +149,20 @@ export function normalizeTask(template: Template, resource: TemplateResource, bi
 function coerceScalars(root: Node, fields: readonly FieldSpec[]): void {
   for (const spec of fields) {
     for (const node of nodesMatching(root, spec.path) as Mutable<Node>[]) {
-      if (spec.type === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-        node.type = 'string';
-        node.value = String(node.value);
-      } else if (spec.type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) {
-        node.type = 'number';
-        node.value = Number(node.value);
-      } else if (spec.type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
-        node.type = 'boolean';
-        node.value = (node.value as string).trim().toLowerCase() === 'true';
-      }
+      const converted = cloudFormationConversion(spec, node);
+      if (converted) Object.assign(node, converted);
     }
   }
+}
+
+/** The scalar CloudFormation sends for a value of a field of this spec, when it is not the value as written. */
+export function cloudFormationConversion(spec: FieldSpec, node: Node): Pick<Node, 'type' | 'value'> | undefined {
+  if (spec.type === 'string' && (node.type === 'number' || node.type === 'boolean')) return { type: 'string', value: String(node.value) };
+  if (spec.type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) return { type: 'number', value: Number(node.value) };
+  if (spec.type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
+    return { type: 'boolean', value: (node.value as string).trim().toLowerCase() === 'true' };
+  }
+  return undefined;
 }
 
 /** Where an API path of the normalized task is in the template, and whether an intrinsic stands on the way. */
@@ -163,21 +179,38 @@ export function templatePathOf(task: NormalizedTask, apiPath: JSONPath): { path:
   return undefined;
 }
 
-/** The API path of the normalized node a template path leads to; keys past the last node are renamed. */
-export function apiPathOf(task: NormalizedTask, templatePath: JSONPath, propertiesPath: JSONPath): JSONPath | undefined {
+/**
+ * The API path of the normalized node a template path leads to; keys past the last node are renamed. `exact`
+ * asks for the node itself: undefined when the path ends inside an intrinsic this variant does not take.
+ */
+export function apiPathOf(task: NormalizedTask, templatePath: JSONPath, propertiesPath: JSONPath, exact = false): JSONPath | undefined {
   if (!propertiesPath.every((segment, i) => templatePath[i] === segment)) return undefined;
-  const normalizedOf = new Map<Node, Node>();
-  for (const [normalized, source] of task.sourceOf) if (!normalizedOf.has(source)) normalizedOf.set(source, normalized);
-  const templateRoot = rootOf([...task.sourceOf.values()][0]);
+  const normalizedOf = normalizedBySource(task);
+  const templateRoot = rootOf(task.sourceOf.get(task.root));
   for (let depth = templatePath.length; depth >= propertiesPath.length; depth--) {
     const source = nodeAt(templateRoot, templatePath.slice(0, depth));
     const normalized = source && normalizedOf.get(source);
-    if (!normalized) continue;
+    if (!normalized) {
+      if (exact) return undefined;
+      continue;
+    }
     const path = pathOf(normalized);
     for (const segment of templatePath.slice(depth)) path.push(typeof segment === 'number' || isFreeFormMap(path) ? segment : apiName(segment));
     return path;
   }
   return undefined;
+}
+
+/** The inverse of `sourceOf`, built once per normalized task: hover and fixes ask it for many paths. */
+const inverses = new WeakMap<NormalizedTask, Map<Node, Node>>();
+function normalizedBySource(task: NormalizedTask): Map<Node, Node> {
+  let inverse = inverses.get(task);
+  if (!inverse) {
+    inverse = new Map();
+    for (const [normalized, source] of task.sourceOf) if (!inverse.has(source)) inverse.set(source, normalized);
+    inverses.set(task, inverse);
+  }
+  return inverse;
 }
 
 function rootOf(node: Node | undefined): Node | undefined {

@@ -26,7 +26,8 @@ const documents = new TextDocuments(TextDocument);
 /** More than a task definition ever has: beyond it a list only slows the editor (and the wire) down. */
 const MAX_DIAGNOSTICS_PER_RULE = 200;
 const analyses = new AnalysisCache();
-const debouncer = new KeyedDebouncer(150);
+// A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
+const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
 );
@@ -44,7 +45,7 @@ const configs = new WorkspaceConfigs(
 const codeActions = registerCodeActions(connection, { documents, analyses, configs, lintResults });
 
 connection.onInitialize((params): InitializeResult => {
-  clientCan = clientSupport(params.capabilities);
+  clientCan = clientSupport(params.capabilities, params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   codeActions.initialize(clientCan);
@@ -99,7 +100,7 @@ function revalidateAll(): void {
 }
 
 function schedulePublish(document: TextDocument): void {
-  debouncer.schedule(document.uri, () => void publishDiagnostics(document));
+  debouncer.schedule(document.uri, () => publishDiagnostics(document));
 }
 
 /**
@@ -137,7 +138,14 @@ function firstOfEachRule(findings: LintFinding[], limit: number): LintFinding[] 
   });
 }
 
-registerEditorHandlers(connection, { documents, analyses, configs, lintResults, logError: (message) => connection.console.error(message) });
+registerEditorHandlers(connection, {
+  documents,
+  analyses,
+  configs,
+  lintResults,
+  logError: (message) => connection.console.error(message),
+  findingsInHover: () => clientCan.findingsInHover,
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 

@@ -76,4 +76,41 @@ describe('layering: one engine, three hosts', () => {
     );
     assert.deepEqual(reaches, []);
   });
+  it('the fake GuardDuty is a test and demo tool: no product code imports it', () => {
+    const fake = path.join(ROOT, 'client', 'src', 'coverage', 'testing');
+    const product = Object.values(HOSTS).flat().flatMap(typeScriptFiles).filter((file) => !isInside(file, fake));
+    const reaches = product.flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => isInside(target, fake))
+        .map((target) => `${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`),
+    );
+    assert.deepEqual(reaches, []);
+  });
+
+  it('the command line reaches the coverage core only through its index', () => {
+    const core = path.join(ROOT, 'client', 'src', 'coverage');
+    const reaches = typeScriptFiles(path.join(ROOT, 'cli', 'src')).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => isInside(target, path.join(ROOT, 'client')) && target !== path.join(core, 'index.ts'))
+        .map((target) => `${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`),
+    );
+    assert.deepEqual(reaches, []);
+  });
+});
+
+describe('ARCHITECTURE.md', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+
+  it('names only files and folders that exist', () => {
+    const named = [...text.matchAll(/`((?:server|client|cli|test|scripts|docs)\/[^`\s<>]*)`/g)].map((match) => match[1]);
+    assert.ok(named.length > 20);
+    assert.deepEqual(named.filter((name) => !fs.existsSync(path.join(ROOT, name))), []);
+  });
+
+  it('shows every host room the layering test knows', () => {
+    for (const entry of Object.values(HOSTS).flat()) {
+      const relative = path.relative(ROOT, entry) + (entry.endsWith('.ts') ? '' : '/');
+      assert.ok(text.includes(`\`${relative}\``), `ARCHITECTURE.md names ${relative}`);
+    }
+  });
 });

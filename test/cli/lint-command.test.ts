@@ -97,6 +97,16 @@ describe('ecs-guard lint', () => {
     assert.match(run.stderr, /tsconfig.json is not an ECS task definition/);
   });
 
+  it('says why a task definition wrapped in an array is not linted: the AWS CLI rejects that shape', async () => {
+    fs.writeFileSync(path.join(workspace.dir, 'wrapped.json'), '[ { "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx", "privileged": true } ] } ]\n');
+    const run = await runCli(['lint', 'wrapped.json'], workspace.dir);
+    assert.equal(run.code, 0);
+    assert.equal(
+      run.stderr,
+      'ecs-guard: wrapped.json is not an ECS task definition (a task definition inside an array: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]); skipped.\n',
+    );
+  });
+
   it('reads .ecs-guard.json: severities, ignore and include globs', async () => {
     fs.writeFileSync(path.join(workspace.dir, '.ecs-guard.json'), JSON.stringify({
       rules: { 'privileged-container': 'error' },

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { allRuleMetas } from '../../server/src/rules';
 import { runCli, tempWorkspace } from '../support/cli';
 
-/** Warnings only: a privileged container and an AWS secret key in plain environment variables. */
-const RISKY_FARGATE = `{
+/** Warnings only: a privileged container (on EC2: on Fargate ECS rejects it, an error) and an AWS secret key in plain environment variables. */
+const RISKY_TASK = `{
   "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
+  "requiresCompatibilities": ["EC2"],
   "networkMode": "awsvpc",
   "cpu": "256",
   "memory": "512",
@@ -33,7 +33,7 @@ interface JsonFinding {
 describe('ecs-guard lint options', () => {
   let workspace: ReturnType<typeof tempWorkspace>;
   beforeEach(() => {
-    workspace = tempWorkspace({ 'deploy/web.json': RISKY_FARGATE, 'deploy/broken.json': BROKEN });
+    workspace = tempWorkspace({ 'deploy/web.json': RISKY_TASK, 'deploy/broken.json': BROKEN });
   });
   afterEach(() => workspace.cleanup());
 
@@ -120,7 +120,7 @@ describe('ecs-guard lint options', () => {
 
   describe('standard input', () => {
     it('- lints standard input, named by --stdin-filename', async () => {
-      const run = await lint(['-', '--stdin-filename', 'deploy/from-pipe.json', '-f', 'json'], { stdin: RISKY_FARGATE });
+      const run = await lint(['-', '--stdin-filename', 'deploy/from-pipe.json', '-f', 'json'], { stdin: RISKY_TASK });
       const reported = findings(run.stdout);
       assert.ok(reported.some((f) => f.ruleId === 'privileged-container'));
       assert.ok(reported.every((f) => f.file === 'deploy/from-pipe.json'));
@@ -167,6 +167,15 @@ describe('ecs-guard lint options', () => {
       assert.match(severity.stderr, /severity "loud" for privileged-container is not one of off, info, warning, error/);
     });
 
+    it('thousands of unknown rules in the config file are counted, not listed one by one', async () => {
+      const rules = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`no-such-rule-${index}`, 'off']));
+      fs.writeFileSync(path.join(workspace.dir, '.ecs-guard.json'), JSON.stringify({ rules }));
+      const run = await lint(['deploy/web.json']);
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 21);
+      assert.equal(lines[20], 'ecs-guard: warning: ... and 4980 more problems in .ecs-guard.json.');
+    });
+
     it('--list-rules lists every rule with its effective severity and what it enforces', async () => {
       const run = await lint(['--list-rules', '--rule', 'privileged-container=error']);
       assert.equal(run.code, 0);
@@ -189,6 +198,12 @@ describe('ecs-guard lint options', () => {
       assert.ok(lines.some((line) => line.startsWith('::warning file=deploy/web.json,') && line.includes('title=privileged-container::')));
       assert.ok(lines.some((line) => line.startsWith('::error file=deploy/broken.json,') && line.includes('title=json-syntax::')));
       assert.equal(run.code, 1);
+    });
+
+    it('github: a file that cannot be linted is an error annotation too', async () => {
+      const run = await lint(['deploy/web.json', 'missing.json', '-f', 'github']);
+      assert.match(run.stdout, /^::error::ecs-guard: cannot read "missing.json": no such file or folder$/m);
+      assert.equal(run.code, 2);
     });
 
     it('junit: a test suite per file, a failure per finding, and a passing case for a clean file', async () => {

@@ -6,6 +6,7 @@ import { codeActions } from '../../server/src/editor/codeActions';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
 import { validate } from '../../server/src/service/validate';
 import { lintText } from '../support/lint';
+import { hoverAt } from '../support/editor';
 import { runCli, tempWorkspace } from '../support/cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -76,7 +77,7 @@ describe('CloudFormation templates: quick fixes', () => {
               Value: x
             - { Name: PORT, Value: "80" }
 `;
-    const fixed = afterFix(text, YAML_URI, 'environment-secrets', 'Move AWS_SECRET_ACCESS_KEY to "Secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its valueFrom)');
+    const fixed = afterFix(text, YAML_URI, 'environment-secrets', 'Move AWS_SECRET_ACCESS_KEY to "Secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its ValueFrom)');
     assert.equal(fixed, `Resources:
   WebTask:
     Type: AWS::ECS::TaskDefinition
@@ -152,5 +153,32 @@ Resources:
     } finally {
       workspace.cleanup();
     }
+  });
+});
+
+describe('CloudFormation templates: fixes and hover inside Fn::If', () => {
+  const text = `Resources:
+  WebTask:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          User: "1000"
+          LogConfiguration: { LogDriver: awslogs }
+          ReadonlyRootFilesystem: !If [IsProduction, true, false]
+`;
+
+  it('fixes the branch the finding is on', () => {
+    assert.equal(
+      afterFix(text, YAML_URI, 'readonly-root-filesystem', 'Set "ReadonlyRootFilesystem": true'),
+      text.replace('!If [IsProduction, true, false]', '!If [IsProduction, true, true]'),
+    );
+  });
+
+  it('hovers a value in a branch with the field it is the value of', () => {
+    const markdown = hoverAt(text.replace('true, false]', 'true, fa|lse]'), { uri: YAML_URI }) ?? '';
+    assert.match(markdown, /\*\*ReadonlyRootFilesystem\*\* · boolean/);
+    assert.match(markdown, /when condition IsProduction is false/);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { expectSameInTemplates } from '../support/asTemplate';
 import { expectFindings, lintText } from '../support/lint';
 
 const JSON_URI = 'file:///workspace/stack.template.json';
@@ -182,5 +183,13 @@ ${properties}`;
   Compatibilities: { Type: CommaDelimitedList, Default: "EC2,FARGATE" }
 `), [/^WebTask: This task requires Fargate/], { uri: YAML_URI });
     });
+  });
+});
+
+describe('the template harness of the rule tests (test/support/asTemplate.ts)', () => {
+  it('fails when a template reports on other containers than the task definition', () => {
+    const text = '{ "containerDefinitions": [ { "name": "a", "image": "x", "privileged": true } ] }';
+    assert.throws(() => expectSameInTemplates('privileged-container', text, [], {}), /as a CloudFormation template in JSON reports elsewhere/);
+    expectSameInTemplates('privileged-container', text, lintText(text).filter((finding) => finding.ruleId === 'privileged-container'), {});
   });
 });

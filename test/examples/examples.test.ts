@@ -38,12 +38,24 @@ describe('bundled examples', () => {
       'execution-role-required': 1,
       'fargate-cpu-memory': 1,
       'fargate-network-mode': 1,
+      'fargate-unsupported-parameter': 1,
       'linux-non-root-user': 2,
       'log-configuration': 2,
       'pid-mode-host': 1,
       'privileged-container': 1,
       'readonly-root-filesystem': 2,
       'value-type': 3,
+    }));
+
+  it('cloudformation/web-service.yaml: the staging branch, the smallest memory value and a plain access key', () =>
+    assert.deepEqual(ruleCounts('examples/cloudformation/web-service.yaml'), { 'environment-secrets': 1, 'guardduty-agent-memory': 1, 'readonly-root-filesystem': 1 }));
+
+  it('cdk/EcsGuardExampleStack.template.json (real cdk synth output): the web container keeps CDK defaults, the batch task runs privileged on the host network', () =>
+    assert.deepEqual(ruleCounts('examples/cdk/EcsGuardExampleStack.template.json'), {
+      'host-network-mode': 1,
+      'linux-non-root-user': 2,
+      'privileged-container': 1,
+      'readonly-root-filesystem': 1,
     }));
 
   it('not-a-task-definition.json is left alone', () => assert.deepEqual(ruleCounts('examples/not-a-task-definition.json'), {}));

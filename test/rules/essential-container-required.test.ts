@@ -46,7 +46,7 @@ describe(RULE, () => {
   });
 
   it('treats placeholders and wrongly typed values as possibly essential', () => {
-    for (const value of ['"\${ESSENTIAL}"', '"<ESSENTIAL>"', '"#{Essential}"', '"{{essential}}"', '"false"', 'null']) {
+    for (const value of ['"${ESSENTIAL}"', '"<ESSENTIAL>"', '"#{Essential}"', '"{{essential}}"', '"false"', 'null']) {
       expectNoFindings(RULE, `{ "containerDefinitions": [
         { "name": "job", "image": "job:1", "essential": ${value} },
         { "name": "agent", "image": "agent:1", "essential": false }

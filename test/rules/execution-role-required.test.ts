@@ -107,7 +107,7 @@ describe(RULE, () => {
     it('treats placeholders inside the ARN as unknown', () => {
       for (const arn of [
         'arn:aws:iam::{{ACCOUNT_ID}}:role/ecsTaskExecutionRole',
-        '\${ROLE_ARN}',
+        '${ROLE_ARN}',
         '<EXECUTION_ROLE>',
         'arn:aws:iam::#{AccountId}:role/exec',
       ]) {

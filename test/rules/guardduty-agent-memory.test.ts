@@ -82,7 +82,7 @@ describe(RULE, () => {
   it('leaves invalid, missing and placeholder sizes to fargate-cpu-memory', () => {
     expectNoFindings(RULE, task('256', '"3072"', `{ "name": "app", "image": "x", "memory": 4000 }`));
     expectNoFindings(RULE, task('1000', '"2048"', `{ "name": "app", "image": "x", "memory": 4000 }`));
-    expectNoFindings(RULE, task('\${CPU}', '"2048"', `{ "name": "app", "image": "x", "memory": 4000 }`));
+    expectNoFindings(RULE, task('${CPU}', '"2048"', `{ "name": "app", "image": "x", "memory": 4000 }`));
     expectNoFindings(RULE, task('1024', '"<MEMORY>"', `{ "name": "app", "image": "x", "memory": 4000 }`));
     expectNoFindings(RULE, `{ "family": "app", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [ { "name": "app", "image": "x", "memory": 4000 } ] }`);
   });

@@ -54,7 +54,7 @@ describe(RULE, () => {
   });
 
   it('skips placeholders and values of the wrong type', () => {
-    for (const value of ['"\${ARCH}"', '"<CPU_ARCH>"', '"#{arch}"', '"{{ARCH}}"', '64', 'null']) {
+    for (const value of ['"${ARCH}"', '"<CPU_ARCH>"', '"#{arch}"', '"{{ARCH}}"', '64', 'null']) {
       expectNoFindings(RULE, `{ "family": "web", "runtimePlatform": { "cpuArchitecture": ${value} }, "containerDefinitions": [] }`);
     }
   });

@@ -41,6 +41,29 @@ describe(RULE, () => {
     ] }`);
   });
 
+  it('is an error on a Fargate task, where ECS rejects it, unless the user set a severity for the rule', () => {
+    const fargate = `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "privileged": «true» } ]
+}`;
+    const [finding] = expectFindings(RULE, fargate, [
+      'Container "app" asks for privileged mode, which Fargate does not support: ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.4 fails it. Set "privileged": false and add only the capability the container needs (Fargate allows SYS_PTRACE).',
+    ]);
+    assert.equal(finding.severity, 'error');
+    const [configured] = expectFindings(RULE, fargate, [/Fargate does not support/], { rules: { [RULE]: 'info' } });
+    assert.equal(configured.severity, 'info');
+    const [ec2] = expectFindings(RULE, `{ "family": "web", "requiresCompatibilities": ["EC2"], "containerDefinitions": [ { "name": "app", "image": "nginx", "privileged": «true» } ] }`, [/runs privileged, with root-like access to the host/]);
+    assert.equal(ec2.severity, 'warning');
+  });
+
+  it('says Windows containers do not support it on a Windows task, declared or known by its images', () => {
+    const message = 'Container "iis" asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.';
+    expectFindings(RULE, `{ "family": "iis", "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" }, "containerDefinitions": [ { "name": "iis", "image": "x", "privileged": «true» } ] }`, [message]);
+    expectFindings(RULE, `{ "family": "iis", "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", "privileged": «true» } ] }`, [message]);
+  });
+
   it('is silent when the severity is off', () => {
     expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "a", "image": "x", "privileged": true } ] }`, { rules: { [RULE]: 'off' } });
   });

@@ -51,7 +51,7 @@ export function actionTitled(actions: readonly CodeAction[], title: string): Cod
 }
 
 /** Applies LSP text edits (all relative to the original text) as a client does. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const document = TextDocument.create('file:///edited', 'json', 0, text);
   const spans = edits
     .map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText }))

@@ -14,7 +14,7 @@ export interface AtCursor {
 }
 
 /** A document written with a `|` cursor, analysed; `uri` names the file (its extension picks JSON or YAML). */
-export function atCursor(marked: string, uri?: string): AtCursor {
+function atCursor(marked: string, uri?: string): AtCursor {
   const { text, cursor } = markedDocument(marked, { cursor: true });
   if (cursor === undefined) throw new Error('mark the cursor with |');
   const analysis = analyzeText(text, uri);

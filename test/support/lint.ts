@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/service/analysis';
 import { LintFinding, validate, ValidateOptions } from '../../server/src/service/validate';
+import { expectSameInTemplates } from './asTemplate';
 import { markedDocument } from './markedDocument';
 
 /** Lints a text; `uri` names the file (its extension picks JSON or YAML). */
@@ -38,6 +39,7 @@ export function expectFindings(ruleId: string, marked: string, expected: Expecte
     else assert.equal(finding.message, want.message);
     if (want.path) assert.deepEqual(finding.path, want.path);
   });
+  if (!options.uri) expectSameInTemplates(ruleId, text, findings, options);
   return findings;
 }
 

@@ -23,7 +23,7 @@ export function readLintedFile(file: string): ReadResult {
     fd = fs.openSync(file, 'r');
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: 'not a regular file' };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `${formatBytes(stat.size)}, over the ${formatBytes(MAX_FILE_BYTES)} limit for a file to lint` };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `${stat.size.toLocaleString('en-US')} bytes, over the ${formatBytes(MAX_FILE_BYTES)} limit for a file to lint` };
     return { ok: true, file: { text: fs.readFileSync(fd, 'utf8'), stat } };
   } catch (error) {
     return { ok: false, message: errorCode(error) };

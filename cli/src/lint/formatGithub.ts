@@ -1,16 +1,21 @@
 import { Severity } from '../../../server/src/engine';
-import { FileReport, toOutputFinding } from './report';
+import { FileReport, RunNotice, toOutputFinding } from './report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
  * GitHub Actions workflow commands (`::warning file=...,line=...::message`): each finding becomes an annotation
- * on the pull request's diff. `pathOf` gives the path relative to the repository root, where GitHub looks.
+ * on the pull request's diff; files that could not be linted become annotations too. `pathOf` gives the path
+ * relative to the repository root, where GitHub looks.
  */
-export function formatGithub(reports: readonly FileReport[], pathOf: (report: FileReport) => string): string {
+export function formatGithub(reports: readonly FileReport[], notices: readonly RunNotice[], pathOf: (absolutePath: string) => string): string {
   const lines: string[] = [];
+  for (const notice of notices) {
+    const file = notice.absolutePath ? ` ${escapeProperty(`file=${pathOf(notice.absolutePath)}`)}` : '';
+    lines.push(`::${notice.level}${file}::${escapeData(`ecs-guard: ${notice.message}`)}`);
+  }
   for (const report of reports) {
-    const file = pathOf(report);
+    const file = pathOf(report.absolutePath);
     for (const finding of report.findings) {
       const f = toOutputFinding(file, finding);
       const properties = [`file=${f.file}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${f.ruleId}`];

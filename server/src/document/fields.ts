@@ -63,10 +63,10 @@ function field(spec: string, type: FieldType, summary: string, extra: Extra = {}
 }
 
 // Enumerations of the ECS API, each spelt once.
-export const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
-export const PID_MODES = ['host', 'task'] as const;
-export const IPC_MODES = ['host', 'task', 'none'] as const;
-export const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
+const PID_MODES = ['host', 'task'] as const;
+const IPC_MODES = ['host', 'task', 'none'] as const;
+const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
 export const OPERATING_SYSTEM_FAMILIES = [
   'LINUX',
   'WINDOWS_SERVER_2019_FULL',
@@ -80,7 +80,7 @@ export const OPERATING_SYSTEM_FAMILIES = [
   'WINDOWS_SERVER_20H2_CORE',
 ] as const;
 export const CPU_ARCHITECTURES = ['X86_64', 'ARM64'] as const;
-export const LOG_DRIVERS = ['json-file', 'syslog', 'journald', 'gelf', 'fluentd', 'awslogs', 'splunk', 'awsfirelens'] as const;
+const LOG_DRIVERS = ['json-file', 'syslog', 'journald', 'gelf', 'fluentd', 'awslogs', 'splunk', 'awsfirelens'] as const;
 const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 const APP_PROTOCOLS = ['http', 'http2', 'grpc'] as const;
 

@@ -59,6 +59,25 @@ export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument |
   return undefined;
 }
 
+/**
+ * Why a document is not linted as a task definition, for a host to tell the user who named it. A task definition
+ * wrapped in an array (`[{ "family": ..., "containerDefinitions": [...] }]`, seen in real repositories) is not
+ * linted: `aws ecs register-task-definition --cli-input-json` rejects any input that is not an object ("Invalid type:
+ * expecting map"), and so does RegisterTaskDefinition.
+ */
+export function whyNotATaskDefinition(parsed: ParsedJson): string {
+  const root = parsed.root;
+  if (root?.type === 'array') {
+    const tasks = arrayItems(root).filter((item) => findTaskDefinition({ ...parsed, root: item }) !== undefined).length;
+    if (tasks > 0) {
+      const what = tasks === 1 && arrayItems(root).length === 1 ? 'a task definition inside an array' : `an array of ${tasks} task definitions`;
+      return `${what}: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]${tasks > 1 ? ' and keep one task definition per file' : ''}`;
+    }
+    return 'an array, but not of container definitions with "name" and "image"';
+  }
+  return 'no "containerDefinitions"';
+}
+
 /** A task definition over a task object: `anchor` stands for the whole task in findings about a missing property. */
 export function taskDefinitionOf(shape: TaskDefinitionShape, parsed: ParsedJson, taskNode: Node, anchor: Node, template?: TemplateSource): TaskDefinitionDocument {
   const task = objectView(taskNode, anchor);
@@ -93,7 +112,7 @@ function containerViews(containersNode: Node | undefined): ContainerView[] {
   });
 }
 
-export function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
+function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
   return {
     node,
     path: pathOf(node),

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
  * The `data` of a "fix all" action sent without its edit: what `codeAction/resolve` needs to compute it.
  * The findings themselves are not sent; the server has them cached for the document's version.
  */
-export interface FixAllData {
+interface FixAllData {
   readonly fixAll: {
     readonly uri: string;
     /** The version the action was offered on. */

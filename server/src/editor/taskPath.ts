@@ -9,7 +9,7 @@ import { Analysis } from '../service/analysis';
  * Editor features work on a document that is still being written, so a container array whose newest
  * item has neither name nor image yet still counts, and files selected by `include` count as task definitions.
  */
-export interface TaskFrame {
+interface TaskFrame {
   readonly shape: TaskDefinitionShape;
   /** The path relative to the task object, or undefined when the document path lies outside it. */
   toTaskPath(documentPath: JSONPath): JSONPath | undefined;
@@ -27,10 +27,17 @@ export interface FrameOptions {
 export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskFrame | undefined {
   const shape = analysis.taskDefinition?.shape ?? shapeBeingWritten(analysis.parsed.root, options);
   if (shape === 'cloudformation') {
-    // Each task definition resource of the template maps its own part of it (the first variant of each is its defaults).
-    const resources = analysis.taskDefinitions.filter((doc) => doc.template?.variant === undefined);
-    const taskDefinitionAt = (path: JSONPath) => resources.find((doc) => doc.template?.apiPath(path) !== undefined);
-    return { shape, toTaskPath: (path) => taskDefinitionAt(path)?.template?.apiPath(path), taskDefinitionAt, keyName: templateName };
+    // Each task definition resource maps its own part of the template: the variant that reads the value at the
+    // path (inside an Fn::If branch), else the resource's defaults.
+    const { taskDefinitions } = analysis;
+    const taskDefinitionAt = (path: JSONPath) =>
+      taskDefinitions.find((doc) => doc.template?.apiPath(path, true) !== undefined) ??
+      taskDefinitions.find((doc) => doc.template !== undefined && doc.template.variant === undefined && doc.template.apiPath(path) !== undefined);
+    const toTaskPath = (path: JSONPath) => {
+      const source = taskDefinitionAt(path)?.template;
+      return source?.apiPath(path, true) ?? source?.apiPath(path);
+    };
+    return { shape, toTaskPath, taskDefinitionAt, keyName: templateName };
   }
   if (!shape) return undefined;
   return { shape, toTaskPath: (path) => toTaskPath(shape, path), taskDefinitionAt: () => analysis.taskDefinition, keyName: (key) => key };

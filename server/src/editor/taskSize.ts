@@ -8,7 +8,7 @@ function fargateOs(doc: TaskDefinitionDocument): FargateOs {
 }
 
 /** Fargate sizes apply when the task asks for Fargate, or says nothing about where it runs. */
-export function fargateSizesApply(doc: TaskDefinitionDocument): boolean {
+function fargateSizesApply(doc: TaskDefinitionDocument): boolean {
   return isFargate(doc) || !doc.task?.has('requiresCompatibilities');
 }
 

@@ -8,7 +8,7 @@ export interface Token {
   readonly unterminated: boolean;
 }
 
-export interface TokensAround {
+interface TokensAround {
   /** The word, string or literal the cursor is in or right after: what a completion replaces. */
   readonly current: Token | undefined;
   /** The last token that ends before `current` (or the cursor). */

@@ -11,6 +11,7 @@ export type { Analysis } from '../service/analysis';
 // Is this document linted, and how? One answer for every host.
 export { lintPlan, lintsContent } from '../service/lintPlan';
 export type { ActiveLintPlan, LintPlan, LintSubject } from '../service/lintPlan';
+export { whyNotATaskDefinition } from '../document/taskDefinition';
 
 // Linting.
 export { validate } from '../service/validate';

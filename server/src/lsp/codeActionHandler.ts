@@ -6,12 +6,12 @@ import { LintResults } from './lintResults';
 import { lintTarget, LintTargetSources } from './lintTarget';
 import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, readConfigFileText, resolveCodeAction, ValidateOptions } from '../engine';
 
-export interface CodeActionDependencies extends LintTargetSources {
+interface CodeActionDependencies extends LintTargetSources {
   /** The findings the diagnostics were published from: "fix all" starts from them instead of validating again. */
   readonly lintResults: LintResults;
 }
 
-export interface CodeActionRegistration {
+interface CodeActionRegistration {
   /** For `InitializeResult.capabilities.codeActionProvider`. */
   readonly capability: CodeActionOptions;
   /**

@@ -10,7 +10,7 @@ export interface ClientSettings {
   readonly ignore?: unknown;
 }
 
-export interface DocumentConfig {
+interface DocumentConfig {
   readonly enabled: boolean;
   readonly config: EcsGuardConfig;
   readonly selection: FileSelection;

@@ -11,7 +11,7 @@ import { ObjectView } from '../document/taskDefinition';
  * - `set`: a string value;
  * - `unknown`: a placeholder, or another type (left to the value-type rule).
  */
-export type ContainerUser =
+type ContainerUser =
   | { readonly kind: 'absent'; readonly node: Node | undefined }
   | { readonly kind: 'empty'; readonly node: Node }
   | { readonly kind: 'set'; readonly node: Node; readonly value: string }

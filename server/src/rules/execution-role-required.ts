@@ -5,7 +5,7 @@ import { describeSetting } from './_fix';
 import { Rule } from './rule';
 
 /** The role the ECS console creates; ECS accepts a bare role name and fills in the account when it registers the task definition. */
-export const EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
+const EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
 
 /** arn:<partition>:iam::<12-digit account>:role/<optional path/><name>, as IAM writes role ARNs. */
 const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
@@ -13,7 +13,7 @@ const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+
 const ROLE_NAME = /^(?:\/?(?:[\x21-\x39\x3b-\x7e]+\/)+)?[\w+=,.@-]{1,64}$/;
 
 /** What ECS accepts in `executionRoleArn` and `taskRoleArn`: a role ARN, or a role name (with an optional path). */
-export function isAcceptedRole(value: string): boolean {
+function isAcceptedRole(value: string): boolean {
   return value.startsWith('arn:') ? ROLE_ARN.test(value) : ROLE_NAME.test(value);
 }
 

@@ -35,7 +35,10 @@ type SizeReading =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'value'; readonly node: Node; readonly parsed: number | undefined };
 
-const REQUIREMENT = 'Fargate and GuardDuty Runtime Monitoring both require task-level cpu and memory';
+/** GuardDuty adds its agent to Linux tasks only, so a Windows task needs the sizes for Fargate alone. */
+function requirement(os: FargateOs): string {
+  return os === 'windows' ? 'Fargate requires task-level cpu and memory' : 'Fargate and GuardDuty Runtime Monitoring both require task-level cpu and memory';
+}
 
 export const fargateCpuMemory: Rule = {
   meta: {
@@ -61,7 +64,7 @@ export const fargateCpuMemory: Rule = {
     if (cpu.kind === 'value' && cpuUnits === undefined) {
       const smallestCpu = memoryMiB === undefined ? undefined : smallestCpuFor(memoryMiB, os);
       const fix: FargateCpuMemoryFix = { validCpu: [...validCpuValues(os)], ...(smallestCpu !== undefined && { smallestCpu }) };
-      reportAt(cpu.node, unknownCpuMessage(cpu.node, os), fix);
+      reportAt(cpu.node, unknownCpuMessage(raw(cpu.node, doc.parsed.text), os), fix);
     }
 
     if (memory.kind === 'value' && cpuUnits !== undefined && (memoryMiB === undefined || !isValidPair(cpuUnits, memoryMiB, os))) {
@@ -79,7 +82,7 @@ export const fargateCpuMemory: Rule = {
       };
       reportAt(
         memory.node,
-        `Task memory ${raw(memory.node)} is not valid with cpu ${describeCpu(cpuUnits)} on Fargate, which allows ${describeMemoryValues(validMemory)}. ${advice}`,
+        `Task memory ${raw(memory.node, doc.parsed.text)} is not valid with cpu ${describeCpu(cpuUnits)} on Fargate, which allows ${describeMemoryValues(validMemory)}. ${advice}`,
         fix,
       );
     }
@@ -185,47 +188,48 @@ function missingFinding(
   const smallestMemory = validMemoryFor(smallest, os)[0];
   if (cpuMissing && memoryMissing) {
     return {
-      message: `Fargate task has no task-level "cpu" or "memory": ${REQUIREMENT}. Add them, for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+      message: `Fargate task has no task-level "cpu" or "memory": ${requirement(os)}. Add them, for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
       fix: { insert: { cpu: String(smallest), memory: String(smallestMemory) } },
     };
   }
   if (memoryMissing) {
     if (cpuUnits === undefined) {
-      return { message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory" with a value valid for the task's cpu.` };
+      return { message: `Fargate task has no task-level "memory": ${requirement(os)}. Add "memory" with a value valid for the task's cpu.` };
     }
     const memory = validMemoryFor(cpuUnits, os)[0];
     return {
-      message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory": "${memory}" (cpu ${describeCpu(cpuUnits)} allows ${describeMemoryValues(validMemoryFor(cpuUnits, os))}).`,
+      message: `Fargate task has no task-level "memory": ${requirement(os)}. Add "memory": "${memory}" (cpu ${describeCpu(cpuUnits)} allows ${describeMemoryValues(validMemoryFor(cpuUnits, os))}).`,
       fix: { insert: { memory: String(memory) } },
     };
   }
   if (memoryMiB === undefined) {
     return {
-      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu" with a size that allows the task's memory: ${listWithOr(validCpuValues(os).map(String))} CPU units.`,
+      message: `Fargate task has no task-level "cpu": ${requirement(os)}. Add "cpu" with a size that allows the task's memory: ${listWithOr(validCpuValues(os).map(String))} CPU units.`,
     };
   }
   const cpu = smallestCpuFor(memoryMiB, os);
   if (cpu === undefined) {
     return {
-      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. No Fargate cpu allows ${memoryMiB} MiB, so add "cpu" and change "memory", for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+      message: `Fargate task has no task-level "cpu": ${requirement(os)}. No Fargate cpu allows ${memoryMiB} MiB, so add "cpu" and change "memory", for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
     };
   }
   return {
-    message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu": "${cpu}", the smallest size that allows ${memoryMiB} MiB.`,
+    message: `Fargate task has no task-level "cpu": ${requirement(os)}. Add "cpu": "${cpu}", the smallest size that allows ${memoryMiB} MiB.`,
     fix: { insert: { cpu: String(cpu) } },
   };
 }
 
-function unknownCpuMessage(node: Node, os: FargateOs): string {
+function unknownCpuMessage(written: string, os: FargateOs): string {
   const values = listWithOr(validCpuValues(os).map(String));
   return os === 'windows'
-    ? `Task cpu ${raw(node)} is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use ${values} CPU units.`
-    : `Task cpu ${raw(node)} is not a Fargate size. Use ${values} CPU units (".25 vCPU" to "16 vCPU").`;
+    ? `Task cpu ${written} is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use ${values} CPU units.`
+    : `Task cpu ${written} is not a Fargate size. Use ${values} CPU units (".25 vCPU" to "16 vCPU").`;
 }
 
-/** The value as written: `"1 vCPU"` for a string, `1024` for a number. */
-function raw(node: Node): string {
-  return JSON.stringify(node.value);
+/** The value as written, `"1 vCPU"` or `1024` (`1e400` too, which JavaScript reads as Infinity); a long one shortened. */
+function raw(node: Node, text: string): string {
+  const written = text.slice(node.offset, node.offset + node.length);
+  return written.length > 40 ? `${written.slice(0, 36)}…${node.type === 'string' ? '"' : ''}` : written;
 }
 
 /** The value nearest to `target`; the larger one on a tie, so the task does not shrink. */

@@ -6,6 +6,7 @@ import { essentialContainerRequired } from './essential-container-required';
 import { executionRoleRequired } from './execution-role-required';
 import { fargateCpuMemory } from './fargate-cpu-memory';
 import { fargateNetworkMode } from './fargate-network-mode';
+import { fargateUnsupportedParameter } from './fargate-unsupported-parameter';
 import { guarddutyAgentMemory } from './guardduty-agent-memory';
 import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
 import { guarddutyLinuxOnly } from './guardduty-linux-only';
@@ -20,6 +21,7 @@ import { readonlyRootFilesystem } from './readonly-root-filesystem';
 import { Rule, RuleMeta, SyntaxRule } from './rule';
 import { valueType } from './value-type';
 import { windowsNonAdminUser } from './windows-non-admin-user';
+import { windowsUnsupportedParameter } from './windows-unsupported-parameter';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
 export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
@@ -32,6 +34,7 @@ export const contentRules: readonly Rule[] = [
   executionRoleRequired,
   fargateCpuMemory,
   fargateNetworkMode,
+  fargateUnsupportedParameter,
   guarddutyAgentMemory,
   guarddutyCpuArchitecture,
   guarddutyLinuxOnly,
@@ -44,6 +47,7 @@ export const contentRules: readonly Rule[] = [
   readonlyRootFilesystem,
   valueType,
   windowsNonAdminUser,
+  windowsUnsupportedParameter,
 ];
 
 export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]

@@ -10,7 +10,8 @@ export type Severity = Exclude<SeverityOverride, 'off'>;
 
 /** What a rule enforces, so users can map a finding to the control or prerequisite it comes from. */
 export type Enforces =
-  | { readonly source: 'security-hub'; readonly control: string; readonly configRule: string }
+  /** `retired`: when Security Hub retired the control (the AWS Config rule behind it remains). */
+  | { readonly source: 'security-hub'; readonly control: string; readonly configRule: string; readonly retired?: string }
   | { readonly source: 'guardduty'; readonly prerequisite: string }
   | { readonly source: 'ecs-api'; readonly requirement: string };
 
@@ -34,12 +35,14 @@ export interface Finding {
   readonly path: JSONPath;
   readonly message: string;
   readonly fix?: FixData;
+  /** This finding's severity when the user has not set one for the rule (privileged-container: an error where ECS rejects the value). */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext {
   readonly doc: TaskDefinitionDocument;
-  /** Report on a value (or key) node: the range is the node, the path is its path. */
-  reportAt(node: Node, message: string, fix?: FixData): void;
+  /** Report on a value (or key) node: the range is the node, the path is its path; `severity` as in `Finding`. */
+  reportAt(node: Node, message: string, fix?: FixData, severity?: Severity): void;
   /** Report a property missing from an object: the range is the object's anchor, the path the object's path. */
   reportMissing(object: ObjectView, message: string, fix?: FixData): void;
 }

@@ -38,7 +38,7 @@ export function analyzeText(text: string, uri = 'file:///untitled.json'): Analys
 }
 
 /** The language id an editor gives a file of this name: `yaml` for .yaml and .yml, else `json`. */
-export function languageOf(uri: string): 'json' | 'yaml' {
+function languageOf(uri: string): 'json' | 'yaml' {
   return /\.ya?ml$/i.test(uri) ? 'yaml' : 'json';
 }
 

@@ -27,8 +27,10 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
   if (taskDefinitions.length === 0 && !options.assumeTaskDefinition && !parsed.tooLarge?.looksLikeTaskDefinition) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
-    const severity = effectiveSeverity(meta, options.rules);
-    if (severity === 'off') return;
+    const configured = effectiveSeverity(meta, options.rules);
+    if (configured === 'off') return;
+    // The user's setting wins; otherwise a finding may be more severe than its rule's default.
+    const severity = options.rules?.[meta.id] === undefined ? finding.severity ?? configured : configured;
     const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
     findings.push({ ...finding, ruleId: meta.id, severity, range });
   };
@@ -44,7 +46,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     for (const rule of contentRules) {
       const context: RuleContext = {
         doc,
-        reportAt: (node, message, fix) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix }),
+        reportAt: (node, message, fix, severity) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix, severity }),
         reportMissing: (object, message, fix) => report(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
       };
       guarded(rule.meta.id, options, () => rule.check(context));
@@ -79,7 +81,7 @@ class TemplateFindings {
   }
 }
 
-export function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {
+function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {
   return overrides?.[meta.id] ?? meta.defaultSeverity;
 }
 

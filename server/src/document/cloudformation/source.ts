@@ -2,7 +2,6 @@ import { JSONPath } from 'jsonc-parser';
 import { JsonEdit } from '../jsonEdit';
 import { ParsedJson } from '../parse';
 import { taskDefinitionOf, TaskDefinitionDocument } from '../taskDefinition';
-import { CONTAINER_FIELDS, TASK_FIELDS } from '../schema';
 import { inTemplateWords, toTemplateValue } from './names';
 import { Bindings, normalizeTask, NormalizedTask, apiPathOf, templatePathOf } from './normalize';
 import { findTemplate, TASK_DEFINITION_TYPE, Template, TemplateResource } from './template';
@@ -16,8 +15,11 @@ export interface TemplateSource {
   readonly variant: string | undefined;
   /** The template path of an API path (`["containerDefinitions", 0]` → `["Resources", "Web", "Properties", "ContainerDefinitions", 0]`). */
   templatePath(apiPath: JSONPath): JSONPath;
-  /** The API path of a template path inside this resource, or undefined outside it. */
-  apiPath(templatePath: JSONPath): JSONPath | undefined;
+  /**
+   * The API path of a template path inside this resource, or undefined outside it. With `exact`, only when the
+   * path leads to a value this variant reads (not into the branch of an `Fn::If` it does not take).
+   */
+  apiPath(templatePath: JSONPath, exact?: boolean): JSONPath | undefined;
   /** An edit of the task in API terms as an edit of the template; undefined when it would write over an intrinsic function. */
   templateEdit(edit: JsonEdit): JsonEdit | undefined;
   /** A message or title with the API's property names spelled as the template spells them. */
@@ -26,12 +28,6 @@ export interface TemplateSource {
 
 /** Beyond this many variants of one resource (parameter values, condition outcomes) the rest are not checked. */
 const MAX_VARIANTS = 24;
-
-/** Single-word property names the messages quote; multi-word ones are recognised by their camelCase. */
-const PROPERTY_WORDS: ReadonlySet<string> = new Set([
-  ...[...TASK_FIELDS, ...CONTAINER_FIELDS].flatMap((spec) => spec.path).filter((segment) => /^[a-z]+$/.test(segment)),
-  ...['user', 'volumes', 'command', 'links', 'ulimits', 'devices', 'capabilities', 'tmpfs'],
-]);
 
 /** The task definitions of a CloudFormation template, one per resource and variant; undefined when the document is no template. */
 export function templateTaskDefinitions(parsed: ParsedJson): TaskDefinitionDocument[] | undefined {
@@ -69,13 +65,13 @@ function documentOf(parsed: ParsedJson, resource: TemplateResource, task: Normal
     propertiesPath,
     variant,
     templatePath: (apiPath) => templatePathOf(task, apiPath)?.path ?? propertiesPath,
-    apiPath: (templatePath) => apiPathOf(task, templatePath, propertiesPath),
+    apiPath: (templatePath, exact) => apiPathOf(task, templatePath, propertiesPath, exact),
     templateEdit: (edit) => {
       const target = templatePathOf(task, edit.path);
       if (!target || target.viaIntrinsic) return undefined;
       return edit.kind === 'remove' ? { ...edit, path: target.path } : { ...edit, path: target.path, value: toTemplateValue(edit.kind === 'append' ? [...edit.path, 0] : edit.path, edit.value) };
     },
-    wording: (text) => inTemplateWords(text, PROPERTY_WORDS),
+    wording: inTemplateWords,
   };
   return taskDefinitionOf('cloudformation', parsed, task.root, resource.keyNode, source);
 }

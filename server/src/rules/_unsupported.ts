@@ -1,0 +1,209 @@
+import { JSONPath, Node } from 'jsonc-parser';
+import { arrayItems, childValue, isPlaceholderNode, keyOf, nodeAt, numberValue, pathOf, stringValue } from '../document/json';
+import { removeValue } from '../document/jsonEdit';
+import { ContainerView, TaskDefinitionDocument } from '../document/taskDefinition';
+import { FixData, FixProposal } from './rule';
+
+/**
+ * Shared by fargate-unsupported-parameter and windows-unsupported-parameter: the task definition parameters the
+ * ECS documentation marks as not valid on Fargate or not supported for Windows containers, one row per parameter,
+ * each with the page that says so. Each rule's docs page lists the same rows with their sources.
+ */
+
+/** The AWS pages the facts come from. */
+export const SOURCES = {
+  fargate: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
+  containerDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
+  linuxParameters: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html',
+  taskDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html',
+  portMapping: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
+  taskNetworking: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
+} as const;
+
+export type Where = 'fargate' | 'windows';
+
+/** One parameter's value that ECS does not take somewhere. */
+export interface Unsupported {
+  /** The node to report: the value that is not supported. */
+  readonly node: Node;
+  /** How the message names it: `"links"`, `"linuxParameters.devices"`, `"hostPort" 8080`. */
+  readonly subject: string;
+  /** What ECS takes instead, when it takes anything: ends the message before the advice. */
+  readonly instead?: string;
+  /** Where the fix removes from; undefined when there is nothing sensible to remove. */
+  readonly remove?: JSONPath;
+}
+
+interface Row {
+  readonly scope: 'task' | 'container';
+  /** Below the task or container object. */
+  readonly path: readonly string[];
+  readonly where: readonly Where[];
+  /** The values ECS does not take; by default any value that sets something (not null, false, "", [] or {}). */
+  readonly find?: (node: Node, where: Where) => Unsupported[];
+}
+
+/** The rows, in the order of the ECS parameter reference. */
+const ROWS: readonly Row[] = [
+  // Task level.
+  { scope: 'task', path: ['networkMode'], where: ['windows'], find: windowsNetworkMode },
+  { scope: 'task', path: ['pidMode'], where: ['fargate', 'windows'], find: pidMode },
+  { scope: 'task', path: ['ipcMode'], where: ['fargate', 'windows'] },
+  { scope: 'task', path: ['placementConstraints'], where: ['fargate'] },
+  { scope: 'task', path: ['volumes', '*', 'dockerVolumeConfiguration'], where: ['fargate'], find: dockerVolume },
+  // Container level. `privileged` is privileged-container's (an error on Fargate), `user` the Security Hub rules'.
+  { scope: 'container', path: ['links'], where: ['fargate', 'windows'] },
+  { scope: 'container', path: ['portMappings', '*', 'hostPort'], where: ['fargate'], find: awsvpcHostPort },
+  { scope: 'container', path: ['hostname'], where: ['fargate'] },
+  { scope: 'container', path: ['linuxParameters'], where: ['windows'] },
+  { scope: 'container', path: ['linuxParameters', 'capabilities', 'add', '*'], where: ['fargate'], find: fargateCapability },
+  { scope: 'container', path: ['linuxParameters', 'devices'], where: ['fargate'] },
+  { scope: 'container', path: ['linuxParameters', 'sharedMemorySize'], where: ['fargate'] },
+  { scope: 'container', path: ['linuxParameters', 'tmpfs'], where: ['fargate'] },
+  { scope: 'container', path: ['linuxParameters', 'maxSwap'], where: ['fargate'] },
+  { scope: 'container', path: ['linuxParameters', 'swappiness'], where: ['fargate'] },
+  { scope: 'container', path: ['disableNetworking'], where: ['fargate', 'windows'] },
+  { scope: 'container', path: ['readonlyRootFilesystem'], where: ['windows'] },
+  { scope: 'container', path: ['dnsServers'], where: ['fargate', 'windows'] },
+  { scope: 'container', path: ['dnsSearchDomains'], where: ['fargate', 'windows'] },
+  { scope: 'container', path: ['extraHosts'], where: ['fargate', 'windows'] },
+  { scope: 'container', path: ['dockerSecurityOptions'], where: ['fargate'] },
+  { scope: 'container', path: ['dockerSecurityOptions', '*'], where: ['windows'], find: windowsSecurityOption },
+  { scope: 'container', path: ['ulimits'], where: ['windows'] },
+  { scope: 'container', path: ['systemControls'], where: ['windows'] },
+  { scope: 'container', path: ['resourceRequirements', '*'], where: ['fargate'], find: gpu },
+];
+
+/** Every value of the task that ECS does not take `where`, in document order. */
+export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): Unsupported[] {
+  const found: Unsupported[] = [];
+  for (const row of ROWS) {
+    if (!row.where.includes(where)) continue;
+    const roots: { node: Node; container?: ContainerView }[] = row.scope === 'task' ? (doc.task ? [{ node: doc.task.node }] : []) : doc.containers.map((container) => ({ node: container.node, container }));
+    for (const root of roots) {
+      for (const node of matching(root.node, row.path)) {
+        if (node.type === 'null' || isPlaceholderNode(node)) continue;
+        found.push(...(row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : []));
+      }
+    }
+  }
+  return found.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** `"links"`, `"sharedMemorySize" of "linuxParameters"`: single quoted words, which a template's wording can respell. */
+function subjectOf(path: readonly string[]): string {
+  const [first, ...rest] = path;
+  return rest.length ? `"${rest[rest.length - 1]}" of "${first}"` : `"${first}"`;
+}
+
+/** The nodes at a path pattern below an object; `*` is every item of an array. */
+function matching(root: Node, path: readonly string[]): Node[] {
+  let nodes = [root];
+  for (const segment of path) {
+    nodes = nodes.flatMap((node) => (segment === '*' ? arrayItems(node) : node.type === 'object' ? [childValue(node, segment)].filter((child): child is Node => child !== undefined) : []));
+  }
+  return nodes;
+}
+
+/** `false`, `""`, `[]` and `{}` ask for nothing, so ECS has nothing to reject; other types are value-type's. */
+function setsSomething(node: Node): boolean {
+  switch (node.type) {
+    case 'boolean':
+      return node.value === true;
+    case 'string':
+      return node.value !== '';
+    case 'array':
+    case 'object':
+      return (node.children ?? []).length > 0;
+    default:
+      return true;
+  }
+}
+
+/** Windows on EC2 takes `awsvpc` or no network mode (Docker's NAT network); bridge, host and none are Linux modes. */
+function windowsNetworkMode(node: Node): Unsupported[] {
+  const value = stringValue(node);
+  if (value === undefined || !['bridge', 'host', 'none'].includes(value)) return [];
+  return [{ node, subject: `"networkMode": "${value}"`, instead: 'Windows containers use "awsvpc", or no networkMode for the default NAT network', remove: pathOf(node) }];
+}
+
+/** Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later); Windows takes no pidMode at all. */
+function pidMode(node: Node, where: Where): Unsupported[] {
+  const value = stringValue(node);
+  if (value === undefined) return [];
+  if (where === 'windows') return [{ node, subject: `"pidMode": "${value}"`, remove: pathOf(node) }];
+  if (value !== 'host') return [];
+  return [{ node, subject: '"pidMode": "host"', instead: 'Fargate takes only "task"', remove: pathOf(node) }];
+}
+
+/** awsvpc (the only mode on Fargate) maps each container port to the same port of the task's network interface. */
+function awsvpcHostPort(node: Node): Unsupported[] {
+  const hostPort = numberValue(node);
+  const containerPort = numberValue(childValue(node.parent?.parent, 'containerPort'));
+  // 0 asks for a dynamic port, which awsvpc cannot give either; an absent containerPort is another problem.
+  if (hostPort === undefined || containerPort === undefined || hostPort === containerPort) return [];
+  return [{ node, subject: `"hostPort": ${hostPort}`, instead: `under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", ${containerPort}`, remove: pathOf(node) }];
+}
+
+/** Fargate lets a container add one capability, SYS_PTRACE (written with or without the CAP_ prefix). */
+function fargateCapability(node: Node): Unsupported[] {
+  const value = stringValue(node);
+  if (value === undefined || value.toUpperCase().replace(/^CAP_/, '') === 'SYS_PTRACE') return [];
+  return [{ node, subject: `adding the capability "${value}"`, instead: 'Fargate adds only "SYS_PTRACE"', remove: pathOf(node) }];
+}
+
+/** Windows takes only `credentialspec:` entries (gMSA); SELinux, AppArmor and no-new-privileges are Linux options. */
+function windowsSecurityOption(node: Node): Unsupported[] {
+  const value = stringValue(node);
+  if (value === undefined || value.toLowerCase().startsWith('credentialspec:')) return [];
+  return [{ node, subject: `"${value}" in "dockerSecurityOptions"`, instead: 'Windows containers take only "credentialspec:" entries', remove: pathOf(node) }];
+}
+
+/** Fargate tasks have bind mounts and EFS volumes, not Docker volumes. */
+function dockerVolume(node: Node): Unsupported[] {
+  if (!setsSomething(node)) return [];
+  const name = stringValue(childValue(node.parent?.parent, 'name'));
+  return [{ node, subject: `"dockerVolumeConfiguration"${name ? ` of volume "${name}"` : ''}`, instead: 'use a bind mount or an Amazon EFS volume', remove: pathOf(node) }];
+}
+
+/** GPUs are reserved on EC2 GPU instances; Fargate has none. */
+function gpu(node: Node): Unsupported[] {
+  const type = childValue(node, 'type');
+  if (stringValue(type) !== 'GPU') return [];
+  return [{ node: type!, subject: 'a GPU in "resourceRequirements"', remove: pathOf(node) }];
+}
+
+/** Long values (a list of links, a linuxParameters object) are reported on their key. */
+export function reportNode(node: Node): Node {
+  const key = node.type === 'array' || node.type === 'object' ? keyOf(node) : undefined;
+  return key ?? node;
+}
+
+/** `"links" in container "web"`, `"ipcMode"`: the subject of a message, capitalised. */
+export function describeUnsupported(found: Unsupported, container: ContainerView | undefined): string {
+  const subject = found.subject[0].toUpperCase() + found.subject.slice(1);
+  return container ? `${subject} in container ${container.label}` : subject;
+}
+
+/** The container a value is in, if any. */
+export function containerOf(doc: TaskDefinitionDocument, node: Node): ContainerView | undefined {
+  return doc.containers.find((container) => container.node.offset <= node.offset && node.offset < container.node.offset + container.node.length);
+}
+
+/** Fix payload `{ remove: <path> }`: delete that value (a property, or an array item), if it is still there. */
+export function removeFix(fix: FixData, doc: TaskDefinitionDocument): FixProposal[] {
+  const path = fix.remove;
+  if (!Array.isArray(path) || path.length === 0 || !path.every((segment) => typeof segment === 'string' || typeof segment === 'number')) return [];
+  const node = nodeAt(doc.parsed.root, path as JSONPath);
+  if (!node) return [];
+  const last = path[path.length - 1];
+  const list = path[path.length - 2];
+  const title =
+    typeof last === 'string'
+      ? `Remove "${last}"`
+      : node.type === 'string'
+        ? `Remove "${node.value as string}" from "${String(list)}"`
+        : `Remove item ${last + 1} of "${String(list)}"`;
+  // Registering needs it gone, but dropping the launch type or the platform would do too: the user decides.
+  return [{ title, edits: [removeValue(path as JSONPath)], safe: false, preferred: true }];
+}

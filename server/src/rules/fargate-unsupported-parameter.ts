@@ -1,0 +1,28 @@
+import { isFargate } from '../document/facts';
+import { containerOf, describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { Rule } from './rule';
+
+/** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
+export const fargateUnsupportedParameter: Rule = {
+  meta: {
+    id: 'fargate-unsupported-parameter',
+    title: 'Fargate tasks must not use the parameters Fargate does not support',
+    defaultSeverity: 'error',
+    enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition rejects a task definition that requires FARGATE and uses a parameter Fargate does not support' },
+  },
+  check({ doc, reportAt }) {
+    if (!doc.task || !isFargate(doc)) return;
+    // Every one at once: ECS reports them one registration at a time.
+    for (const found of unsupportedParameters(doc, 'fargate')) {
+      const subject = describeUnsupported(found, containerOf(doc, found.node));
+      reportAt(
+        reportNode(found.node),
+        `${subject} is not valid on Fargate${found.instead ? ` (${found.instead})` : ''}: ECS rejects a task definition that requires FARGATE with it. Remove it, or take FARGATE out of "requiresCompatibilities" if the task runs on EC2.`,
+        found.remove && { remove: found.remove },
+      );
+    }
+  },
+  fixes(fix, { doc }) {
+    return removeFix(fix, doc);
+  },
+};

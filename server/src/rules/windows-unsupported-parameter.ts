@@ -1,0 +1,31 @@
+import { describePlatform, isFargate, platform } from '../document/facts';
+import { containerOf, describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { Rule } from './rule';
+
+/** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
+export const windowsUnsupportedParameter: Rule = {
+  meta: {
+    id: 'windows-unsupported-parameter',
+    title: 'Windows tasks should not use the parameters Windows containers do not support',
+    defaultSeverity: 'warning',
+    enforces: { source: 'ecs-api', requirement: 'The ECS parameter reference marks these parameters as not supported for Windows containers' },
+  },
+  check({ doc, reportAt }) {
+    const found = platform(doc);
+    if (found.os !== 'windows') return;
+    // On Windows on Fargate, what Fargate rejects is fargate-unsupported-parameter's finding (an error).
+    const fargate = isFargate(doc) && doc.task ? new Set(unsupportedParameters(doc, 'fargate').map((each) => each.node.offset)) : new Set<number>();
+    for (const unsupported of unsupportedParameters(doc, 'windows')) {
+      if (fargate.has(unsupported.node.offset)) continue;
+      const subject = describeUnsupported(unsupported, containerOf(doc, unsupported.node));
+      reportAt(
+        reportNode(unsupported.node),
+        `${subject} is not supported for Windows containers${unsupported.instead ? ` (${unsupported.instead})` : ''}, and this is ${describePlatform(found)}. Remove it.`,
+        unsupported.remove && { remove: unsupported.remove },
+      );
+    }
+  },
+  fixes(fix, { doc }) {
+    return removeFix(fix, doc);
+  },
+};

@@ -2,8 +2,11 @@ import type { CoverageViewSession } from './coverageView/vscode/coverageViewSess
 
 /**
  * What `activate` returns, read with `vscode.extensions.getExtension('ecs-guard.ecs-guard').exports`.
- * The e2e suite reads the coverage tree through it (`coverageView.roots`, plain nodes).
+ * The e2e suite reads the coverage tree through it (`coverageView().roots`, plain nodes).
  */
 export interface EcsGuardApi {
-  readonly coverageView: CoverageViewSession;
+  /** Whether the coverage bundle has been loaded (the view or its status-bar item was needed). */
+  readonly coverageViewLoaded: boolean;
+  /** The coverage view's session, loading its bundle if needed. */
+  coverageView(): CoverageViewSession;
 }

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { COMMANDS, REPOSITORY_URL, ruleDocsUrl, SETTINGS_SECTION } from '../../server/src/engine/protocol';
+import { COMMANDS, InitializationOptions, REPOSITORY_URL, ruleDocsUrl, SETTINGS_SECTION } from '../../server/src/engine/protocol';
 import type { EcsGuardApi } from './api';
-import { registerCoverageView } from './coverageView/registerCoverageView';
+import { LazyCoverageView } from './coverageView/vscode/lazyCoverageView';
+
+/** The coverage view's own bundle (scripts/build.mjs), next to this one; loaded when first needed. */
+const COVERAGE_BUNDLE = 'dist/client/coverageView.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<EcsGuardApi> {
-  const coverageView = registerCoverageView(context);
+  const coverageView = new LazyCoverageView(context, () => require(context.asAbsolutePath(COVERAGE_BUNDLE)));
+  context.subscriptions.push(coverageView);
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -23,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
+    // VS Code's own hover shows each diagnostic's message: the server's hover then explains only the field.
+    initializationOptions: { diagnosticsInHover: true } satisfies InitializationOptions,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.ecs-guard.json'),
@@ -35,7 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
     vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (url?: unknown) => showRuleDocumentation(context, url)),
   );
   await client.start();
-  return { coverageView };
+  return {
+    get coverageViewLoaded() {
+      return coverageView.isLoaded;
+    },
+    coverageView: () => coverageView.session(),
+  };
 }
 
 /** From a code action the docs URL comes as the argument; from the command palette the user picks a rule. */

@@ -17,14 +17,15 @@ import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
 import { lintTarget } from './lsp/lintTarget';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
-import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
+import { ClientSettings, problemsNotice, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
-const debouncer = new KeyedDebouncer(150);
+// A keystroke in an idle document is validated at once; edits during a validation and the 30 ms after it coalesce.
+const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
 );
@@ -33,16 +34,16 @@ let pushedSettings: ClientSettings | undefined;
 
 const configs = new WorkspaceConfigs(
   async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as ClientSettings) : pushedSettings),
-  (problem) => {
-    connection.console.warn(problem);
+  (problems) => {
+    problems.forEach((problem) => connection.console.warn(problem));
     // A notification: showWarningMessage would send window/showMessageRequest and await a choice there is none of.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problemsNotice(problems)}` });
   },
 );
 const codeActions = registerCodeActions(connection, { documents, analyses, configs, lintResults });
 
 connection.onInitialize((params): InitializeResult => {
-  clientCan = clientSupport(params.capabilities);
+  clientCan = clientSupport(params.capabilities, params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   codeActions.initialize(clientCan);
@@ -97,7 +98,7 @@ function revalidateAll(): void {
 }
 
 function schedulePublish(document: TextDocument): void {
-  debouncer.schedule(document.uri, () => void publishDiagnostics(document));
+  debouncer.schedule(document.uri, () => publishDiagnostics(document));
 }
 
 /**
@@ -120,7 +121,14 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
 }
 
-registerEditorHandlers(connection, { documents, analyses, configs, lintResults, logError: (message) => connection.console.error(message) });
+registerEditorHandlers(connection, {
+  documents,
+  analyses,
+  configs,
+  lintResults,
+  logError: (message) => connection.console.error(message),
+  findingsInHover: () => clientCan.findingsInHover,
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 

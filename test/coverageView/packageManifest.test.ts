@@ -81,13 +81,28 @@ describe('package.json contributions of the coverage view', () => {
     assert.deepEqual(hidden.sort(), [COMMANDS.copyAwsCliCommand, COMMANDS.openTaskDefinition].sort());
   });
 
-  it('welcomes with buttons to pick regions and a profile, when no region is set', () => {
-    const welcome = contributes.viewsWelcome.filter((entry) => entry.view === VIEW_ID);
+  const buttonsOf = (contents: string) => [...contents.matchAll(/\[[^\]]+\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
+
+  it('welcomes with buttons to pick regions and a profile, when the workspace is trusted and no region is set', () => {
+    const welcome = contributes.viewsWelcome.filter((entry) => entry.view === VIEW_ID && entry.when?.includes(CONTEXT_KEYS.noRegions));
     const declared = new Set(contributes.commands.map((command) => command.command));
-    const buttons = welcome.flatMap((entry) => [...entry.contents.matchAll(/\[[^\]]+\]\(command:([\w.]+)\)/g)].map((match) => match[1]));
+    const buttons = welcome.flatMap((entry) => buttonsOf(entry.contents));
     assert.ok(buttons.includes(COMMANDS.pickRegions) && buttons.includes(COMMANDS.pickProfile));
     assert.ok(buttons.every((command) => declared.has(command)));
-    assert.ok(welcome.every((entry) => entry.when?.includes(CONTEXT_KEYS.noRegions)));
+    assert.ok(welcome.every((entry) => /^isWorkspaceTrusted && /.test(entry.when ?? '')));
+  });
+
+  it('explains an untrusted workspace in a welcome view with the trust button, not in a tree item', () => {
+    const untrusted = contributes.viewsWelcome.filter((entry) => entry.view === VIEW_ID && entry.when === '!isWorkspaceTrusted');
+    assert.equal(untrusted.length, 1);
+    assert.deepEqual(buttonsOf(untrusted[0].contents), ['workbench.trust.manage']);
+  });
+
+  it('keeps welcome texts short: at most two sentences besides the buttons', () => {
+    for (const entry of contributes.viewsWelcome) {
+      const text = entry.contents.split('\n').filter((line) => !/^\[.*\]\(command:/.test(line)).join(' ');
+      assert.ok(text.length <= 120, `${text.length} characters: ${text}`);
+    }
   });
 
   it('documents every coverage setting with a scope; the endpoint settings are machine-scoped', () => {
@@ -119,5 +134,19 @@ describe('coverage view layering', () => {
     const files = fs.readdirSync(pure, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.startsWith(`vscode${path.sep}`) && file !== 'registerCoverageView.ts');
     assert.ok(files.length > 10);
     for (const file of files) assert.doesNotMatch(fs.readFileSync(path.join(pure, file), 'utf8'), /from 'vscode'|require\('vscode'\)/, file);
+  });
+});
+
+describe('where the extension runs', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  it('runs beside the workspace (remote, WSL, Codespaces): the server reads its files, the view its ~/.aws', () => {
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+  });
+
+  it('declares virtual workspaces limited, since only files on disk are linted, and has no web entry point', () => {
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /coverage view works/);
+    assert.equal(manifest.browser, undefined, 'vscode.dev runs only web extensions: README says ECS Guard is not one');
   });
 });

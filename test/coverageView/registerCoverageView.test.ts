@@ -8,9 +8,11 @@ import { useIsolatedAwsEnvironment } from '../coverage/support/isolatedAwsEnviro
 import { FakeVscodeHost, installFakeVscode } from './support/fakeVscode';
 import { labels, nodeAt } from './support/treeInput';
 
+type LazyModule = typeof import('../../client/src/coverageView/vscode/lazyCoverageView');
 type RegisterModule = typeof import('../../client/src/coverageView/registerCoverageView');
 type SettingsModule = typeof import('../../client/src/coverageView/vscode/readCoverageSettings');
-type Session = ReturnType<RegisterModule['registerCoverageView']>;
+type Lazy = InstanceType<LazyModule['LazyCoverageView']>;
+type Session = ReturnType<Lazy['session']>;
 
 /** Polls until `check` holds: the adapter refreshes in the background. */
 async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
@@ -26,7 +28,7 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
   useIsolatedAwsEnvironment();
   const host = new FakeVscodeHost();
   let uninstall: () => void;
-  let adapter: RegisterModule;
+  let lazyModule: LazyModule;
   let settingsReader: SettingsModule;
   let fake: FakeGuardDuty;
   let subscriptions: { dispose(): unknown }[];
@@ -34,10 +36,8 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
   before(() => {
     uninstall = installFakeVscode(host);
     // Loaded only now, so that their `import * as vscode` gets the stand-in.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    adapter = require('../../client/src/coverageView/registerCoverageView') as RegisterModule;
+    lazyModule = require('../../client/src/coverageView/vscode/lazyCoverageView') as LazyModule;
     settingsReader = require('../../client/src/coverageView/vscode/readCoverageSettings') as SettingsModule;
-    /* eslint-enable @typescript-eslint/no-require-imports */
   });
   after(() => uninstall());
 
@@ -51,11 +51,19 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
     await fake.close();
   });
 
-  const register = (): Session => {
+  let bundleLoads = 0;
+  /** Activation as extension.ts does it, the coverage bundle being the TypeScript module here. */
+  const activate = (): Lazy => {
     const state = new Map<string, unknown>();
     const context = { subscriptions, workspaceState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) } };
-    return adapter.registerCoverageView(context as unknown as Parameters<RegisterModule['registerCoverageView']>[0]);
+    bundleLoads = 0;
+    const loader = () => (bundleLoads++, require('../../client/src/coverageView/registerCoverageView') as RegisterModule);
+    const lazy = new lazyModule.LazyCoverageView(context as unknown as ConstructorParameters<LazyModule['LazyCoverageView']>[0], loader);
+    subscriptions.push(lazy);
+    return lazy;
   };
+  const register = (): Session => activate().session();
+  const afterActivation = () => new Promise((resolve) => setImmediate(resolve));
   const configure = (regions: string[]) => {
     host.globalSettings.set('ecsGuard.coverage.regions', regions);
     host.globalSettings.set('ecsGuard.coverage.endpointUrl', fake.url);
@@ -65,11 +73,81 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
   const view = () => host.views.get(VIEW_ID);
   const statusBar = () => host.statusBarItems[0];
 
+  it('loads the coverage bundle only when the view is opened, without regions', async () => {
+    const lazy = activate();
+    await afterActivation();
+    assert.equal(bundleLoads, 0);
+    assert.equal(host.statusBarItems.length, 0);
+    assert.ok(host.commands.has(COMMANDS.pickRegions), 'the commands are there before the bundle');
+    await host.setViewVisible(VIEW_ID, true);
+    assert.equal(bundleLoads, 1);
+    assert.equal(lazy.isLoaded, true);
+    assert.equal(host.contextKeys.get(CONTEXT_KEYS.noRegions), true);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('loads the coverage bundle for a command run from the palette', async () => {
+    activate();
+    await afterActivation();
+    host.quickPickAnswers.push(() => undefined);
+    await host.run(COMMANDS.sortBy);
+    assert.equal(bundleLoads, 1);
+  });
+
+  it('loads the coverage bundle at start when the status-bar item has regions to show', async () => {
+    configure(['us-east-1']);
+    const lazy = activate();
+    assert.equal(lazy.isLoaded, false, 'not while activating');
+    await afterActivation();
+    assert.equal(bundleLoads, 1);
+    await until(loaded(lazy.session(), 'us-east-1'), 'us-east-1');
+    assert.equal(statusBar().visible, true);
+  });
+
+  it('loads the coverage bundle when regions are chosen later, or when the workspace is trusted', async () => {
+    host.isTrusted = false;
+    configure(['us-east-1']);
+    activate();
+    await afterActivation();
+    assert.equal(bundleLoads, 0, 'untrusted: nothing to show');
+    host.grantTrust();
+    assert.equal(bundleLoads, 1);
+
+    subscriptions.forEach((subscription) => subscription.dispose());
+    subscriptions = [];
+    host.reset();
+    activate();
+    await afterActivation();
+    assert.equal(bundleLoads, 0);
+    host.setSetting('ecsGuard.coverage.regions', ['eu-west-1']);
+    assert.equal(bundleLoads, 1);
+  });
+
+  it('polls only while the view is visible or the window with the status-bar item has focus', async () => {
+    configure(['us-east-1']);
+    host.globalSettings.set('ecsGuard.coverage.refreshIntervalMinutes', 15);
+    const lazy = activate();
+    await afterActivation();
+    const session = lazy.session();
+    await until(loaded(session, 'us-east-1'), 'us-east-1');
+    assert.equal(session.isPolling, true, 'status-bar item in a focused window');
+    host.setWindowFocused(false);
+    assert.equal(session.isPolling, false, 'window in the background');
+    await host.setViewVisible(VIEW_ID, true);
+    assert.equal(session.isPolling, true, 'the view is visible (a second monitor)');
+    await host.setViewVisible(VIEW_ID, false);
+    assert.equal(session.isPolling, false);
+    const requests = fake.requests.length;
+    host.setWindowFocused(true);
+    assert.equal(session.isPolling, true);
+    assert.equal(fake.requests.length, requests, 'data refreshed a moment ago is not stale');
+  });
+
   it('makes no AWS call in an untrusted workspace, and loads once trust is granted', async () => {
     configure(['us-east-1', 'sa-east-1']);
     host.isTrusted = false;
     const session = register();
-    assert.deepEqual(labels(session.roots), ['Trust this workspace to load GuardDuty coverage']);
+    assert.deepEqual(labels(session.roots), [], 'the welcome content explains');
     assert.equal(statusBar().visible, false);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(fake.requests.length, 0);

@@ -3,7 +3,10 @@ import { ClusterCoverage } from '../../client/src/coverage/model/coverageModel';
 import { CONTEXT_VALUES, COMMANDS } from '../../client/src/coverageView/ids';
 import { likelyCallerAccount } from '../../client/src/coverageView/model/accounts';
 import { buildCoverageTree } from '../../client/src/coverageView/model/coverageTreeModel';
-import { statisticsLabel } from '../../client/src/coverageView/model/regionNodes';
+import type { CoverageError, ShellKind } from '../../client/src/coverage';
+import { ISSUE_LABELS, MAX_ISSUE_LABEL_LENGTH } from '../../client/src/coverageView/model/labels';
+import { errorActions, statisticsLabel } from '../../client/src/coverageView/model/regionNodes';
+import type { CoverageTreeNode } from '../../client/src/coverageView/model/treeNode';
 import { cluster, region } from '../coverage/support/clusters';
 import { allIds, labels, nodeAt, treeInput } from './support/treeInput';
 
@@ -59,8 +62,24 @@ describe('coverage tree model', () => {
       assert.equal(error.label, 'Access denied by GuardDuty in eu-west-1.');
       assert.equal(error.icon, 'error');
       assert.equal(error.contextValue, CONTEXT_VALUES.regionError);
-      assert.deepEqual(labels(error.children), ['Next: Allow guardduty:ListDetectors.', 'Request id: req-123']);
+      assert.deepEqual(labels(error.children), ['Next: Allow guardduty:ListDetectors.', 'Select AWS Profile…', 'Retry', 'Request id: req-123']);
       assert.equal(roots[0].children.length, 4);
+    });
+
+    it('gives a failed region actions: Retry always, the profile picker for credentials, the SSO sign-in command to copy', () => {
+      const actions = (error: CoverageError, shell?: ShellKind) => errorActions('e', error, { shell });
+      const summary = (nodes: CoverageTreeNode[]) => nodes.map((node) => [node.label, node.command?.command, node.awsCliCommand].filter(Boolean).join(' | '));
+      assert.deepEqual(summary(actions({ kind: 'throttling', message: 'm', nextStep: 'n' })), [`Retry | ${COMMANDS.refresh}`]);
+      assert.deepEqual(summary(actions({ kind: 'credentials', message: 'm', nextStep: 'n', ssoProfile: "dev's sso" })), [
+        `Copy SSO sign-in command | ${COMMANDS.copyAwsCliCommand} | aws sso login --profile 'dev'\\''s sso'`,
+        `Select AWS Profile… | ${COMMANDS.pickProfile}`,
+        `Retry | ${COMMANDS.refresh}`,
+      ]);
+      assert.equal(actions({ kind: 'credentials', message: 'm', nextStep: 'n', ssoProfile: "dev's sso" }, 'powershell')[0].awsCliCommand, "aws sso login --profile 'dev''s sso'");
+      assert.equal(actions({ kind: 'credentials', message: 'm', nextStep: 'n', ssoProfile: 'dev sso' }, 'cmd')[0].awsCliCommand, 'aws sso login --profile "dev sso"');
+      const [copy] = actions({ kind: 'credentials', message: 'm', nextStep: 'n', ssoProfile: 'team' });
+      assert.equal(copy.command?.passNode, true, 'the copy command receives the node, as from its context menu');
+      assert.equal(copy.contextValue, CONTEXT_VALUES.errorAction);
     });
 
     it('shows a region not loaded yet as loading while a refresh runs, and as waiting otherwise', () => {
@@ -97,8 +116,11 @@ describe('coverage tree model', () => {
     });
 
     it("describes the management type, and the account only when it is not the caller's", () => {
-      assert.equal(nodeAt(roots, 'us-east-1', 'billing').description, 'AUTO_MANAGED');
-      assert.equal(nodeAt(roots, 'us-east-1', 'batch-ec2').description, `AUTO_MANAGED · ${MEMBER}`);
+      assert.equal(nodeAt(roots, 'us-east-1', 'billing').description, undefined, 'automatic management is the usual case: the name keeps the room');
+      assert.equal(nodeAt(roots, 'us-east-1', 'batch-ec2').description, MEMBER);
+      const manual = { ...cluster('manual', 'HEALTHY'), managementType: 'MANUAL' };
+      const [usEast] = buildCoverageTree(treeInput({ regions: ['us-east-1'], snapshot: [region('us-east-1', [manual])] }));
+      assert.equal(usEast.children[0].description, 'manual agent');
     });
 
     it('takes the most common account as the caller, and names every account on a tie', () => {
@@ -108,7 +130,7 @@ describe('coverage tree model', () => {
       const [euWest] = buildCoverageTree(treeInput({ regions: ['eu-west-1'], snapshot: [tie] }));
       assert.deepEqual(
         euWest.children.map((node) => node.description),
-        [`AUTO_MANAGED · ${ADMIN}`, `AUTO_MANAGED · ${MEMBER}`],
+        [ADMIN, MEMBER],
       );
       assert.equal(likelyCallerAccount(region('x-east-1', [])), undefined);
     });
@@ -164,7 +186,8 @@ describe('coverage tree model', () => {
     it("lists a cluster's issues under it, classified, with the task definition they name", () => {
       assert.equal(billing.children.length, 2);
       const [roleMissing] = billing.children;
-      assert.equal(roleMissing.label, 'Agent not provisioned: task execution role missing');
+      assert.equal(roleMissing.label, 'Task execution role missing');
+      assert.match(roleMissing.tooltipMarkdown ?? '', /^\*\*Agent not provisioned: task execution role missing\*\*/, 'the full title heads the tooltip');
       assert.equal(roleMissing.description, 'billing-api:9');
       assert.equal(roleMissing.icon, 'warning');
       assert.match(roleMissing.tooltipMarkdown ?? '', /What to do:\n\n1\. Add an executionRoleArn/);
@@ -201,8 +224,8 @@ describe('coverage tree model', () => {
 
     it('still shows the text of an issue it does not recognise', () => {
       const unknown = billing.children[1];
-      assert.equal(unknown.label, UNKNOWN_TEXT);
-      assert.equal(unknown.description, 'not recognised by ECS Guard');
+      assert.equal(unknown.label, 'Issue not recognised');
+      assert.equal(unknown.description, UNKNOWN_TEXT);
       assert.equal(unknown.contextValue, CONTEXT_VALUES.issue);
       assert.match(unknown.tooltipMarkdown ?? '', /^\*\*Coverage issue\*\*/);
       assert.ok(unknown.children.length > 1, 'the common causes are listed as steps');
@@ -214,16 +237,16 @@ describe('coverage tree model', () => {
       const [usEast] = buildCoverageTree(treeInput({ regions: ['us-east-1'], snapshot: [region('us-east-1', [cluster('jobs', 'UNHEALTHY', { issues: [text, exit] })])] }));
       const [relaunch, exited] = usEast.children[0].children;
       assert.ok(labels(relaunch.children).includes('Tasks: abc123, def456'));
-      assert.equal(exited.label, 'GuardDuty agent exited');
+      assert.equal(exited.label, 'Agent exited');
       assert.equal(exited.description, 'exit code 137 · report-batch:3');
     });
 
-    it('shortens a very long unrecognised text in the label but keeps it whole in the tooltip', () => {
+    it('shortens a very long unrecognised text in the description but keeps it whole in the tooltip', () => {
       const long = `Strange: ${'x'.repeat(400)}`;
       const [usEast] = buildCoverageTree(treeInput({ regions: ['us-east-1'], snapshot: [region('us-east-1', [cluster('c', 'UNHEALTHY', { issues: [long] })])] }));
       const issue = usEast.children[0].children[0];
-      assert.equal(issue.label.length, 160);
-      assert.ok(issue.label.endsWith('…'));
+      assert.equal(issue.description?.length, 160);
+      assert.ok(issue.description?.endsWith('…'));
       assert.ok((issue.tooltipMarkdown ?? '').includes('x'.repeat(400)));
     });
   });
@@ -254,13 +277,12 @@ describe('coverage tree model', () => {
   });
 
   describe('message nodes', () => {
-    it('shows only a message in an untrusted workspace, whatever else is known', () => {
-      const roots = buildCoverageTree(treeInput({ trusted: false, regions: ['us-east-1'], snapshot: [US_EAST] }));
-      assert.equal(roots.length, 1);
-      assert.equal(roots[0].label, 'Trust this workspace to load GuardDuty coverage');
-      assert.equal(roots[0].icon, 'workspace-untrusted');
-      assert.equal(roots[0].contextValue, CONTEXT_VALUES.message);
-      assert.equal(roots[0].command?.command, 'workbench.trust.manage');
+    it('has no node in an untrusted workspace, whatever else is known, so that its welcome content shows', () => {
+      assert.deepEqual(buildCoverageTree(treeInput({ trusted: false, regions: ['us-east-1'], snapshot: [US_EAST] })), []);
+    });
+
+    it('keeps every issue label within what a 300 px side bar shows', () => {
+      for (const [kind, label] of Object.entries(ISSUE_LABELS)) assert.ok(label.length <= MAX_ISSUE_LABEL_LENGTH, `${kind}: ${label}`);
     });
 
     it('has no node without regions, so that the welcome content shows', () => {

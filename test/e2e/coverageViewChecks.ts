@@ -2,16 +2,15 @@
 // in the activity bar, a region with its statistics, an unhealthy cluster expanded to its issue, and
 // the issue's tooltip. Every step waits on a condition with a time-out.
 import { Locator, Page } from 'playwright-core';
-import { ISSUE_CATALOG } from '../../client/src/coverage/issues/issueCatalog';
+import { ISSUE_LABELS } from '../../client/src/coverageView/model/labels';
 import { hoverUntilShown, SaveScreenshot } from './browserChecks';
 
 /** "us-east-1  2/22 healthy · 9%": GuardDuty's statistics, once the region has loaded. */
 const REGION_STATISTICS = /^\d+\/\d+ healthy · \d+%$/;
-const TROUBLESHOOTING_TITLES = Object.entries(ISSUE_CATALOG)
+/** The tree's labels of GuardDuty's troubleshooting cases (short enough for a 300 px side bar). */
+const TROUBLESHOOTING_LABELS = Object.entries(ISSUE_LABELS)
   .filter(([kind]) => kind !== 'unrecognized')
-  .map(([, issueCase]) => issueCase.title);
-/** Wide enough for issue titles and cluster descriptions in the screenshot. */
-const SCREENSHOT_SIDEBAR_WIDTH = 560;
+  .map(([, label]) => label);
 
 export async function checkCoverageView(page: Page, saveScreenshot?: SaveScreenshot): Promise<void> {
   // The item, not its icon: the badge counting unhealthy clusters covers part of the icon.
@@ -20,7 +19,7 @@ export async function checkCoverageView(page: Page, saveScreenshot?: SaveScreens
   const rows = page.locator('.part.sidebar .monaco-list-row');
   const loadedRegions = rows.filter({ has: page.locator('.label-description', { hasText: REGION_STATISTICS }) });
   await loadedRegions.first().waitFor({ timeout: 60_000 });
-  if (saveScreenshot) await widenSidebar(page);
+  // The side bar keeps its default width (300 px): the labels are made to be read there.
   await expand(await topmost(page, loadedRegions));
 
   // The topmost unhealthy cluster: red, and collapsed since it has children. Clusters sort unhealthy first,
@@ -35,7 +34,7 @@ export async function checkCoverageView(page: Page, saveScreenshot?: SaveScreens
   // Its first child is the issue, titled after GuardDuty's troubleshooting case.
   const issue = rows.and(page.locator(`[aria-level="3"][data-index="${Number(await cluster.getAttribute('data-index')) + 1}"]`));
   const title = await issue.locator('.label-name').innerText();
-  if (!TROUBLESHOOTING_TITLES.includes(title)) throw new Error(`the unhealthy cluster's first child is "${title}", not a troubleshooting case`);
+  if (!TROUBLESHOOTING_LABELS.includes(title)) throw new Error(`the unhealthy cluster's first child is "${title}", not a troubleshooting case`);
   await expand(issue);
   await rows.filter({ has: page.locator('.label-description', { hasText: 'as GuardDuty reports it' }) }).first().waitFor({ timeout: 10_000 });
 
@@ -65,15 +64,4 @@ async function topmost(page: Page, matches: Locator): Promise<Locator> {
 async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
   await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
-}
-
-/** Drags the sash between the side bar and the editor, as a user would to read long labels. */
-async function widenSidebar(page: Page): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width >= SCREENSHOT_SIDEBAR_WIDTH) return;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + SCREENSHOT_SIDEBAR_WIDTH, y, { steps: 5 });
-  await page.mouse.up();
 }

@@ -11,7 +11,15 @@ describe('clientSupport', () => {
       workspaceFolderEvents: false,
       createFiles: false,
       resolveCodeActionEdits: false,
+      findingsInHover: true,
     });
+  });
+
+  it('leaves findings out of the hover only for a client that says it shows diagnostics in hovers', () => {
+    assert.equal(clientSupport({}, { diagnosticsInHover: true }).findingsInHover, false);
+    assert.equal(clientSupport({}, { diagnosticsInHover: false }).findingsInHover, true);
+    assert.equal(clientSupport({}, 'nonsense').findingsInHover, true);
+    assert.equal(clientSupport({}, null).findingsInHover, true);
   });
 
   it('asks VS Code-like clients for everything the server uses', () => {
@@ -32,6 +40,7 @@ describe('clientSupport', () => {
       workspaceFolderEvents: true,
       createFiles: true,
       resolveCodeActionEdits: true,
+      findingsInHover: true,
     });
   });
 

@@ -56,6 +56,36 @@ describe('editor features over stdio (dist/server/server.js)', () => {
     await server.close(uri);
   });
 
+  const PRIVILEGED = `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "containerDefinitions": [ { "name": "app", "image": "nginx", "privileged": tr|ue } ]
+}`;
+
+  it('hover on a finding explains it, for clients that do not show diagnostics in hovers', async () => {
+    const { uri, position } = await openAtCursor('hover-finding.json', PRIVILEGED);
+    const markdown = ((await server.request(HoverRequest.type, { textDocument: { uri }, position }))?.contents as MarkupContent).value;
+    assert.match(markdown, /\*\*privileged-container\*\* \(error\)/, 'an error on Fargate');
+    assert.match(markdown, /Security Hub ECS\.4/, 'and the field');
+    await server.close(uri);
+  });
+
+  it('hover leaves the finding to a client that shows diagnostics in its own hover (VS Code), and keeps the field', async () => {
+    const vscodeLike = await LspTestClient.start({ workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }], initializationOptions: { diagnosticsInHover: true } });
+    try {
+      const { text, cursor } = markedDocument(PRIVILEGED, { cursor: true });
+      const uri = fileUri(path.join(folder, 'hover-finding-vscode.json'));
+      const published = await vscodeLike.open(uri, text);
+      assert.equal(diagnosticsOf(published, 'privileged-container').length, 1, 'the finding is still published');
+      const position = TextDocument.create(uri, 'json', 1, text).positionAt(cursor!);
+      const markdown = ((await vscodeLike.request(HoverRequest.type, { textDocument: { uri }, position }))?.contents as MarkupContent).value;
+      assert.doesNotMatch(markdown, /privileged-container/);
+      assert.match(markdown, /privileged/);
+    } finally {
+      vscodeLike.kill();
+    }
+  });
+
   it('completion offers the memory values that fit the task cpu', async () => {
     const { uri, position } = await openAtCursor('completion.json', `{
   "family": "web",

@@ -61,6 +61,8 @@ export interface StartOptions {
   readonly workspaceFolders?: WorkspaceFolder[] | null;
   /** The `ecsGuard` section answered to `workspace/configuration`. */
   readonly settings?: unknown;
+  /** Sent with `initialize` (our VS Code client sends `{ diagnosticsInHover: true }`). */
+  readonly initializationOptions?: unknown;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -156,6 +158,7 @@ export class LspTestClient {
         rootUri: null,
         capabilities: options.capabilities ?? FULL_CAPABILITIES,
         workspaceFolders: options.workspaceFolders ?? null,
+        initializationOptions: options.initializationOptions,
       }),
     );
     await connection.sendNotification(InitializedNotification.type, {});

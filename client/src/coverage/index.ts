@@ -1,6 +1,8 @@
 // The coverage core's public surface, for the VS Code tree view and the CLI. Nothing here imports `vscode`.
 export { listCoverageCommand, listCoverageCommandForNode } from './awsCli/listCoverageCommand';
 export type { ListCoverageCommandTarget } from './awsCli/listCoverageCommand';
+export { commandLine, shellKindOf } from './awsCli/shellQuote';
+export type { ShellKind } from './awsCli/shellQuote';
 export { classifyError } from './errors/classifyError';
 export { REQUIRED_IAM_ACTIONS } from './errors/coverageError';
 export type { CoverageError, CoverageErrorKind } from './errors/coverageError';

@@ -38,7 +38,9 @@ export const CONTEXT_VALUES = {
   /** The text, references and steps under an issue. */
   issueDetail: 'ecsGuardCoverageIssueDetail',
   regionError: 'ecsGuardCoverageRegionError',
-  /** Placeholders: untrusted workspace, no clusters, nothing matches the filters, loading. */
+  /** Under a failed region: Retry, Select AWS Profile, Copy SSO sign-in command (each runs on click). */
+  errorAction: 'ecsGuardCoverageErrorAction',
+  /** Placeholders: no clusters, nothing matches the filters, loading. */
   message: 'ecsGuardCoverageMessage',
 } as const;
 

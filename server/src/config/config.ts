@@ -46,7 +46,7 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     return { config: EMPTY_CONFIG, problems: [`${origin} must be a JSON object with "rules", "include" and "ignore".`] };
   }
   for (const key of Object.keys(value)) {
-    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key "${key}" (expected "rules", "include" or "ignore").`);
+    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include" or "ignore").`);
   }
   const rules: Record<string, SeverityOverride> = {};
   if (value.rules !== undefined) {
@@ -55,9 +55,9 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     } else {
       for (const [id, severity] of Object.entries(value.rules)) {
         if (!knownRuleIds.has(id)) {
-          problems.push(`${origin}: unknown rule "${id}".`);
+          problems.push(`${origin}: unknown rule ${shown(id)}.`);
         } else if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
-          problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use ${SEVERITY_CHOICES}.`);
+          problems.push(`${origin}: rule "${id}" has severity ${shown(severity)}; use ${SEVERITY_CHOICES}.`);
         } else {
           rules[id] = severity as SeverityOverride;
         }
@@ -92,6 +92,12 @@ function globProblem(glob: string): string | undefined {
   } catch (error) {
     return `an unusable glob (${error instanceof Error ? error.message : String(error)})`;
   }
+}
+
+/** A value the workspace wrote, quoted for a message and cut short: a key may be megabytes long. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

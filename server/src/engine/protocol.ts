@@ -13,6 +13,18 @@ export const COMMANDS = {
   showRuleDocumentation: 'ecsGuard.showRuleDocumentation',
 } as const;
 
+/**
+ * `initializationOptions` a client may send with `initialize`. Our VS Code client sends them; other
+ * editors need not.
+ */
+export interface InitializationOptions {
+  /**
+   * The client shows each diagnostic's message in its own hover (VS Code does), so the server's hover
+   * leaves the findings out and explains only the field. Absent: the hover explains the findings too.
+   */
+  readonly diagnosticsInHover?: boolean;
+}
+
 /** Where each rule's docs page lives; the page is `docs/rules/<rule-id>.md` in the repository. */
 export const REPOSITORY_URL = 'https://github.com/ecs-guard/ecs-guard';
 

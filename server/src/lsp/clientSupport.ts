@@ -1,4 +1,5 @@
 import { ClientCapabilities } from 'vscode-languageserver/node';
+import type { InitializationOptions } from '../engine/protocol';
 
 /** What the server may ask of this client; asking for anything else fails or, for folder events, throws. */
 export interface ClientSupport {
@@ -16,9 +17,12 @@ export interface ClientSupport {
    * `data` kept between the two requests too: it says which edit to compute.
    */
   readonly resolveCodeActionEdits: boolean;
+  /** The hover explains the findings under the cursor: not when the client shows them in its own hover. */
+  readonly findingsInHover: boolean;
 }
 
-export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+export function clientSupport(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientSupport {
+  const options = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as InitializationOptions;
   const workspace = capabilities.workspace;
   const pullSettings = workspace?.configuration === true;
   const codeAction = capabilities.textDocument?.codeAction;
@@ -29,5 +33,6 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     workspaceFolderEvents: workspace?.workspaceFolders === true,
     createFiles: workspace?.workspaceEdit?.documentChanges === true && (workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
     resolveCodeActionEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties ?? []).includes('edit'),
+    findingsInHover: options.diagnosticsInHover !== true,
   };
 }

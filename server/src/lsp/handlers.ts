@@ -6,6 +6,8 @@ import { complete, documentSymbols, hover } from '../engine';
 interface EditorHandlerContext extends LintTargetSources {
   readonly lintResults: LintResults;
   readonly logError: (message: string) => void;
+  /** False for clients that show diagnostics in their own hover (see ClientSupport). */
+  readonly findingsInHover: () => boolean;
 }
 
 /** Typing the opening quote of a key or value, or the colon after a key, asks for completion. */
@@ -16,7 +18,7 @@ export function registerEditorHandlers(connection: Connection, context: EditorHa
   connection.onHover(async ({ textDocument, position }) => {
     const target = await openTarget(context, textDocument.uri);
     if (!target) return null;
-    const findings = context.lintResults.findings(target.analysis, target.plan);
+    const findings = context.findingsInHover() ? context.lintResults.findings(target.analysis, target.plan) : [];
     return hover(target.analysis, position, { findings, assumeTaskDefinition: target.plan.assumeTaskDefinition });
   });
   connection.onCompletion(async ({ textDocument, position }) => {

@@ -81,10 +81,12 @@ export const StatusBarAlignment = { Left: 1, Right: 2 };
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 
 export interface FakeTreeView {
+  visible: boolean;
+  readonly visibilityChanged: EventEmitter<{ visible: boolean }>;
   description?: string;
   message?: string;
   badge?: { value: number; tooltip: string };
-  readonly provider: { getChildren(node?: unknown): unknown[]; getTreeItem(node: unknown): TreeItem };
+  readonly provider: { getChildren(node?: unknown): unknown; getTreeItem(node: unknown): TreeItem };
 }
 
 export interface FakeStatusBarItem {
@@ -111,6 +113,8 @@ export class FakeVscodeHost {
   quickPickAnswers: ((items: readonly { label: string }[]) => unknown)[] = [];
   inputBoxAnswers: (string | undefined)[] = [];
   isTrusted = true;
+  windowFocused = true;
+  readonly windowStateChanged = new EventEmitter<{ focused: boolean }>();
   readonly configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   readonly trustGranted = new EventEmitter<void>();
 
@@ -121,6 +125,21 @@ export class FakeVscodeHost {
     this.quickPickAnswers = [];
     this.inputBoxAnswers = [];
     this.isTrusted = true;
+    this.windowFocused = true;
+  }
+
+  /** Opens or closes a view as the user would; VS Code then asks an opened view for its children. */
+  async setViewVisible(id: string, visible: boolean): Promise<void> {
+    const view = this.views.get(id);
+    if (!view) throw new Error(`no view ${id}`);
+    view.visible = visible;
+    view.visibilityChanged.fire({ visible });
+    if (visible) await view.provider.getChildren(undefined);
+  }
+
+  setWindowFocused(focused: boolean): void {
+    this.windowFocused = focused;
+    this.windowStateChanged.fire({ focused });
   }
 
   grantTrust(): void {
@@ -159,7 +178,14 @@ export class FakeVscodeHost {
       ConfigurationTarget,
       window: {
         createTreeView: (id: string, options: { treeDataProvider: FakeTreeView['provider'] }) => {
-          const view: FakeTreeView & { dispose(): void } = { provider: options.treeDataProvider, dispose: () => undefined };
+          const visibilityChanged = new EventEmitter<{ visible: boolean }>();
+          const view: FakeTreeView & { dispose(): void; onDidChangeVisibility: unknown } = {
+            provider: options.treeDataProvider,
+            visible: false,
+            visibilityChanged,
+            onDidChangeVisibility: visibilityChanged.event,
+            dispose: () => undefined,
+          };
           host.views.set(id, view);
           return view;
         },
@@ -175,6 +201,10 @@ export class FakeVscodeHost {
           host.statusBarItems.push(item);
           return item;
         },
+        get state() {
+          return { focused: host.windowFocused };
+        },
+        onDidChangeWindowState: host.windowStateChanged.event,
         withProgress: (options: { title: string }, task: () => Promise<unknown>) => (host.progressTitles.push(options.title), task()),
         showWarningMessage: async (message: string) => (host.warnings.push(message), undefined),
         showQuickPick: async (items: readonly { label: string }[]) => host.quickPickAnswers.shift()?.(items),

@@ -1,16 +1,16 @@
 // The GuardDuty coverage view against the fake GuardDuty the harness starts (scripts/e2e/demoWorkbench.ts):
 // its user settings name the demo regions and the fake's endpoint, and code-server runs with fake keys.
-// The tree is read through the extension's API (`exports.coverageView.roots`), as plain nodes.
+// The tree is read through the extension's API (`exports.coverageView().roots`), as plain nodes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EcsGuardApi } from '../../../client/src/api';
-import { ISSUE_CATALOG } from '../../../client/src/coverage/issues/issueCatalog';
+import { ISSUE_LABELS } from '../../../client/src/coverageView/model/labels';
 import { CONTEXT_VALUES } from '../../../client/src/coverageView/ids';
 import type { CoverageTreeNode } from '../../../client/src/coverageView/model/treeNode';
 import { closeAllEditors, EXTENSION_ID, open, waitFor } from './vscodeHelpers';
 
-/** The titles of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
-const TROUBLESHOOTING_TITLES = new Set(Object.entries(ISSUE_CATALOG).filter(([kind]) => kind !== 'unrecognized').map(([, issueCase]) => issueCase.title));
+/** The tree's labels of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
+const TROUBLESHOOTING_LABELS = new Set(Object.entries(ISSUE_LABELS).filter(([kind]) => kind !== 'unrecognized').map(([, label]) => label));
 
 suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
   teardown(closeAllEditors);
@@ -23,7 +23,7 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     let roots: readonly CoverageTreeNode[] = [];
     await waitFor(
       () => {
-        roots = api.coverageView.roots;
+        roots = api.coverageView().roots;
         return roots.length === configured.length && roots.every(isLoadedRegion);
       },
       () => `the regions to load; the tree now: ${summarize(roots)}`,
@@ -41,7 +41,7 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     const unhealthy = roots.flatMap((region) => region.children).filter((node) => node.contextValue === CONTEXT_VALUES.cluster && node.icon === 'error');
     assert.ok(unhealthy.length > 0, `an unhealthy cluster: ${summarize(roots)}`);
     const issues = unhealthy.flatMap((cluster) => cluster.children).filter(isIssue);
-    const matched = issues.find((issue) => TROUBLESHOOTING_TITLES.has(issue.label));
+    const matched = issues.find((issue) => TROUBLESHOOTING_LABELS.has(issue.label));
     assert.ok(matched, `an issue titled after a troubleshooting case among: ${issues.map((issue) => issue.label).join(' | ')}`);
     // Under the issue: GuardDuty's own text first, then the recommended steps.
     const [text, ...rest] = matched.children;
@@ -56,7 +56,8 @@ async function ecsGuardApi(): Promise<EcsGuardApi> {
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   await open('legacy-fargate.json');
   await waitFor(() => extension.isActive, 'the extension to activate on a JSON file');
-  assert.ok(extension.exports?.coverageView, 'activate returns { coverageView }');
+  // The regions are set, so the status-bar item needs the coverage bundle: it loads without opening the view.
+  await waitFor(() => extension.exports.coverageViewLoaded, 'the coverage bundle to load for the status-bar item');
   return extension.exports;
 }
 

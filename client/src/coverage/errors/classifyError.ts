@@ -158,6 +158,7 @@ function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<Covera
       kind: 'credentials',
       message: `The IAM Identity Center (SSO) session${named} is missing or has expired.`,
       nextStep: `Run \`aws sso login --profile ${shellQuote(profile)}\`, then try again.`,
+      ssoProfile: profile,
     };
   }
   const expired = EXPIRED_ERROR_NAMES.has(facts.name) || /expired/i.test(facts.message);

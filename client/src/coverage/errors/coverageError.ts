@@ -19,6 +19,8 @@ export interface CoverageError {
   readonly nextStep: string;
   /** The AWS request id, worth quoting to AWS Support. */
   readonly requestId?: string;
+  /** A credentials error fixed by `aws sso login --profile <ssoProfile>`: the view offers to copy that command. */
+  readonly ssoProfile?: string;
 }
 
 /** Thrown by the access layer when GuardDuty's answer lacks something the model requires. */

@@ -1,16 +1,17 @@
 import { ClusterCoverage, listCoverageCommandForNode, RegionCoverage } from '../../coverage';
 import { CONTEXT_VALUES } from '../ids';
 import { issueNode } from './issueNodes';
+import { clusterDescription } from './labels';
 import { escapeMarkdown, formatUtc } from './markdown';
 import { messageNode } from './messageNodes';
-import { CoverageColorId, CoverageIconId, CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
+import { CommandConnection, CoverageColorId, CoverageIconId, CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
 
 export interface ClusterNodeContext {
   readonly regionNodeId: string;
   readonly region: RegionCoverage;
   /** The account taken for the caller's own (see likelyCallerAccount); other accounts are named. */
   readonly callerAccount: string | undefined;
-  readonly connection: { readonly profile?: string; readonly endpoint?: string };
+  readonly connection: CommandConnection;
   readonly taskDefinitions: ReadonlyMap<string, TaskDefinitionLocation>;
 }
 
@@ -25,7 +26,7 @@ export function clusterNode(cluster: ClusterCoverage, context: ClusterNodeContex
   // The account is part of the id: a member account can have a cluster of the same name.
   const id = `${context.regionNodeId}/cluster/${cluster.accountId}/${cluster.clusterName}`;
   const foreignAccount = cluster.accountId !== context.callerAccount;
-  const description = [cluster.managementType, foreignAccount ? cluster.accountId : undefined].filter(Boolean).join(' · ');
+  const description = clusterDescription(cluster.managementType, foreignAccount ? cluster.accountId : undefined);
   const children = clusterChildren(id, cluster, context);
   const awsCliCommand = listCoverageCommandForNode(context.region, cluster, context.connection);
   return {

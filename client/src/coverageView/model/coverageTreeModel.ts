@@ -1,11 +1,10 @@
 import type { ClusterFilter, ClusterSort, RegionCoverage } from '../../coverage';
-import { untrustedWorkspaceNode } from './messageNodes';
 import { pendingRegionNode, regionNode } from './regionNodes';
-import { CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
+import { CommandConnection, CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
 
 /** Everything the coverage tree shows, gathered by the session; the tree is a pure function of it. */
 export interface CoverageTreeInput {
-  /** Workspace trust: no AWS call, and a message node instead of regions, until it is granted. */
+  /** Workspace trust: no AWS call, and no node (the welcome view explains), until it is granted. */
   readonly trusted: boolean;
   /** The regions to show, in the order the user chose them. */
   readonly regions: readonly string[];
@@ -14,18 +13,18 @@ export interface CoverageTreeInput {
   readonly refreshing: boolean;
   readonly filter: ClusterFilter;
   readonly sort: ClusterSort;
-  /** How the data was loaded, so "Copy as AWS CLI command" asks the same profile and endpoint. */
-  readonly connection: { readonly profile?: string; readonly endpoint?: string };
+  /** How the data was loaded, so "Copy as AWS CLI command" asks the same profile and endpoint, for the user's shell. */
+  readonly connection: CommandConnection;
   /** Workspace files defining task definition families, by family. */
   readonly taskDefinitions: ReadonlyMap<string, TaskDefinitionLocation>;
 }
 
 /**
- * The root nodes: one per chosen region, or the untrusted-workspace message. No region gives no node,
- * so that VS Code shows the view's welcome content (pick regions, pick a profile).
+ * The root nodes: one per chosen region. An untrusted workspace or no region gives no node, so that VS Code
+ * shows the view's welcome content for that case (trust the workspace; pick regions).
  */
 export function buildCoverageTree(input: CoverageTreeInput): CoverageTreeNode[] {
-  if (!input.trusted) return [untrustedWorkspaceNode()];
+  if (!input.trusted) return [];
   const loaded = new Map((input.snapshot ?? []).map((region) => [region.region, region]));
   return input.regions.map((name) => {
     const region = loaded.get(name);

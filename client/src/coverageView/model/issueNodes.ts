@@ -1,9 +1,10 @@
 import type { ClassifiedIssue } from '../../coverage';
 import { COMMANDS, CONTEXT_VALUES } from '../ids';
+import { ISSUE_LABELS } from './labels';
 import { escapeMarkdown } from './markdown';
 import { CoverageIconId, CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
 
-/** Longest issue text used as a label; the full text is in the tooltip and the first child. */
+/** Longest issue text shown on one row; the full text is in the tooltip. */
 const MAX_LABEL_LENGTH = 160;
 
 /**
@@ -14,10 +15,11 @@ export function issueNode(parentId: string, index: number, issue: ClassifiedIssu
   const id = `${parentId}/issue/${index}`;
   const recognised = issue.kind !== 'unrecognized';
   const location = issue.taskDefinition ? taskDefinitions.get(issue.taskDefinition.family) : undefined;
-  const description = recognised ? [issue.detail, issue.taskDefinition?.reference].filter(Boolean).join(' · ') : 'not recognised by ECS Guard';
+  // Not recognised: GuardDuty's own words follow the label, as far as the row shows them.
+  const description = recognised ? [issue.detail, issue.taskDefinition?.reference].filter(Boolean).join(' · ') : singleLine(issue.text);
   return {
     id,
-    label: recognised ? issue.title : singleLine(issue.text),
+    label: ISSUE_LABELS[issue.kind],
     ...(description ? { description } : {}),
     tooltipMarkdown: issueTooltip(issue, location),
     icon: 'warning',

@@ -1,16 +1,16 @@
-import { ClusterFilter, ClusterSort, CoverageError, CoverageErrorKind, coveragePercentage, formatPercentage, listCoverageCommandForNode, RegionCoverage, viewClusters } from '../../coverage';
+import { ClusterFilter, ClusterSort, commandLine, CoverageError, CoverageErrorKind, coveragePercentage, formatPercentage, listCoverageCommandForNode, RegionCoverage, viewClusters } from '../../coverage';
 import type { CoverageStatusCounts } from '../../coverage';
-import { CONTEXT_VALUES } from '../ids';
+import { COMMANDS, CONTEXT_VALUES } from '../ids';
 import { likelyCallerAccount } from './accounts';
 import { clusterNode } from './clusterNodes';
 import { escapeMarkdown } from './markdown';
 import { messageNode } from './messageNodes';
-import { CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
+import { CommandConnection, CoverageTreeNode, TaskDefinitionLocation } from './treeNode';
 
 export interface RegionNodeContext {
   readonly filter: ClusterFilter;
   readonly sort: ClusterSort;
-  readonly connection: { readonly profile?: string; readonly endpoint?: string };
+  readonly connection: CommandConnection;
   readonly taskDefinitions: ReadonlyMap<string, TaskDefinitionLocation>;
 }
 
@@ -67,6 +67,19 @@ export function regionNode(region: RegionCoverage, context: RegionNodeContext): 
     collapsible: 'expanded' as const,
     ...(awsCliCommand ? { awsCliCommand } : {}),
   };
+  const shown = viewClusters(region.clusters, context.filter, context.sort);
+  if (region.error && region.stale) {
+    // The last good load stays below the error, so nothing shown before disappears; the region says it is stale.
+    const loadedAt = `${region.stale.loadedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return {
+      ...common,
+      description: `stale · ${ERROR_SUMMARIES[region.error.kind]}`,
+      tooltipMarkdown: `${errorTooltip(region.region, region.error)}\n\nShowing the clusters as loaded at ${loadedAt}.`,
+      icon: 'warning',
+      color: 'problemsWarningIcon.foreground',
+      children: [errorNode(id, region.error, context.connection), ...(shown.length ? clusterNodes(region, shown, id, context) : [emptyRegionNode(id, region)])],
+    };
+  }
   if (region.error) {
     return {
       ...common,
@@ -74,10 +87,9 @@ export function regionNode(region: RegionCoverage, context: RegionNodeContext): 
       tooltipMarkdown: errorTooltip(region.region, region.error),
       icon: 'error',
       color: 'problemsErrorIcon.foreground',
-      children: [errorNode(id, region.error)],
+      children: [errorNode(id, region.error, context.connection)],
     };
   }
-  const shown = viewClusters(region.clusters, context.filter, context.sort);
   return {
     ...common,
     description: statisticsLabel(region.statistics),
@@ -98,11 +110,12 @@ function emptyRegionNode(id: string, region: RegionCoverage): CoverageTreeNode {
     : messageNode(`${id}/no-clusters`, 'No ECS clusters in this region', 'info');
 }
 
-/** The core's message, with its next step as the child (both also in the tooltip). */
-function errorNode(regionId: string, error: CoverageError): CoverageTreeNode {
+/** The core's message, with its next step and what can be done about it as children (all also in the tooltip). */
+function errorNode(regionId: string, error: CoverageError, connection: CommandConnection): CoverageTreeNode {
   const id = `${regionId}/error`;
   const nextStep = messageNode(`${id}/next-step`, `Next: ${error.nextStep}`, 'lightbulb', { tooltipMarkdown: escapeMarkdown(error.nextStep) });
   const requestId = error.requestId ? [messageNode(`${id}/request-id`, `Request id: ${error.requestId}`, 'info')] : [];
+  const actions = errorActions(id, error, connection);
   return {
     id,
     label: error.message,
@@ -111,8 +124,37 @@ function errorNode(regionId: string, error: CoverageError): CoverageTreeNode {
     tooltipMarkdown: escapeMarkdown(error.message),
     contextValue: CONTEXT_VALUES.regionError,
     collapsible: 'expanded',
-    children: [nextStep, ...requestId],
+    children: [nextStep, ...actions, ...requestId],
   };
+}
+
+/**
+ * What a failed region offers besides its next step: Retry always; for credentials and access errors the
+ * profile picker; for an expired SSO session the `aws sso login` command to copy, quoted for the user's shell.
+ */
+export function errorActions(errorId: string, error: CoverageError, connection: CommandConnection): CoverageTreeNode[] {
+  const action = (suffix: string, label: string, icon: 'refresh' | 'account' | 'copy', command: { command: string; title: string; passNode?: boolean }, extra: Partial<CoverageTreeNode> = {}): CoverageTreeNode => ({
+    id: `${errorId}/action/${suffix}`,
+    label,
+    icon,
+    contextValue: CONTEXT_VALUES.errorAction,
+    collapsible: 'none',
+    children: [],
+    command,
+    ...extra,
+  });
+  const actions: CoverageTreeNode[] = [];
+  if (error.ssoProfile) {
+    const signIn = commandLine(['aws', 'sso', 'login', '--profile', error.ssoProfile], connection.shell ?? 'posix');
+    actions.push(
+      action('sso-login', 'Copy SSO sign-in command', 'copy', { command: COMMANDS.copyAwsCliCommand, title: 'Copy', passNode: true }, { description: signIn, awsCliCommand: signIn, tooltipMarkdown: `Copies the command to paste into a terminal:\n\n${escapeMarkdown(signIn)}` }),
+    );
+  }
+  if (error.kind === 'credentials' || error.kind === 'access-denied') {
+    actions.push(action('profile', 'Select AWS Profile…', 'account', { command: COMMANDS.pickProfile, title: 'Select AWS Profile' }));
+  }
+  actions.push(action('retry', 'Retry', 'refresh', { command: COMMANDS.refresh, title: 'Retry' }));
+  return actions;
 }
 
 function errorTooltip(region: string, error: CoverageError): string {

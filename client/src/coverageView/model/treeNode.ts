@@ -1,3 +1,4 @@
+import type { ShellKind } from '../../coverage';
 import type { CoverageContextValue } from '../ids';
 
 /** The codicons the coverage tree uses. */
@@ -15,12 +16,22 @@ export type CoverageIconId =
   | 'symbol-event'
   | 'lightbulb'
   | 'arrow-small-right'
-  | 'filter';
+  | 'filter'
+  | 'refresh'
+  | 'account'
+  | 'copy';
 
 /** Theme colour ids for icons. */
 export type CoverageColorId = 'testing.iconPassed' | 'testing.iconFailed' | 'problemsErrorIcon.foreground' | 'problemsWarningIcon.foreground' | 'disabledForeground';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
+
+/** How the data was loaded, so a copied AWS CLI command asks the same profile and endpoint, quoted for the user's shell. */
+export interface CommandConnection {
+  readonly profile?: string;
+  readonly endpoint?: string;
+  readonly shell?: ShellKind;
+}
 
 /** A command run when the node is clicked (plain data; the adapter turns it into a vscode.Command). */
 export interface NodeCommand {
@@ -55,7 +66,7 @@ export interface CoverageTreeNode {
   readonly collapsible: Collapsible;
   readonly children: readonly CoverageTreeNode[];
   readonly command?: NodeCommand;
-  /** Region and cluster nodes: the `aws guardduty list-coverage` line that asks what the node shows. */
+  /** Region and cluster nodes: the `aws guardduty list-coverage` line that asks what the node shows; an error's `aws sso login`. */
   readonly awsCliCommand?: string;
   /** Cluster nodes: the account, so "filter by account" can start from a node. */
   readonly accountId?: string;

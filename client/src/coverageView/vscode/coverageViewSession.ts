@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { ClusterFilter, ClusterSort, CoverageTransition, RegionCoverage } from '../../coverage';
+import { ClusterFilter, ClusterSort, CoverageTransition, RegionCoverage, shellKindOf } from '../../coverage';
 import { CONTEXT_KEYS, FOCUS_VIEW_COMMAND, VIEW_ID } from '../ids';
 import { accountsIn } from '../model/accounts';
 import { buildCoverageTree } from '../model/coverageTreeModel';
 import { transitionNotice } from '../model/transitionNotice';
 import { CoverageTreeNode, TaskDefinitionLocation } from '../model/treeNode';
 import { restoreFilter, restoreSort, withFilter } from '../model/viewOptions';
+import { isStale, shouldPoll, showsStatusBar } from '../model/polling';
 import { isFiltered, plural, statusBarSummary, unhealthyCount, viewDescription, viewMessage } from '../model/viewSummary';
 import { coverageLoader } from '../refresh/coverageLoader';
 import { CoverageRefreshController, RefreshOutcome, RefreshState } from '../refresh/refreshController';
@@ -32,15 +33,27 @@ export class CoverageViewSession implements vscode.Disposable {
   private searchedSnapshot: readonly RegionCoverage[] | undefined;
   private endProgress: (() => void) | undefined;
   private readonly contextKeys = new Map<string, boolean>();
-  private readonly provider = new CoverageTreeProvider();
-  private readonly view: vscode.TreeView<CoverageTreeNode>;
+  /** The tree's data; the view created at activation serves it once this bundle is loaded. */
+  readonly provider = new CoverageTreeProvider();
   private readonly statusBar = new CoverageStatusBar();
   private readonly controller: CoverageRefreshController;
+  private readonly listeners: vscode.Disposable[] = [];
+  private polling = false;
+  /** When the last refresh ended, whatever its outcome: a failing region must not be retried on every focus. */
+  private lastAttemptAt: Date | undefined;
+  private wasRefreshing = false;
 
-  constructor(private readonly workspaceState: vscode.Memento) {
+  /** `view` was created at activation (so that VS Code can ask for its children); the session shows in it. */
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    private readonly view: vscode.TreeView<CoverageTreeNode>,
+  ) {
     this.filter = restoreFilter(workspaceState.get(FILTER_STATE_KEY));
     this.sort = restoreSort(workspaceState.get(SORT_STATE_KEY));
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.listeners.push(
+      view.onDidChangeVisibility(() => this.updatePolling()),
+      vscode.window.onDidChangeWindowState(() => this.updatePolling()),
+    );
     this.controller = new CoverageRefreshController({
       // Settings are read at each refresh through `currentSettings`, which follows every change.
       load: coverageLoader(() => ({
@@ -72,10 +85,15 @@ export class CoverageViewSession implements vscode.Disposable {
     return this.provider.getRoots();
   }
 
+  /** Whether automatic refreshes run now (see model/polling). */
+  get isPolling(): boolean {
+    return this.polling;
+  }
+
   start(): void {
     this.render();
-    this.controller.setIntervalMinutes(this.currentSettings.refreshIntervalMinutes);
     void this.controller.refresh('settings');
+    this.updatePolling();
   }
 
   refresh(): Promise<RefreshOutcome> {
@@ -91,18 +109,20 @@ export class CoverageViewSession implements vscode.Disposable {
     const after = readCoverageSettings();
     this.currentSettings = after;
     if (before.profile !== after.profile || before.endpoint !== after.endpoint) this.controller.forgetHistory();
-    if (before.refreshIntervalMinutes !== after.refreshIntervalMinutes) this.controller.setIntervalMinutes(after.refreshIntervalMinutes);
+    if (before.refreshIntervalMinutes !== after.refreshIntervalMinutes && this.polling) this.controller.setIntervalMinutes(after.refreshIntervalMinutes);
     const connectionChanged =
       before.profile !== after.profile || before.endpoint !== after.endpoint || before.useConfiguredEndpointUrls !== after.useConfiguredEndpointUrls;
     const regionsAdded = after.regions.some((region) => !before.regions.includes(region));
     this.render();
     // A region removed needs no call: it just disappears from the tree.
     if (connectionChanged || regionsAdded) void this.controller.refresh('settings');
+    this.updatePolling();
   }
 
   onTrustGranted(): void {
     this.render();
     void this.controller.refresh('trust');
+    this.updatePolling();
   }
 
   onAwsFilesChanged(): void {
@@ -132,14 +152,30 @@ export class CoverageViewSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.listeners.forEach((listener) => listener.dispose());
     this.controller.dispose();
     this.endProgress?.();
-    this.view.dispose();
     this.provider.dispose();
     this.statusBar.dispose();
   }
 
+  /** Starts or stops the interval as the view and the window come and go; stale data is refreshed on return. */
+  private updatePolling(): void {
+    const wanted = shouldPoll({
+      viewVisible: this.view.visible,
+      statusBarShown: showsStatusBar(vscode.workspace.isTrusted, this.currentSettings.regions),
+      windowFocused: vscode.window.state.focused,
+    });
+    if (wanted === this.polling) return;
+    this.polling = wanted;
+    this.controller.setIntervalMinutes(wanted ? this.currentSettings.refreshIntervalMinutes : 0);
+    const state = this.controller.state;
+    if (wanted && !state.refreshing && isStale(this.lastAttemptAt, this.currentSettings.refreshIntervalMinutes, new Date())) void this.controller.refresh('interval');
+  }
+
   private onRefreshStateChanged(state: RefreshState): void {
+    if (this.wasRefreshing && !state.refreshing) this.lastAttemptAt = new Date();
+    this.wasRefreshing = state.refreshing;
     this.showProgress(state.refreshing);
     if (state.snapshot && state.snapshot !== this.searchedSnapshot) {
       this.searchedSnapshot = state.snapshot;
@@ -159,13 +195,13 @@ export class CoverageViewSession implements vscode.Disposable {
     const snapshot = this.shownSnapshot();
     const { regions, profile, endpoint, problems } = this.currentSettings;
     this.provider.setRoots(
-      buildCoverageTree({ trusted, regions, snapshot, refreshing: state.refreshing, filter: this.filter, sort: this.sort, connection: { profile, endpoint }, taskDefinitions: this.taskDefinitions }),
+      buildCoverageTree({ trusted, regions, snapshot, refreshing: state.refreshing, filter: this.filter, sort: this.sort, connection: { profile, endpoint, shell: shellKindOf(vscode.env.shell, process.platform) }, taskDefinitions: this.taskDefinitions }),
     );
     this.view.description = trusted ? viewDescription(state, formatLocalTime) : undefined;
     this.view.message = trusted ? viewMessage(this.filter, this.sort, problems) : undefined;
     const unhealthy = trusted ? unhealthyCount(snapshot) : 0;
     this.view.badge = unhealthy ? { value: unhealthy, tooltip: `${plural(unhealthy, 'unhealthy ECS cluster')}` } : undefined;
-    if (trusted && regions.length) this.statusBar.show(statusBarSummary(snapshot, state.refreshing));
+    if (showsStatusBar(trusted, regions)) this.statusBar.show(statusBarSummary(snapshot, state.refreshing));
     else this.statusBar.hide();
     this.setContextKey(CONTEXT_KEYS.noRegions, regions.length === 0);
     this.setContextKey(CONTEXT_KEYS.noProfile, profile === undefined);

@@ -1,0 +1,34 @@
+// The esbuild options of every bundle, shared by scripts/build.mjs and the test that checks what the
+// extension loads at activation (test/coverageView/bundles.test.ts).
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+export function bundles({ production = false } = {}) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    // jsonc-parser's "main" is a UMD build with dynamic requires that a bundle cannot resolve; its ESM build bundles.
+    mainFields: ['module', 'main'],
+    define: { ECS_GUARD_VERSION: JSON.stringify(version) },
+  };
+  // The AWS SDK warns once per process that its next versions need a newer Node. The extension host is
+  // VS Code's process, shared with other extensions: rather than set the SDK's environment variable there,
+  // our bundled copy of the SDK reads it as "true". (The CLI owns its process and sets the variable itself.)
+  const quietSdk = { ...common.define, 'process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED': '"true"' };
+  return {
+    // Loaded at activation: the language client, the coverage view's commands and its placeholder tree.
+    extension: { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+    // The coverage view with the AWS SDK, required by the first when the view or its status-bar item is needed.
+    coverageView: { ...common, entryPoints: ['client/src/coverageView/registerCoverageView.ts'], outfile: 'dist/client/coverageView.js', external: ['vscode'], define: quietSdk },
+    server: { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
+    cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
+    // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
+    fakeGuardDuty: { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
+  };
+}

@@ -28,9 +28,9 @@ export default tseslint.config(
       'prefer-const': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // require() is how the CommonJS bundles load code lazily (cli/src/main.ts, client/src/extension.ts) and how
-      // tests load a module after standing in for `vscode`; the layering test checks where it points.
-      '@typescript-eslint/no-require-imports': 'off',
+      // `import x = require('cjs-module')` is TypeScript's typed form for CommonJS modules. A bare require() says
+      // why where it is deliberate (lazy loading in the bundles, a module loaded after standing in for `vscode`).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },
   {
@@ -41,6 +41,7 @@ export default tseslint.config(
     // The bin/ launchers and the mocha reporter are CommonJS.
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests match terminal output, colour escape codes included.

@@ -12,7 +12,7 @@ const END = '<!-- rules-table:end -->';
 function enforces(meta: RuleMeta): string {
   switch (meta.enforces.source) {
     case 'security-hub':
-      return `Security Hub ${meta.enforces.control} (\`${meta.enforces.configRule}\`)`;
+      return `Security Hub ${meta.enforces.control}${meta.enforces.retired ? `, retired ${meta.enforces.retired}` : ''} (\`${meta.enforces.configRule}\`)`;
     case 'guardduty':
       return `GuardDuty Runtime Monitoring: ${meta.enforces.prerequisite}`;
     case 'ecs-api':

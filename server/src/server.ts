@@ -17,14 +17,14 @@ import { KeyedDebouncer } from './lsp/debounce';
 import { LintResults } from './lsp/lintResults';
 import { lintTarget } from './lsp/lintTarget';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
-import { ClientSettings, WorkspaceConfigs } from './lsp/workspaceConfig';
+import { ClientSettings, problemsNotice, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
 
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
-// A keystroke in an idle document is validated at once; edits during a validation and the 30 ms after it coalesce.
+// A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
@@ -34,10 +34,10 @@ let pushedSettings: ClientSettings | undefined;
 
 const configs = new WorkspaceConfigs(
   async (uri) => (clientCan.pullSettings ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as ClientSettings) : pushedSettings),
-  (problem) => {
-    connection.console.warn(problem);
+  (problems) => {
+    problems.forEach((problem) => connection.console.warn(problem));
     // A notification: showWarningMessage would send window/showMessageRequest and await a choice there is none of.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problem}` });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `ECS Guard: ${problemsNotice(problems)}` });
   },
 );
 const codeActions = registerCodeActions(connection, { documents, analyses, configs, lintResults });

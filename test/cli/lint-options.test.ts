@@ -167,6 +167,15 @@ describe('ecs-guard lint options', () => {
       assert.match(severity.stderr, /severity "loud" for privileged-container is not one of off, info, warning, error/);
     });
 
+    it('thousands of unknown rules in the config file are counted, not listed one by one', async () => {
+      const rules = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`no-such-rule-${index}`, 'off']));
+      fs.writeFileSync(path.join(workspace.dir, '.ecs-guard.json'), JSON.stringify({ rules }));
+      const run = await lint(['deploy/web.json']);
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 21);
+      assert.equal(lines[20], 'ecs-guard: warning: ... and 4980 more problems in .ecs-guard.json.');
+    });
+
     it('--list-rules lists every rule with its effective severity and what it enforces', async () => {
       const run = await lint(['--list-rules', '--rule', 'privileged-container=error']);
       assert.equal(run.code, 0);

@@ -91,6 +91,12 @@ describe('ecs-guard lint --format sarif for GitHub code scanning', () => {
     assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri.split('/')[0], 'ecs');
   });
 
+  it('--sarif-root that is not a folder is a usage error', async () => {
+    const run = await runCli(['lint', '.', '-f', 'sarif', '--sarif-root', 'nowhere'], ecsFolder());
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--sarif-root "nowhere" is not a folder/);
+  });
+
   it('partial fingerprints stay the same when lines are added above a finding', async () => {
     const privilegedInWeb = (log: SarifLog) =>
       log.runs[0].results.find((result) => result.ruleId === 'privileged-container' && result.locations[0].physicalLocation.artifactLocation.uri.endsWith('/web.json'))!;

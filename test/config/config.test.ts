@@ -89,6 +89,14 @@ describe('.ecs-guard.json', () => {
       }
     });
 
+    it('reports a file built to fool the nesting guard instead of silently turning linting off', () => {
+      for (const text of [`{ // "\n "rules": ${'['.repeat(100_000)}`, `{ "rules\r": ${'[},'.repeat(100_000)}`]) {
+        const result = parse(text);
+        assert.deepEqual(result.config, EMPTY_CONFIG);
+        assert.match(result.problems[0], /is not valid JSON/);
+      }
+    });
+
     it('reads a file saved with a UTF-8 byte order mark', () => {
       assert.deepEqual(parse('\uFEFF{ "rules": { "privileged-container": "off" } }'), { config: config({ rules: { 'privileged-container': 'off' } }), problems: [] });
     });

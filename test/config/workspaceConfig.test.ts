@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { ClientSettings, WorkspaceConfigs } from '../../server/src/lsp/workspaceConfig';
+import { ClientSettings, problemsNotice, WorkspaceConfigs } from '../../server/src/lsp/workspaceConfig';
 
 describe('WorkspaceConfigs', () => {
   let folder: string;
@@ -27,7 +27,7 @@ describe('WorkspaceConfigs', () => {
         settingsAskedFor.push(uri);
         return settings;
       },
-      (problem) => problems.push(problem),
+      (found) => problems.push(...found),
     );
     configs.setFolders([uriOf(folder)]);
   });
@@ -175,7 +175,7 @@ describe('WorkspaceConfigs', () => {
   });
 
   it('treats null settings (a client that does not know the section) as none', async () => {
-    configs = new WorkspaceConfigs(async () => null as unknown as ClientSettings, (problem) => problems.push(problem));
+    configs = new WorkspaceConfigs(async () => null as unknown as ClientSettings, (found) => problems.push(...found));
     assert.deepEqual((await configs.forDocument('untitled:Untitled-1')).config, { rules: {}, include: [], ignore: [] });
     assert.deepEqual(problems, []);
   });
@@ -202,5 +202,19 @@ describe('WorkspaceConfigs', () => {
     } finally {
       fs.rmSync(added, { recursive: true, force: true });
     }
+  });
+
+  it('reports the problems of one source in one call, once until something changes', async () => {
+    const reports: (readonly string[])[] = [];
+    const counting = new WorkspaceConfigs(async () => ({ rules: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`nope-${i}`, 'off'])) }), (found) => reports.push(found));
+    await counting.forDocument('untitled:Untitled-1');
+    await counting.forDocument('untitled:Untitled-2');
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].length, 5000);
+  });
+
+  it('summarises many problems in one notice, and keeps a few as they are', () => {
+    assert.equal(problemsNotice(['one.', 'two.']), 'one. two.');
+    assert.equal(problemsNotice(['a.', 'b.', 'c.', 'd.', 'e.']), '5 configuration problems: a. b. c. …and 2 more (all listed in the ECS Guard output).');
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { classifyError } from '../../client/src/coverage/errors/classifyError';
-import { MalformedResponseError } from '../../client/src/coverage/errors/coverageError';
-import { redactSecrets } from '../../client/src/coverage/errors/redactSecrets';
+import { LoadTimeoutError, MalformedResponseError } from '../../client/src/coverage/errors/coverageError';
+import { redactKnownSecrets, redactSecrets } from '../../client/src/coverage/errors/redactSecrets';
 import { isSsoProfile } from '../../client/src/coverage/errors/ssoProfile';
 import { useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';
 
@@ -28,6 +28,9 @@ describe('error classification', () => {
       [Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }), 'network'],
       [Object.assign(new SyntaxError('Unexpected end of JSON input\n  Deserialization error: ...'), { $metadata: { httpStatusCode: 200 } }), 'malformed-response'],
       [new MalformedResponseError('ListCoverage returned no resources list'), 'malformed-response'],
+      [new LoadTimeoutError(1500), 'timeout'],
+      [Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }), 'network'],
+      [Object.assign(new Error('Parse Error: Expected HTTP/'), { code: 'HPE_INVALID_CONSTANT' }), 'malformed-response'],
       [serviceError('BadRequestException', 400, 'The request is rejected because the input detectorId is not owned by the current account.'), 'service'],
       [serviceError('BadRequestException', 400, 'The network configuration socket hang up getaddrinfo is invalid.'), 'service'],
       [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
@@ -96,5 +99,30 @@ describe('error classification', () => {
     const error = classifyError(serviceError('AccessDeniedException', 403, 'User AKIAIOSFODNN7EXAMPLE with Signature=deadbeef is not authorized'), context);
     assert.ok(!error.message.includes('AKIAIOSFODNN7EXAMPLE'));
     assert.ok(!error.message.includes('deadbeef'));
+  });
+
+  describe('known secrets', () => {
+    const secrets = ['ASIAFAKE4LEAK', 'fake/Secret+Key', 'FakeSessTok42', 'test'];
+
+    it('scrubs the exact values in use from message, next step and request id, also URL-encoded', () => {
+      const echoed = Object.assign(new Error('token FakeSessTok42 for ASIAFAKE4LEAK (key fake%2FSecret%2BKey) is not valid'), {
+        name: 'BadRequestException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400, requestId: 'FakeSessTok42' },
+      });
+      const error = classifyError(echoed, { region: 'eu-west-1', endpoint: 'http://127.0.0.1:1', secrets });
+      assert.equal(error.message, 'GuardDuty in eu-west-1 answered BadRequestException (HTTP 400): token [redacted] for [redacted] (key [redacted]) is not valid.');
+      assert.equal(error.requestId, undefined, 'a request id that was a secret is dropped, not shown as [redacted]');
+    });
+
+    it('leaves values too short to be secrets, and keeps a real request id', () => {
+      assert.equal(redactKnownSecrets('a test run', secrets), 'a test run');
+      const error = classifyError(serviceError('InternalServerErrorException', 500, 'boom'), { ...context, secrets });
+      assert.equal(error.requestId, 'req-1');
+    });
+
+    it('cuts the password out of an endpoint URL', () => {
+      assert.equal(redactSecrets('at http://user:hunter2@proxy.local:8080/'), 'at http://[redacted]@proxy.local:8080/');
+    });
   });
 });

@@ -7,13 +7,14 @@ import { FakeScheduler } from './support/fakeScheduler';
 
 interface PendingLoad {
   readonly signal: AbortSignal;
+  readonly onRegion?: (region: RegionCoverage) => void;
   resolve(regions: RegionCoverage[]): void;
 }
 
 /** A loader whose loads the test finishes by hand, in any order. */
 function manualLoader(): { load: CoverageLoader; pending: PendingLoad[] } {
   const pending: PendingLoad[] = [];
-  const load: CoverageLoader = (signal) => new Promise((resolve) => pending.push({ signal, resolve }));
+  const load: CoverageLoader = (signal, onRegion) => new Promise((resolve) => pending.push({ signal, onRegion, resolve }));
   return { load, pending };
 }
 
@@ -187,6 +188,71 @@ describe('coverage refresh controller', () => {
       controller.forgetHistory();
       await controller.refresh();
       assert.deepEqual(transitions, []);
+    });
+  });
+
+  it('shows regions as they finish, and ignores those of a refresh that was replaced', async () => {
+    const { load, pending } = manualLoader();
+    const controller = controllerWith(load);
+    const first = controller.refresh();
+    pending[0].onRegion?.(region('eu-west-1', [cluster('old', 'HEALTHY')]));
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['eu-west-1'],
+    );
+    assert.equal(controller.state.refreshing, true);
+    assert.equal(controller.state.lastRefreshedAt, undefined, 'the refresh time waits for the whole load');
+    const second = controller.refresh();
+    pending[0].onRegion?.(region('us-east-1', [cluster('late', 'HEALTHY')]));
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['eu-west-1'],
+      'a replaced refresh shows nothing more',
+    );
+    pending[0].resolve([]);
+    pending[1].resolve(healthy());
+    assert.equal(await first, 'cancelled');
+    assert.equal(await second, 'applied');
+    assert.deepEqual(
+      controller.state.snapshot?.map((shown) => shown.region),
+      ['us-east-1'],
+    );
+  });
+
+  describe('stale data', () => {
+    it('a region that fails after it loaded keeps its clusters, marked stale with the error and their load time', async () => {
+      const results = [healthy(), failed(), healthy()];
+      const controller = controllerWith(async () => results.shift() ?? []);
+      await controller.refresh();
+      const loadedAt = scheduler.now();
+      scheduler.advance(60_000);
+      await controller.refresh();
+      const [shown] = controller.state.snapshot ?? [];
+      assert.equal(shown.error?.kind, 'throttling');
+      assert.deepEqual(
+        shown.clusters.map((item) => item.clusterName),
+        ['web', 'api'],
+      );
+      assert.deepEqual(shown.statistics, { HEALTHY: 2, UNHEALTHY: 0 });
+      assert.equal(shown.stale?.loadedAt.getTime(), loadedAt.getTime());
+      await controller.refresh();
+      assert.equal(controller.state.snapshot?.[0].stale, undefined, 'fresh again once it loads');
+      assert.equal(controller.state.snapshot?.[0].error, null);
+    });
+
+    it('no stale data for a region that never loaded, that has no detector any more, or after a change of account', async () => {
+      const noDetector = () => [region('us-east-1', [], { kind: 'no-detector', message: 'not enabled', nextStep: 'enable' })];
+      const results = [failed(), healthy(), noDetector(), healthy(), failed()];
+      const controller = controllerWith(async () => results.shift() ?? []);
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, []);
+      await controller.refresh();
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, [], 'GuardDuty turned off: its clusters are gone, not stale');
+      await controller.refresh();
+      controller.forgetHistory();
+      await controller.refresh();
+      assert.deepEqual(controller.state.snapshot?.[0].clusters, [], 'another account: the old clusters are not its clusters');
     });
   });
 

@@ -34,7 +34,8 @@ describe('coverage view against the fake GuardDuty', () => {
     await fake.close();
   });
 
-  const tree = () => buildCoverageTree(treeInput({ regions: REGIONS, snapshot: controller.state.snapshot, connection: { endpoint: fake.url } }));
+  const tree = () =>
+    buildCoverageTree(treeInput({ regions: REGIONS, snapshot: controller.state.snapshot, refreshing: controller.state.refreshing, connection: { endpoint: fake.url } }));
 
   it('loads every region into the tree; the region without GuardDuty shows its error, the others load', async () => {
     assert.equal(await controller.refresh(), 'applied');
@@ -49,6 +50,42 @@ describe('coverage view against the fake GuardDuty', () => {
     assert.equal(issue.description, 'legacy-api:9');
     assert.match(nodeAt(roots, 'us-east-1').awsCliCommand ?? '', new RegExp(`--endpoint-url ${fake.url.replace(/[.]/g, '\\.')}$`));
     assert.ok(fake.requests.every((request) => ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics'].includes(request.operation)), 'read-only calls only');
+  });
+
+  it('a region that fails after it loaded keeps every cluster it showed, once, under the error, marked stale', async () => {
+    await controller.refresh();
+    const before = labels(nodeAt(tree(), 'us-east-1').children);
+    fake.addFault({ kind: 'throttling', region: 'us-east-1' });
+    assert.equal(await controller.refresh(), 'applied');
+    const region = nodeAt(tree(), 'us-east-1');
+    assert.equal(region.description, 'stale · throttled');
+    assert.match(region.tooltipMarkdown ?? '', /Showing the clusters as loaded at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+    const [error, ...clusters] = region.children;
+    assert.match(error.label, /^GuardDuty in us-east-1 throttled the requests/);
+    assert.deepEqual(labels(clusters), before);
+    assert.equal(new Set(clusters.map((node) => node.id)).size, clusters.length, 'no cluster twice');
+    assert.equal(nodeAt(tree(), 'eu-west-1').description, '1/4 healthy · 25%', 'the other regions refreshed');
+    fake.clearFaults();
+    await controller.refresh();
+    assert.equal(nodeAt(tree(), 'us-east-1').description?.startsWith('stale'), false);
+  });
+
+  it('shows each region as soon as it loads, while one region still hangs', async () => {
+    fake.addFault({ kind: 'slow', region: 'us-east-1', delayMs: 60_000 });
+    const refresh = controller.refresh();
+    const deadline = Date.now() + 10_000;
+    while (!(controller.state.snapshot?.some((region) => region.region === 'eu-west-1') && controller.state.snapshot.some((region) => region.region === 'sa-east-1'))) {
+      if (Date.now() > deadline) assert.fail('the answering regions were not shown while us-east-1 hung');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.equal(controller.state.refreshing, true);
+    const roots = tree();
+    assert.equal(roots[0].description, 'loading…', 'the hanging region is still loading');
+    assert.equal(nodeAt(roots, 'eu-west-1').description, '1/4 healthy · 25%');
+    assert.equal(nodeAt(roots, 'sa-east-1').description, 'GuardDuty not enabled');
+    assert.deepEqual(transitions, []);
+    controller.cancel();
+    assert.equal(await refresh, 'cancelled');
   });
 
   it('notices a cluster that turned unhealthy between two refreshes', async () => {

@@ -3,7 +3,7 @@ import { expectFindings, expectNoFindings } from '../support/lint';
 import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'host-network-root-user';
-const SUFFIX = 'in a task that uses host networking (Security Hub ECS.1). Set "user" to a non-root user such as "1000", or move the task off host network mode.';
+const SUFFIX = 'in a task that uses host networking (AWS Config ecs-task-definition-user-for-host-mode-check; Security Hub retired its ECS.1 in March 2026). Set "user" to a non-root user such as "1000", or move the task off host network mode.';
 
 describe(RULE, () => {
   it('flags a root user in host network mode on the user value', () => {

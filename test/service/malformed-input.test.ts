@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseJson } from '../../server/src/document/parse';
 import { lintText } from '../support/lint';
 
 /** Whatever a workspace holds, linting answers with findings or nothing, and never throws. */
@@ -30,6 +31,30 @@ describe('malformed input', () => {
     const [finding] = lintText(deep, { assumeTaskDefinition: true });
     assert.equal(finding.ruleId, 'json-syntax');
     assert.match(finding.message, /nest deeper than 512 levels/);
+  });
+
+  describe('the nesting guard reads the text as the parser does', () => {
+    const deepTail = '['.repeat(100_000);
+    const fooling: [string, string][] = [
+      ['a " inside a line comment', `{ // a "quote\n "containerDefinitions": ${deepTail}`],
+      ['a " inside a block comment', `{ /* " */ "containerDefinitions": ${deepTail}`],
+      ['a \\r ending an unclosed string', `{ "family": "web\r "containerDefinitions": ${deepTail}`],
+      ['a \\r\\n ending an unclosed string', `{ "family": "web\r\n "containerDefinitions": ${deepTail}`],
+      ['mismatched closers the parser skips', `{ "containerDefinitions": ${'[},'.repeat(100_000)}`],
+      ['mismatched closers inside objects', `{ "a": ${'{ "b": ],'.repeat(50_000)}`],
+    ];
+    for (const [what, text] of fooling) {
+      it(`${what}: reported as too deep, never a stack overflow`, () => {
+        const findings = lintText(text, { assumeTaskDefinition: true });
+        assert.ok(findings.some((f) => f.ruleId === 'json-syntax' && /nest deeper than 512 levels/.test(f.message)), JSON.stringify(findings.slice(0, 3)));
+        assert.ok(parseJson(text).tooDeepAt! > 0, 'found by the guard, not by the parser overflowing');
+      });
+    }
+
+    it('brackets inside comments and strings do not count', () => {
+      const text = `{ /* ${'['.repeat(1000)} */ "family": "${'{'.repeat(1000)}", "containerDefinitions": [] // ${'['.repeat(1000)}\n}`;
+      assert.ok(!lintText(text, { assumeTaskDefinition: true }).some((f) => /nest deeper/.test(f.message)));
+    });
   });
 
   it('wrong types everywhere do not throw', () => {

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { stringify } from 'yaml';
-import { templateName, isFreeFormMap } from '../../server/src/document/cloudformation/names';
+import { FieldStep, isFreeFormMap, stepInto, TASK_FIELD_TREE, templateName } from '../../server/src/document/cloudformation/names';
 import { analyzeText } from '../../server/src/service/analysis';
 import { LintFinding, validate, ValidateOptions } from '../../server/src/service/validate';
 import { JSONPath, Node } from 'jsonc-parser';
 import { cloudFormationConversion } from '../../server/src/document/cloudformation/normalize';
-import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../../server/src/document/schema';
 import { TaskDefinitionDocument } from '../../server/src/document/taskDefinition';
 
 /**
@@ -51,8 +50,13 @@ function where(findings: readonly LintFinding[], taskDepth: number): string[] {
 
 /** A value CloudFormation would send with another type than written: the template says something else. */
 function cloudFormationConverts(doc: TaskDefinitionDocument): boolean {
-  const scopes: [Node, readonly FieldSpec[]][] = [[doc.task!.node, TASK_FIELDS], ...doc.containers.map((container): [Node, readonly FieldSpec[]] => [container.node, CONTAINER_FIELDS])];
-  return scopes.some(([root, fields]) => fields.some((spec) => nodesMatching(root, spec.path).some((node) => cloudFormationConversion(spec, node) !== undefined)));
+  const converts = (node: Node, step: FieldStep | undefined): boolean => {
+    if (step?.scalar && cloudFormationConversion(step.scalar, node)) return true;
+    if (node.type === 'array') return (node.children ?? []).some((item) => converts(item, stepInto(step, 0)));
+    if (node.type === 'object') return (node.children ?? []).some((property) => property.children?.[1] !== undefined && converts(property.children[1], stepInto(step, String(property.children[0].value))));
+    return false;
+  };
+  return converts(doc.task!.node, TASK_FIELD_TREE);
 }
 
 function toTemplate(value: unknown, apiPath: JSONPath): unknown {

@@ -18,6 +18,9 @@ import { formatRuleList } from './listRules';
 import { FileReport, LintRun, RunNotice } from './report';
 import { repositoryRoot } from './repositoryRoot';
 
+/** Config-file problems printed before the rest are counted in one line. */
+const MAX_CONFIG_PROBLEMS_SHOWN = 20;
+
 /** The display name of standard input when no --stdin-filename is given. */
 const STDIN_NAME = '<stdin>';
 
@@ -59,7 +62,10 @@ function loadConfig(options: LintArguments, io: CliIO): { config: EcsGuardConfig
   const configPath = options.config ? path.resolve(io.cwd, options.config) : configFileIn(io.cwd);
   const configResult = readConfigFile(configPath);
   if (options.config && !configResult) throw new UsageError(`cannot read config file "${options.config}"`, 'lint');
-  configResult?.problems.forEach((problem) => io.stderr(`ecs-guard: warning: ${problem}\n`));
+  const problems = configResult?.problems ?? [];
+  // A generated or hostile config with thousands of mistakes must not bury the report.
+  problems.slice(0, MAX_CONFIG_PROBLEMS_SHOWN).forEach((problem) => io.stderr(`ecs-guard: warning: ${problem}\n`));
+  if (problems.length > MAX_CONFIG_PROBLEMS_SHOWN) io.stderr(`ecs-guard: warning: ... and ${problems.length - MAX_CONFIG_PROBLEMS_SHOWN} more problems in ${path.basename(configPath)}.\n`);
   const fileConfig = configResult?.config ?? EMPTY_CONFIG;
   // --rule wins over the config file, as eslint's --rule does.
   return { config: { ...fileConfig, rules: { ...fileConfig.rules, ...options.rules } }, configDir: path.dirname(configPath) };
@@ -165,7 +171,12 @@ function fixSummary(fixed: readonly LintFinding[]): string {
 }
 
 function format(run: LintRun, options: LintArguments, io: CliIO): string {
-  const root = () => path.resolve(io.cwd, options.sarifRoot ?? repositoryRoot(io.cwd));
+  const root = () => {
+    if (options.sarifRoot === undefined) return repositoryRoot(io.cwd);
+    const folder = path.resolve(io.cwd, options.sarifRoot);
+    if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--sarif-root "${options.sarifRoot}" is not a folder`, 'lint');
+    return folder;
+  };
   switch (options.format) {
     case 'json':
       return formatJson(run.reports);

@@ -12,7 +12,7 @@ export function formatRuleList(rules: Readonly<Record<string, SeverityOverride>>
 function enforcesText(meta: RuleMeta): string {
   switch (meta.enforces.source) {
     case 'security-hub':
-      return `Security Hub ${meta.enforces.control}`;
+      return `Security Hub ${meta.enforces.control}${meta.enforces.retired ? ' (retired)' : ''}`;
     case 'guardduty':
       return 'GuardDuty prerequisite';
     case 'ecs-api':

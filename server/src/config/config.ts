@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob, globProblem } from './glob';
 import { parseJson } from '../document/parse';
 import { SEVERITY_OVERRIDES, SeverityOverride } from '../rules/rule';
 
@@ -46,7 +46,7 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     return { config: EMPTY_CONFIG, problems: [`${origin} must be a JSON object with "rules", "include" and "ignore".`] };
   }
   for (const key of Object.keys(value)) {
-    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key "${key}" (expected "rules", "include" or "ignore").`);
+    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include" or "ignore").`);
   }
   const rules: Record<string, SeverityOverride> = {};
   if (value.rules !== undefined) {
@@ -55,9 +55,9 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     } else {
       for (const [id, severity] of Object.entries(value.rules)) {
         if (!knownRuleIds.has(id)) {
-          problems.push(`${origin}: unknown rule "${id}".`);
+          problems.push(`${origin}: unknown rule ${shown(id)}.`);
         } else if (typeof severity !== 'string' || !(SEVERITY_OVERRIDES as readonly string[]).includes(severity)) {
-          problems.push(`${origin}: rule "${id}" has severity ${JSON.stringify(severity)}; use ${SEVERITY_CHOICES}.`);
+          problems.push(`${origin}: rule "${id}" has severity ${shown(severity)}; use ${SEVERITY_CHOICES}.`);
         } else {
           rules[id] = severity as SeverityOverride;
         }
@@ -76,7 +76,7 @@ function globList(value: unknown, key: string, origin: string, problems: string[
     problems.push(`${origin}: "${key}" must be an array of glob strings.`);
     return [];
   }
-  // picomatch throws on an empty (or over-long) pattern, which would stop every file from being linted.
+  // An unusable glob is reported and dropped, so matching never throws and never stops every file from being linted.
   return value.filter((glob: string) => {
     const problem = globProblem(glob);
     if (problem) problems.push(`${origin}: "${key}" has ${problem}; it is ignored.`);
@@ -84,14 +84,10 @@ function globList(value: unknown, key: string, origin: string, problems: string[
   });
 }
 
-function globProblem(glob: string): string | undefined {
-  if (glob.trim() === '') return 'an empty glob';
-  try {
-    picomatch(glob);
-    return undefined;
-  } catch (error) {
-    return `an unusable glob (${error instanceof Error ? error.message : String(error)})`;
-  }
+/** A value the workspace wrote, quoted for a message and cut short: a key may be megabytes long. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -118,12 +114,11 @@ export function selectFile(relativePath: string, config: EcsGuardConfig): FileSe
 
 /**
  * gitignore-style lists: a path matches when a plain glob matches it and no `!glob` does, so
- * `["deploy/**", "!deploy/legacy/**"]` means "deploy, except legacy" (picomatch alone would OR them).
+ * `["deploy/**", "!deploy/legacy/**"]` means "deploy, except legacy".
  */
 function matchesGlobList(relativePath: string, globs: readonly string[]): boolean {
-  const options = { dot: true };
   const positive = globs.filter((glob) => !glob.startsWith('!'));
   const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1)).filter((glob) => glob.length > 0);
-  if (positive.length === 0 || !picomatch(positive, options)(relativePath)) return false;
-  return negative.length === 0 || !picomatch(negative, options)(relativePath);
+  if (!positive.some((glob) => compileGlob(glob)(relativePath))) return false;
+  return !negative.some((glob) => compileGlob(glob)(relativePath));
 }

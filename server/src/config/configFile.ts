@@ -4,19 +4,52 @@ import { ruleIds } from '../rules';
 import { CONFIG_FILE_NAME, ConfigResult, EMPTY_CONFIG, parseConfig } from './config';
 
 /** Largest config file read; anything bigger is not a hand-written config. */
-const MAX_CONFIG_BYTES = 256 * 1024;
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** What is on disk where a config file is looked for. */
+export type ConfigFileText =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unusable'; readonly problem: string };
+
+/**
+ * The one way the server and the CLI read a config file, which the workspace controls: only a regular file
+ * (a symlink to `/dev/zero`, `/dev/stdin`, a FIFO or a folder is refused before anything is read), and
+ * never more than MAX_CONFIG_BYTES, checked on the opened descriptor so a file swapped or growing meanwhile
+ * cannot get past it. Never throws.
+ */
+export function readConfigFileText(file: string): ConfigFileText {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not hang the server.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    return { kind: 'unusable', problem: `${file} cannot be read (${code ?? String(error)}); it is ignored.` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'unusable', problem: `${file} is not a file; it is ignored.` };
+    if (stat.size > MAX_CONFIG_BYTES) return { kind: 'unusable', problem: `${file} is larger than 256 KiB; it is ignored.` };
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_CONFIG_BYTES) return { kind: 'unusable', problem: `${file} is larger than 256 KiB; it is ignored.` };
+    return { kind: 'text', text: buffer.toString('utf8', 0, length) };
+  } catch (error) {
+    return { kind: 'unusable', problem: `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is ignored.` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** Reads `<folder>/.ecs-guard.json` (or an explicit file); undefined when there is none. */
 export function readConfigFile(file: string): ConfigResult | undefined {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return undefined;
-  }
-  if (!stat.isFile()) return { config: EMPTY_CONFIG, problems: [`${file} is not a file; it is ignored.`] };
-  if (stat.size > MAX_CONFIG_BYTES) return { config: EMPTY_CONFIG, problems: [`${file} is larger than 256 KiB; it is ignored.`] };
-  return parseConfig(fs.readFileSync(file, 'utf8'), ruleIds);
+  const read = readConfigFileText(file);
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'unusable') return { config: EMPTY_CONFIG, problems: [read.problem] };
+  return parseConfig(read.text, ruleIds);
 }
 
 export function configFileIn(folder: string): string {

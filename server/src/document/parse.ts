@@ -1,4 +1,4 @@
-import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { createScanner, Node, ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
 import type { Document } from 'yaml';
 
 /** Deeper nesting than this is not a task definition, and the recursive parser would overflow the stack. */
@@ -24,29 +24,33 @@ export function parseJson(text: string): ParsedJson {
   const tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH);
   if (tooDeepAt !== undefined) return { text, root: undefined, syntaxErrors: [], tooDeepAt };
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
-  return { text, root, syntaxErrors };
+  try {
+    const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+    return { text, root, syntaxErrors };
+  } catch (error) {
+    // The guard below is meant to make this unreachable; should it ever be fooled, one file is "too deep",
+    // never a crash of the whole CLI run or of the server's request.
+    if (error instanceof RangeError) return { text, root: undefined, syntaxErrors: [], tooDeepAt: 0 };
+    throw error;
+  }
 }
 
 /**
- * A character loop (no recursion, no tokenizer: it costs a fraction of the parse) that skips strings,
- * so hostile input cannot exhaust the recursive parser's stack. Comments are rare and only make it
- * count brackets inside them, which can only make it stricter.
+ * The offset where the parser would recurse deeper than `maxDepth`, found without recursion so hostile input
+ * cannot exhaust the recursive parser's stack. It reads the text with the parser's own scanner, so strings,
+ * comments and line breaks (`\r` ends an unclosed string too) are tokens exactly as the parser sees them. A
+ * closing bracket counts only when it closes the innermost open one of its kind: the parser skips mismatched
+ * ones (`[},[},...` nests it ever deeper), so this count is never below the parser's depth.
  */
 function offsetBeyondDepth(text: string, maxDepth: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c /* \\ */) i++;
-      else if (code === 0x22 /* " */ || code === 0x0a /* an unclosed string ends at the line, as in the parser */) inString = false;
-    } else if (code === 0x22) {
-      inString = true;
-    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
-      if (++depth > maxDepth) return i;
-    } else if ((code === 0x7d /* } */ || code === 0x5d /* ] */) && depth > 0) {
-      depth--;
+  const scanner = createScanner(text, false);
+  const open: SyntaxKind[] = [];
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (open.push(token) > maxDepth) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      const opener = token === SyntaxKind.CloseBraceToken ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken;
+      if (open.at(-1) === opener) open.pop();
     }
   }
   return undefined;

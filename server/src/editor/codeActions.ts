@@ -6,7 +6,7 @@ import { COMMANDS, ruleDocsUrl } from '../engine/protocol';
 import { FixProposal } from '../rules/rule';
 import { Analysis } from '../service/analysis';
 import { diagnosticDataOf } from '../service/diagnostics';
-import { applyProposal, countSafeFixes, fixAll, fixProposals } from '../service/fixes';
+import { appliedProposal, countSafeFixes, fixAll, fixProposals } from '../service/fixes';
 import { LintFinding, validate, ValidateOptions } from '../service/validate';
 import { fixAllData, fixAllDataOf } from './fixAllData';
 
@@ -120,14 +120,14 @@ function ruleActions(ruleId: string, diagnostics: Diagnostic[], options: CodeAct
 }
 
 function proposalAction(analysis: Analysis, proposal: FixProposal, diagnostics: Diagnostic[]): CodeAction | undefined {
-  const fixed = applyProposal(analysis, proposal);
-  if (fixed === undefined) return undefined;
+  const applied = appliedProposal(analysis, proposal);
+  if (applied === undefined) return undefined;
   return {
     title: proposal.title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
     ...(proposal.preferred && { isPreferred: true }),
-    edit: documentEdit(analysis.document, fixed),
+    edit: documentEdit(analysis.document, applied.text, { prefix: applied.from, suffix: analysis.parsed.text.length - applied.to }),
   };
 }
 
@@ -145,12 +145,15 @@ function disableEdit(configFile: ConfigFileState, ruleId: string, canCreateFiles
   };
 }
 
-/** One edit covering only what changed between the document and the new text, so the cursor stays put. */
-function documentEdit(document: TextDocument, newText: string): WorkspaceEdit {
+/**
+ * One edit covering only what changed between the document and the new text, so the cursor stays put.
+ * `known`: lengths of a prefix and a suffix the caller knows are unchanged, where the comparison may start.
+ */
+function documentEdit(document: TextDocument, newText: string, known: { prefix: number; suffix: number } = { prefix: 0, suffix: 0 }): WorkspaceEdit {
   const oldText = document.getText();
-  let start = 0;
+  let start = Math.min(known.prefix, oldText.length, newText.length);
   while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
-  let end = 0;
+  let end = Math.min(known.suffix, oldText.length - start, newText.length - start);
   while (end < oldText.length - start && end < newText.length - start && oldText[oldText.length - 1 - end] === newText[newText.length - 1 - end]) end++;
   // Never split a CRLF: a position between \r and \n does not exist.
   if (start > 0 && oldText[start - 1] === '\r') start--;

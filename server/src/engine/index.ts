@@ -34,7 +34,8 @@ export { RuleDocs } from '../editor/ruleDocs';
 // Configuration: `.ecs-guard.json` and the `ecsGuard.*` settings.
 export { CONFIG_FILE_NAME, EMPTY_CONFIG, mergeConfigs, readConfigObject, selectFile } from '../config/config';
 export type { EcsGuardConfig, FileSelection } from '../config/config';
-export { configFileIn, readConfigFile } from '../config/configFile';
+export { configFileIn, readConfigFile, readConfigFileText } from '../config/configFile';
+export type { ConfigFileText } from '../config/configFile';
 
 // The rule catalog.
 export { allRuleMetas, ruleIds, ruleMeta } from '../rules';

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientSupport } from './clientSupport';
 import { LintResults } from './lintResults';
 import { lintTarget, LintTargetSources } from './lintTarget';
-import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, resolveCodeAction, ValidateOptions } from '../engine';
+import { Analysis, codeActions, ConfigFileState, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllDataOf, LintFinding, readConfigFileText, resolveCodeAction, ValidateOptions } from '../engine';
 
 interface CodeActionDependencies extends LintTargetSources {
   /** The findings the diagnostics were published from: "fix all" starts from them instead of validating again. */
@@ -90,10 +89,9 @@ async function lintInputs(dependencies: CodeActionDependencies, document: TextDo
 function configFileState(uri: string, documents: TextDocuments<TextDocument>): ConfigFileState | undefined {
   const open = documents.get(uri);
   if (open) return { uri, text: open.getText() };
-  try {
-    return { uri, text: fs.readFileSync(URI.parse(uri).fsPath, 'utf8') };
-  } catch (error) {
-    // Only a missing file is one to create; an unreadable one is left alone.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { uri, text: undefined } : undefined;
-  }
+  // Through the config loader's guarded read: the workspace may make it a symlink to /dev/zero.
+  const read = readConfigFileText(URI.parse(uri).fsPath);
+  // Only a missing file is one to create; an unusable one is left alone.
+  if (read.kind === 'missing') return { uri, text: undefined };
+  return read.kind === 'text' ? { uri, text: read.text } : undefined;
 }

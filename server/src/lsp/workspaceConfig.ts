@@ -29,7 +29,8 @@ export class WorkspaceConfigs {
 
   constructor(
     private readonly fetchSettings: (uri: string) => Promise<ClientSettings | undefined>,
-    private readonly reportProblem: (problem: string) => void,
+    /** Called once per settings object or config file read, with the problems not reported since the last change. */
+    private readonly reportProblems: (problems: readonly string[]) => void,
   ) {}
 
   setFolders(folderUris: readonly string[]): void {
@@ -100,12 +101,9 @@ export class WorkspaceConfigs {
   }
 
   private checked(result: { config: EcsGuardConfig; problems: readonly string[] }): EcsGuardConfig {
-    for (const problem of result.problems) {
-      if (!this.reportedProblems.has(problem)) {
-        this.reportedProblems.add(problem);
-        this.reportProblem(problem);
-      }
-    }
+    const fresh = [...new Set(result.problems)].filter((problem) => !this.reportedProblems.has(problem));
+    fresh.forEach((problem) => this.reportedProblems.add(problem));
+    if (fresh.length > 0) this.reportProblems(fresh);
     return result.config;
   }
 }
@@ -113,4 +111,14 @@ export class WorkspaceConfigs {
 /** Only `file:` folders can hold a `.ecs-guard.json` the server can read. */
 function fileSystemPaths(uris: readonly string[]): string[] {
   return uris.flatMap((uri) => (uri.startsWith('file:') ? [URI.parse(uri).fsPath] : []));
+}
+
+/** How many problems one notification spells out; the rest are counted (all of them go to the log). */
+const PROBLEMS_SHOWN = 3;
+
+/** One notification for all the problems of one settings object or file: 5,000 unknown rule ids raise one, not 5,000. */
+export function problemsNotice(problems: readonly string[]): string {
+  if (problems.length <= PROBLEMS_SHOWN) return problems.join(' ');
+  const rest = problems.length - PROBLEMS_SHOWN;
+  return `${problems.length} configuration problems: ${problems.slice(0, PROBLEMS_SHOWN).join(' ')} …and ${rest} more (all listed in the ECS Guard output).`;
 }

@@ -10,7 +10,8 @@ export type Severity = Exclude<SeverityOverride, 'off'>;
 
 /** What a rule enforces, so users can map a finding to the control or prerequisite it comes from. */
 export type Enforces =
-  | { readonly source: 'security-hub'; readonly control: string; readonly configRule: string }
+  /** `retired`: when Security Hub retired the control (the AWS Config rule behind it remains). */
+  | { readonly source: 'security-hub'; readonly control: string; readonly configRule: string; readonly retired?: string }
   | { readonly source: 'guardduty'; readonly prerequisite: string }
   | { readonly source: 'ecs-api'; readonly requirement: string };
 

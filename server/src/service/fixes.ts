@@ -1,6 +1,8 @@
-import { JSONPath } from 'jsonc-parser';
+import { FormattingOptions, JSONPath } from 'jsonc-parser';
 import { editChanges } from '../document/edits';
 import { applyTextChanges, collide, detectFormatting, TextChange } from '../document/jsonEdit';
+import { changesKeepSyntax } from '../document/localSyntaxCheck';
+import { ParsedJson } from '../document/parse';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { contentRules } from '../rules';
 import { FixData, FixProposal } from '../rules/rule';
@@ -57,11 +59,38 @@ function inTemplate(doc: TaskDefinitionDocument, proposals: FixProposal[]): FixP
 
 /** The text after the proposal's edits; undefined when they no longer apply or would break the JSON. */
 export function applyProposal(analysis: Analysis, proposal: FixProposal): string | undefined {
-  const { text, syntaxErrors } = analysis.parsed;
-  const changes = editChanges(analysis.parsed, proposal.edits);
+  return appliedProposal(analysis, proposal)?.text;
+}
+
+/** A proposal made on the text: the new text, and the span of the old text outside which nothing changed. */
+export interface AppliedProposal {
+  readonly text: string;
+  /** Offsets in the old text: it and the new text agree before `from` and after `to`. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * `applyProposal` with where the text changed. Whether the JSON stays valid is decided on the smallest
+ * object or array around the changes when it can be (a light bulb on a large file must not parse it all
+ * again for every fix), by analysing the whole new text otherwise; both answer the same.
+ */
+export function appliedProposal(analysis: Analysis, proposal: FixProposal): AppliedProposal | undefined {
+  const { parsed } = analysis;
+  const changes = editChanges(parsed, proposal.edits, formattingOf(parsed));
   if (!changes || changes.length === 0) return undefined;
-  const fixed = applyTextChanges(text, changes);
-  return reanalyze(analysis, fixed).parsed.syntaxErrors.length > syntaxErrors.length ? undefined : fixed;
+  const fixed = applyTextChanges(parsed.text, changes);
+  if (!changesKeepSyntax(parsed, changes) && reanalyze(analysis, fixed).parsed.syntaxErrors.length > parsed.syntaxErrors.length) return undefined;
+  return { text: fixed, from: Math.min(...changes.map((change) => change.offset)), to: Math.max(...changes.map((change) => change.offset + change.length)) };
+}
+
+/** A JSON document's indentation and line ending, detected once per parsed text (it reads every line); YAML edits keep their own. */
+const formattings = new WeakMap<ParsedJson, FormattingOptions>();
+function formattingOf(parsed: ParsedJson): FormattingOptions | undefined {
+  if (parsed.language === 'yaml') return undefined;
+  let formatting = formattings.get(parsed);
+  if (!formatting) formattings.set(parsed, (formatting = detectFormatting(parsed.text)));
+  return formatting;
 }
 
 /** The proposal "fix all" and `--fix` apply: the preferred one if it is safe, else the first safe one. */

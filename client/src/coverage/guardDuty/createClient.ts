@@ -1,6 +1,12 @@
-import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { GuardDutyClient, GuardDutyClientConfig } from '@aws-sdk/client-guardduty';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
 import { credentialsFor } from './credentials';
+
+/**
+ * The SDK logs nothing of ours: requests and answers never reach a log. Without `info`, the SDK's logger
+ * middleware also skips copying every answer through its sensitive-data filter (the SDK calls `info?.()`).
+ */
+const SILENT_LOGGER = { trace: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined } as unknown as NonNullable<GuardDutyClientConfig['logger']>;
 
 /** A GuardDuty client for one region. Build a new one per refresh: credentials are then resolved anew. */
 export function createGuardDutyClient(options: GuardDutyConnectionOptions): GuardDutyClient {
@@ -8,6 +14,7 @@ export function createGuardDutyClient(options: GuardDutyConnectionOptions): Guar
     region: options.region,
     credentials: options.credentials ?? credentialsFor(options.profile, options.region),
     maxAttempts: options.maxAttempts,
+    logger: SILENT_LOGGER,
     ignoreConfiguredEndpointUrls: !options.useConfiguredEndpointUrls,
     ...(options.endpoint
       ? // FIPS or dual-stack settings from the environment cannot combine with a custom endpoint.

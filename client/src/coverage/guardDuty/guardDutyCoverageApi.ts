@@ -42,29 +42,41 @@ export class GuardDutyCoverageApi {
 
   /**
    * Every ECS coverage resource matching the query, across all pages. Pages are requested one after the
-   * other (each needs the previous token). A token given twice, or more pages than `pageLimit()` (read
-   * before each page, so it can tighten once the statistics are known), fails the whole list: the SDK's
-   * paginator would loop forever on alternating tokens and end quietly, with a page twice, on a repeated one.
+   * other (each needs the previous token); `onPage` gets each page while the next one is already asked for.
+   * A token given twice, or more pages than `pageLimit()` (read before each page, so it can tighten once the
+   * statistics are known), fails the whole list: the SDK's paginator would loop forever on alternating
+   * tokens and end quietly, with a page twice, on a repeated one.
    */
-  async listEcsCoverage(detectorId: string, query: EcsCoverageQuery = {}, pageLimit: () => number = () => MAX_COVERAGE_PAGES): Promise<CoverageResource[]> {
+  async listEcsCoverage(
+    detectorId: string,
+    query: EcsCoverageQuery = {},
+    pageLimit: () => number = () => MAX_COVERAGE_PAGES,
+    onPage: (resources: CoverageResource[]) => void = () => undefined,
+  ): Promise<CoverageResource[]> {
     const resources: CoverageResource[] = [];
     const tokensSeen = new Set<string>();
     const filter = { FilterCriterion: ecsCoverageCriteria(query) };
-    let nextToken: string | undefined;
-    for (let pages = 0; ; ) {
-      if (pages >= pageLimit()) throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length} resources); the list would not be complete`);
-      const page = await this.client.send(
-        new ListCoverageCommand({ DetectorId: detectorId, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: filter, NextToken: nextToken }),
-        { abortSignal: this.signal },
-      );
+    const request = (nextToken: string | undefined) =>
+      this.client.send(new ListCoverageCommand({ DetectorId: detectorId, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: filter, NextToken: nextToken }), { abortSignal: this.signal });
+    let pages = 0;
+    let inFlight = request(undefined);
+    for (;;) {
+      const page = await inFlight;
       pages++;
       // The model requires `resources`, but the SDK does not check it.
       if (!Array.isArray(page.Resources)) throw new MalformedResponseError('ListCoverage returned no resources list');
+      const nextToken = page.NextToken || undefined;
+      if (nextToken !== undefined) {
+        if (tokensSeen.has(nextToken)) throw new MalformedResponseError(`ListCoverage repeated a page token after ${pages} pages; the list would not be complete`);
+        tokensSeen.add(nextToken);
+        if (pages >= pageLimit()) throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length + page.Resources.length} resources); the list would not be complete`);
+        inFlight = request(nextToken);
+        // Should onPage throw, the request in flight must not become an unhandled rejection.
+        inFlight.catch(() => undefined);
+      }
       resources.push(...page.Resources);
-      nextToken = page.NextToken || undefined;
+      onPage(page.Resources);
       if (nextToken === undefined) return resources;
-      if (tokensSeen.has(nextToken)) throw new MalformedResponseError(`ListCoverage repeated a page token after ${pages} pages; the list would not be complete`);
-      tokensSeen.add(nextToken);
     }
   }
 

@@ -32,6 +32,11 @@ export interface RegionCoverage {
   readonly statistics: CoverageStatusCounts | null;
   readonly clusters: readonly ClusterCoverage[];
   readonly error: CoverageError | null;
+  /**
+   * Set by a refresh that failed (`error`) for a region that had loaded before: the detector, statistics and
+   * clusters are those of that earlier load, kept so that nothing already shown disappears, and marked stale.
+   */
+  readonly stale?: { readonly loadedAt: Date };
 }
 
 export type { CoverageStatusCounts };

@@ -18,6 +18,8 @@ export interface LoadOptions extends Omit<GuardDutyConnectionOptions, 'region'> 
   readonly timeoutMs?: number;
   /** Regions loaded at the same time, each with at most 2 requests in flight. Default MAX_CONCURRENT_REGIONS. */
   readonly maxConcurrentRegions?: number;
+  /** Called with each region as soon as it is done (loaded or failed), so a view need not wait for the slowest. */
+  readonly onRegionLoaded?: (region: RegionCoverage) => void;
 }
 
 export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
@@ -38,7 +40,15 @@ export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<Lo
  */
 export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
   const deadline = deadlineFor(options);
-  return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, (region) => loadRegion({ ...options, region }, deadline));
+  return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, async (region) => {
+    const result = await loadRegion({ ...options, region }, deadline);
+    try {
+      options.onRegionLoaded?.(result);
+    } catch {
+      // A listener's failure is not the region's: the load still resolves with every region.
+    }
+    return result;
+  });
 }
 
 interface Deadline {
@@ -73,17 +83,25 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     detectorId = (await api.findDetectorId()) ?? null;
     if (!detectorId) return { region: options.region, detectorId, statistics: null, clusters: [], error: noDetector(options.region) };
     let pageLimit = MAX_COVERAGE_PAGES;
-    const [statistics, resources] = await Promise.all([
+    // Converted page by page while the next page is on its way. A cluster listed twice (the list changed
+    // between two pages) is kept once, where it first came, as last listed.
+    const clusters = new Map<string, ClusterCoverage>();
+    const [statistics] = await Promise.all([
       api.getEcsStatistics(detectorId).then((counts) => {
         pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
         return counts;
       }),
-      api.listEcsCoverage(detectorId, options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {}, () => pageLimit),
+      api.listEcsCoverage(
+        detectorId,
+        options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {},
+        () => pageLimit,
+        (page) => page.map(toClusterCoverage).forEach((cluster) => clusters.set(clusterKey(cluster), cluster)),
+      ),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;
     });
-    return { region: options.region, detectorId, statistics, clusters: uniqueClusters(resources.map(toClusterCoverage)), error: null };
+    return { region: options.region, detectorId, statistics, clusters: [...clusters.values()], error: null };
   } catch (error) {
     const cause = deadline.timedOut() ? new LoadTimeoutError(deadline.timeoutMs) : error;
     return { region: options.region, detectorId, statistics: null, clusters: [], error: classifyError(cause, { ...options, secrets: [...secrets] }) };
@@ -91,13 +109,6 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     deadline.stop.removeEventListener('abort', onAbort);
     api.destroy();
   }
-}
-
-/** A cluster listed twice (the list changed between two pages) is kept once, where it first came, as last listed. */
-function uniqueClusters(clusters: readonly ClusterCoverage[]): ClusterCoverage[] {
-  const byKey = new Map<string, ClusterCoverage>();
-  for (const cluster of clusters) byKey.set(clusterKey(cluster), cluster);
-  return [...byKey.values()];
 }
 
 function abortError(): Error {

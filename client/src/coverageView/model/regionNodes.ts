@@ -67,6 +67,19 @@ export function regionNode(region: RegionCoverage, context: RegionNodeContext): 
     collapsible: 'expanded' as const,
     ...(awsCliCommand ? { awsCliCommand } : {}),
   };
+  const shown = viewClusters(region.clusters, context.filter, context.sort);
+  if (region.error && region.stale) {
+    // The last good load stays below the error, so nothing shown before disappears; the region says it is stale.
+    const loadedAt = `${region.stale.loadedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return {
+      ...common,
+      description: `stale · ${ERROR_SUMMARIES[region.error.kind]}`,
+      tooltipMarkdown: `${errorTooltip(region.region, region.error)}\n\nShowing the clusters as loaded at ${loadedAt}.`,
+      icon: 'warning',
+      color: 'problemsWarningIcon.foreground',
+      children: [errorNode(id, region.error, context.connection), ...(shown.length ? clusterNodes(region, shown, id, context) : [emptyRegionNode(id, region)])],
+    };
+  }
   if (region.error) {
     return {
       ...common,
@@ -77,7 +90,6 @@ export function regionNode(region: RegionCoverage, context: RegionNodeContext): 
       children: [errorNode(id, region.error, context.connection)],
     };
   }
-  const shown = viewClusters(region.clusters, context.filter, context.sort);
   return {
     ...common,
     description: statisticsLabel(region.statistics),

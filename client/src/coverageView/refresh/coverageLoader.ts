@@ -11,8 +11,11 @@ export interface LoadRequest {
   readonly timeoutMs?: number;
 }
 
-/** Loads every region; never throws (cancellation included: the caller checks its signal). */
-export type CoverageLoader = (signal: AbortSignal) => Promise<RegionCoverage[]>;
+/**
+ * Loads every region; never throws (cancellation included: the caller checks its signal). `onRegion` gets
+ * each region as soon as it is done, before the slowest one ends the load.
+ */
+export type CoverageLoader = (signal: AbortSignal, onRegion?: (region: RegionCoverage) => void) => Promise<RegionCoverage[]>;
 
 type LoadFunction = (regions: readonly string[], options: LoadOptions) => Promise<RegionCoverage[]>;
 
@@ -22,7 +25,7 @@ type LoadFunction = (regions: readonly string[], options: LoadOptions) => Promis
  * anyway, each region gets the core's explanation of it, never the raw error.
  */
 export function coverageLoader(readRequest: () => LoadRequest, load: LoadFunction = loadCoverage): CoverageLoader {
-  return async (signal) => {
+  return async (signal, onRegion) => {
     const request = readRequest();
     try {
       return await load(request.regions, {
@@ -31,6 +34,7 @@ export function coverageLoader(readRequest: () => LoadRequest, load: LoadFunctio
         useConfiguredEndpointUrls: request.useConfiguredEndpointUrls,
         timeoutMs: request.timeoutMs,
         signal,
+        onRegionLoaded: onRegion,
       });
     } catch (error) {
       return request.regions.map((region) => ({

@@ -43,8 +43,11 @@ export class CoverageRefreshController {
   private inFlight: InFlight | undefined;
   private snapshot: readonly RegionCoverage[] | undefined;
   private lastRefreshedAt: Date | undefined;
-  /** Per region, the last load that succeeded: a region failing once must not hide a transition. */
-  private readonly lastKnown = new Map<string, RegionCoverage>();
+  /**
+   * Per region, the last load that succeeded and when: a region failing once must not hide a transition,
+   * and its clusters stay shown (stale) while it fails.
+   */
+  private readonly lastKnown = new Map<string, { readonly region: RegionCoverage; readonly loadedAt: Date }>();
   private stopInterval: (() => void) | undefined;
   private cancelPending: (() => void) | undefined;
   private disposed = false;
@@ -64,7 +67,12 @@ export class CoverageRefreshController {
     const current: InFlight = { abort: new AbortController() };
     this.inFlight = current;
     this.emit();
-    const regions = await this.options.load(current.abort.signal);
+    // Each region is shown as soon as it is done; transitions and the refresh time wait for the whole load.
+    const regions = await this.options.load(current.abort.signal, (region) => {
+      if (this.inFlight !== current || this.disposed) return;
+      this.snapshot = [...(this.snapshot ?? []).filter((shown) => shown.region !== region.region), this.withStaleData(region)];
+      this.emit();
+    });
     if (current.abort.signal.aborted || this.disposed) return 'cancelled';
     this.inFlight = undefined;
     this.apply(regions);
@@ -109,12 +117,27 @@ export class CoverageRefreshController {
   }
 
   private apply(regions: readonly RegionCoverage[]): void {
-    const transitions = newlyUnhealthy([...this.lastKnown.values()], regions);
-    for (const region of regions) if (!region.error) this.lastKnown.set(region.region, region);
-    this.snapshot = regions;
+    const transitions = newlyUnhealthy(
+      [...this.lastKnown.values()].map((known) => known.region),
+      regions,
+    );
+    const now = this.scheduler.now();
+    this.snapshot = regions.map((region) => this.withStaleData(region));
+    for (const region of regions) {
+      if (!region.error) this.lastKnown.set(region.region, { region, loadedAt: now });
+      // GuardDuty turned off: the clusters it listed are gone, not stale.
+      else if (region.error.kind === 'no-detector') this.lastKnown.delete(region.region);
+    }
     if (regions.some((region) => !region.error)) this.lastRefreshedAt = this.scheduler.now();
     this.emit();
     if (transitions.length) this.options.onNewlyUnhealthy(transitions);
+  }
+
+  /** A failed region that loaded before shows that load, marked stale, next to the error. */
+  private withStaleData(region: RegionCoverage): RegionCoverage {
+    const known = region.error && region.error.kind !== 'no-detector' ? this.lastKnown.get(region.region) : undefined;
+    if (!known) return region;
+    return { ...known.region, error: region.error, stale: { loadedAt: known.loadedAt } };
   }
 
   private emit(): void {

@@ -1,7 +1,6 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, nodeAt, pathOf } from '../json';
-import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../schema';
-import { apiName, isFreeFormMap, templateName } from './names';
+import { apiName, FieldStep, isFreeFormMap, ScalarType, stepInto, TASK_FIELD_TREE, templateName } from './names';
 import { intrinsicOf, Template, TemplateResource } from './template';
 
 /** What the intrinsics of one variant resolve to: parameters bound to a value, conditions to true or false. */
@@ -40,21 +39,23 @@ class Normalizer {
     private readonly bindings: Bindings,
   ) {}
 
-  build(source: Node, parent: Node | undefined, apiPath: JSONPath, span: Node = source, intrinsic = false): Node | typeof NO_VALUE {
+  /** A copy of `source` in API terms; `step` is where it stands in the field table. */
+  build(source: Node, parent: Node | undefined, step: FieldStep | undefined, span: Node = source, intrinsic = false): Node | typeof NO_VALUE {
     const call = intrinsicOf(source);
-    if (call) return this.resolve(call.name, call.argument, source, parent, apiPath, span);
+    if (call) return this.resolve(call.name, call.argument, source, parent, step, span);
     const node: Mutable<Node> = { type: source.type, value: source.value, offset: span.offset, length: span.length, parent };
+    convertScalar(node, step);
     this.sourceOf.set(node, source);
     if (intrinsic) this.fromIntrinsic.add(node);
     if (source.type === 'object') {
-      const freeForm = isFreeFormMap(apiPath);
+      const freeForm = step?.freeForm === true;
       node.children = [];
       for (const property of source.children ?? []) {
         const [key, value] = property.children ?? [];
         if (!key || !value) continue;
         const name = freeForm ? String(key.value) : apiName(String(key.value));
         const normalizedProperty: Mutable<Node> = { type: 'property', offset: property.offset, length: property.length, colonOffset: property.colonOffset, parent: node, children: [] };
-        const child = this.build(value, normalizedProperty, [...apiPath, name], value, intrinsic);
+        const child = this.build(value, normalizedProperty, stepInto(step, name), value, intrinsic);
         if (child === NO_VALUE) continue;
         const normalizedKey: Node = { type: 'string', value: name, offset: key.offset, length: key.length, parent: normalizedProperty };
         this.sourceOf.set(normalizedProperty, property);
@@ -64,7 +65,7 @@ class Normalizer {
     } else if (source.type === 'array') {
       node.children = [];
       for (const item of arrayItems(source)) {
-        const child = this.build(item, node, [...apiPath, node.children.length], item, intrinsic);
+        const child = this.build(item, node, stepInto(step, 0), item, intrinsic);
         if (child !== NO_VALUE) node.children.push(child);
       }
     }
@@ -72,7 +73,7 @@ class Normalizer {
   }
 
   /** The value an intrinsic stands for in this variant, spanning the intrinsic; unknown values become placeholders. */
-  private resolve(name: string, argument: Node, source: Node, parent: Node | undefined, apiPath: JSONPath, span: Node): Node | typeof NO_VALUE {
+  private resolve(name: string, argument: Node, source: Node, parent: Node | undefined, step: FieldStep | undefined, span: Node): Node | typeof NO_VALUE {
     if (name === 'Ref' && argument.type === 'string') {
       const target = argument.value as string;
       if (target === 'AWS::NoValue') return NO_VALUE;
@@ -82,7 +83,7 @@ class Normalizer {
         const value = this.bindings.parameters.get(target) ?? parameter.defaultValue;
         if (value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean')) {
           const isList = parameter.type === 'CommaDelimitedList' || parameter.type?.startsWith('List<');
-          return isList ? this.listOf(String(value.value), source, parent, span) : this.scalar(value, source, parent, span);
+          return isList ? this.listOf(String(value.value), source, parent, span, stepInto(step, 0)) : this.scalar(value, source, parent, span, step);
         }
       }
     } else if (name === 'Fn::If' && argument.type === 'array' && argument.children?.length === 3) {
@@ -91,26 +92,27 @@ class Normalizer {
         const conditionName = condition.value as string;
         this.conditionsUsed.add(conditionName);
         const holds = this.bindings.conditions.get(conditionName);
-        if (holds !== undefined) return this.build(holds ? whenTrue : whenFalse, parent, apiPath, holds ? whenTrue : whenFalse);
+        if (holds !== undefined) return this.build(holds ? whenTrue : whenFalse, parent, step, holds ? whenTrue : whenFalse);
       }
     } else if (name === 'Fn::Sub') {
       // A `${Var}` in the string is a placeholder already; a string without one is the value itself.
       const text = argument.type === 'string' ? argument : argument.children?.[0];
-      if (text?.type === 'string') return this.scalar(text, source, parent, span);
+      if (text?.type === 'string') return this.scalar(text, source, parent, span, step);
     }
     return this.scalar({ type: 'string', value: `\${${placeholderName(name, argument)}}`, offset: span.offset, length: span.length }, source, parent, span);
   }
 
-  private scalar(value: Node, source: Node, parent: Node | undefined, span: Node): Node {
-    const node: Node = { type: value.type, value: value.value, offset: span.offset, length: span.length, parent };
+  private scalar(value: Node, source: Node, parent: Node | undefined, span: Node, step?: FieldStep): Node {
+    const node: Mutable<Node> = { type: value.type, value: value.value, offset: span.offset, length: span.length, parent };
+    convertScalar(node, step);
     this.sourceOf.set(node, source);
     this.fromIntrinsic.add(node);
     return node;
   }
 
-  private listOf(text: string, source: Node, parent: Node | undefined, span: Node): Node {
+  private listOf(text: string, source: Node, parent: Node | undefined, span: Node, itemStep: FieldStep | undefined): Node {
     const node: Mutable<Node> = { type: 'array', offset: span.offset, length: span.length, parent, children: [] };
-    node.children = text.split(',').map((item) => this.scalar({ type: 'string', value: item.trim(), offset: 0, length: 0 }, source, node, span));
+    node.children = text.split(',').map((item) => this.scalar({ type: 'string', value: item.trim(), offset: 0, length: 0 }, source, node, span, itemStep));
     this.sourceOf.set(node, source);
     this.fromIntrinsic.add(node);
     return node;
@@ -135,10 +137,8 @@ function placeholderName(name: string, argument: Node): string {
 export function normalizeTask(template: Template, resource: TemplateResource, bindings: Bindings): NormalizedTask | undefined {
   if (!resource.properties) return undefined;
   const normalizer = new Normalizer(template, bindings);
-  const root = normalizer.build(resource.properties, undefined, []);
+  const root = normalizer.build(resource.properties, undefined, TASK_FIELD_TREE);
   if (root === NO_VALUE || root.type !== 'object') return undefined;
-  coerceScalars(root, TASK_FIELDS);
-  for (const container of nodesMatching(root, ['containerDefinitions', '*'])) coerceScalars(container, CONTAINER_FIELDS);
   return { root, ...normalizer };
 }
 
@@ -146,20 +146,16 @@ export function normalizeTask(template: Template, resource: TemplateResource, bi
  * CloudFormation converts a scalar to the property's type before it calls ECS (`Cpu: 256` is sent as "256",
  * `Essential: "true"` as true), so the rules see the value ECS receives, and a type CloudFormation fixes is no finding.
  */
-function coerceScalars(root: Node, fields: readonly FieldSpec[]): void {
-  for (const spec of fields) {
-    for (const node of nodesMatching(root, spec.path) as Mutable<Node>[]) {
-      const converted = cloudFormationConversion(spec, node);
-      if (converted) Object.assign(node, converted);
-    }
-  }
+function convertScalar(node: Mutable<Node>, step: FieldStep | undefined): void {
+  const converted = step?.scalar && cloudFormationConversion(step.scalar, node);
+  if (converted) Object.assign(node, converted);
 }
 
-/** The scalar CloudFormation sends for a value of a field of this spec, when it is not the value as written. */
-export function cloudFormationConversion(spec: FieldSpec, node: Node): Pick<Node, 'type' | 'value'> | undefined {
-  if (spec.type === 'string' && (node.type === 'number' || node.type === 'boolean')) return { type: 'string', value: String(node.value) };
-  if (spec.type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) return { type: 'number', value: Number(node.value) };
-  if (spec.type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
+/** The scalar CloudFormation sends for a value of a field of this type, when it is not the value as written. */
+export function cloudFormationConversion(type: ScalarType, node: Node): Pick<Node, 'type' | 'value'> | undefined {
+  if (type === 'string' && (node.type === 'number' || node.type === 'boolean')) return { type: 'string', value: String(node.value) };
+  if (type === 'integer' && node.type === 'string' && /^\s*-?\d+\s*$/.test(node.value as string)) return { type: 'number', value: Number(node.value) };
+  if (type === 'boolean' && node.type === 'string' && /^\s*(true|false)\s*$/i.test(node.value as string)) {
     return { type: 'boolean', value: (node.value as string).trim().toLowerCase() === 'true' };
   }
   return undefined;

@@ -4,11 +4,18 @@ import { Fault, FAULT_KINDS, FaultSet, isFaultKind } from './faults';
 import { readBody, sendJson } from './httpWire';
 import { RegionStore } from './regionStore';
 
+/** What `GET /__fake/stats` reports: GuardDuty requests received, and the most open at once. */
+export interface FakeStats {
+  readonly requests: number;
+  readonly maxInFlight: number;
+}
+
 /**
  * `/__fake/...`: lets a demo change a running fake. GET/POST/DELETE `/__fake/faults` list, add and clear
- * faults; POST `/__fake/coverage-status` flips a cluster's status. Not part of the GuardDuty protocol.
+ * faults; POST `/__fake/coverage-status` flips a cluster's status; GET `/__fake/stats` counts requests (for
+ * a benchmark running the fake in another process). Not part of the GuardDuty protocol.
  */
-export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, faults: FaultSet, regions: RegionStore): Promise<void> {
+export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, faults: FaultSet, regions: RegionStore, stats: () => FakeStats): Promise<void> {
   const text = req.method === 'POST' ? await readBody(req) : '';
   let body: unknown;
   try {
@@ -17,6 +24,7 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
     return sendJson(res, 400, { message: 'body is not valid JSON' });
   }
   const route = `${req.method} ${path}`;
+  if (route === 'GET /__fake/stats') return sendJson(res, 200, stats());
   if (route === 'GET /__fake/faults') return sendJson(res, 200, { faults: faults.list() });
   if (route === 'DELETE /__fake/faults') {
     faults.clear();

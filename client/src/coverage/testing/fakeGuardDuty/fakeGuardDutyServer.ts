@@ -117,7 +117,7 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
       res.once('close', () => inFlight--);
     }
     const handled = url.pathname.startsWith('/__fake/')
-      ? handleControlRequest(req, res, url.pathname, faults, regions)
+      ? handleControlRequest(req, res, url.pathname, faults, regions, () => ({ requests: requests.length, maxInFlight }))
       : route
         ? handleGuardDuty(req, res, url, route)
         : Promise.resolve(sendError(res, unknownOperation(req.method ?? '', url.pathname)));

@@ -71,6 +71,18 @@ describe('loading coverage under injected faults', () => {
     });
   }
 
+  it('AWS_MAX_ATTEMPTS set for other tools does not raise the bound: still 3 attempts per call', async () => {
+    process.env.AWS_MAX_ATTEMPTS = '10';
+    try {
+      fake.addFault({ kind: 'internal-error', region: 'us-east-1' });
+      const [region] = await loadCoverage(['us-east-1'], options(RELAXED_TIMEOUT_MS));
+      assert.equal(region.error?.kind, 'service');
+      assert.equal(fake.requests.length, ATTEMPTS, 'ListDetectors, 3 attempts');
+    } finally {
+      delete process.env.AWS_MAX_ATTEMPTS;
+    }
+  });
+
   it('an endpoint that is not HTTP: malformed-response naming the endpoint, at once', async () => {
     const notHttp = await startNotHttpServer();
     try {

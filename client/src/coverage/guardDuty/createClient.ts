@@ -1,5 +1,5 @@
 import { GuardDutyClient, GuardDutyClientConfig } from '@aws-sdk/client-guardduty';
-import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
 import { credentialsFor } from './credentials';
 
 /**
@@ -13,7 +13,7 @@ export function createGuardDutyClient(options: GuardDutyConnectionOptions): Guar
   return new GuardDutyClient({
     region: options.region,
     credentials: options.credentials ?? credentialsFor(options.profile, options.region),
-    maxAttempts: options.maxAttempts,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     logger: SILENT_LOGGER,
     ignoreConfiguredEndpointUrls: !options.useConfiguredEndpointUrls,
     ...(options.endpoint

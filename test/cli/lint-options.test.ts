@@ -68,6 +68,15 @@ describe('ecs-guard lint options', () => {
     });
   });
 
+  it('usage errors name the option the way it is documented', async () => {
+    const messages = async (args: string[]) => (await lint(args)).stderr.split('\n')[0];
+    assert.equal(await messages(['-f']), 'ecs-guard: option --format needs a value');
+    assert.equal(await messages(['--format']), 'ecs-guard: option --format needs a value');
+    assert.equal(await messages(['--max-warnings', '-1']), 'ecs-guard: option --max-warnings needs a value; write --max-warnings=-value for one that starts with "-"');
+    assert.equal(await messages(['--fix=yes']), 'ecs-guard: option --fix takes no value');
+    assert.equal(await messages(['-x']), 'ecs-guard: unknown option -x');
+  });
+
   it('short options: -f json and -o out.sarif are options, not file names', async () => {
     const json = await lint(['-f', 'json', 'deploy/web.json']);
     assert.ok(findings(json.stdout).some((f) => f.ruleId === 'privileged-container'));

@@ -10,7 +10,8 @@ describe('Marketplace README', () => {
   const page = fs.readFileSync(path.join(ROOT, 'MARKETPLACE.md'), 'utf8');
 
   it('is what `npm run package` ships as the readme', () => {
-    assert.match(manifest.scripts.package, /--readme-path MARKETPLACE\.md/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'scripts/packageVsix.mjs'), 'utf8'), /--readme-path., .MARKETPLACE\.md/);
+    assert.match(manifest.scripts.package, /packageVsix/);
     const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(!allowed.includes('!README.md'), 'vsce refuses README.md beside the readme it is given');
   });

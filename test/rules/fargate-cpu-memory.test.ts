@@ -61,13 +61,13 @@ describe(RULE, () => {
 }`, [/no task-level "memory".*Add "memory": "512" \(cpu 256 \(\.25 vCPU\) allows 512, 1024 or 2048 MiB\)\.$/]);
     });
 
-    it('suggests the Windows minimum of 1 vCPU for Windows tasks', () => {
+    it('suggests the Windows minimum of 1 vCPU for Windows tasks, without GuardDuty, which does not cover them', () => {
       expectFindings(RULE, `{
   «"family"»: "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
   "containerDefinitions": []
-}`, [/for example "cpu": "1024" with "memory": "2048"\.$/]);
+}`, ['Fargate task has no task-level "cpu" or "memory": Fargate requires task-level cpu and memory. Add them, for example "cpu": "1024" with "memory": "2048".']);
     });
 
     it('still reports the missing half when the other is a placeholder, without guessing a value', () => {

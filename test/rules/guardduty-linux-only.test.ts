@@ -29,6 +29,19 @@ describe(RULE, () => {
     }
   });
 
+  it('flags a task without an operating system family whose images are all Windows images, on the first image, without a fix', () => {
+    const [finding] = expectFindings(RULE, `{
+  "family": "iis",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    { "name": "iis", "image": «"mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"» },
+    { "name": "logs", "image": "mcr.microsoft.com/windows/nanoserver:ltsc2022" }
+  ]
+}`, ['GuardDuty Runtime Monitoring cannot cover this task: every container image is a Windows image, and GuardDuty supports Linux only. This task runs without runtime threat detection.']);
+    assert.equal(finding.fix, undefined);
+    expectNoFindings(RULE, `{ "family": "mixed", "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" }, { "name": "x", "image": "amazon/aws-xray-daemon" } ] }`);
+  });
+
   it('accepts Linux and an absent operating system family (ECS then uses Linux)', () => {
     expectNoFindings(RULE, `{ "family": "web", "runtimePlatform": { "operatingSystemFamily": "LINUX" }, "containerDefinitions": [] }`);
     expectNoFindings(RULE, `{ "family": "web", "runtimePlatform": { "cpuArchitecture": "ARM64" }, "containerDefinitions": [] }`);

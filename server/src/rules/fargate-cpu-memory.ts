@@ -35,7 +35,10 @@ type SizeReading =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'value'; readonly node: Node; readonly parsed: number | undefined };
 
-const REQUIREMENT = 'Fargate and GuardDuty Runtime Monitoring both require task-level cpu and memory';
+/** GuardDuty adds its agent to Linux tasks only, so a Windows task needs the sizes for Fargate alone. */
+function requirement(os: FargateOs): string {
+  return os === 'windows' ? 'Fargate requires task-level cpu and memory' : 'Fargate and GuardDuty Runtime Monitoring both require task-level cpu and memory';
+}
 
 export const fargateCpuMemory: Rule = {
   meta: {
@@ -185,33 +188,33 @@ function missingFinding(
   const smallestMemory = validMemoryFor(smallest, os)[0];
   if (cpuMissing && memoryMissing) {
     return {
-      message: `Fargate task has no task-level "cpu" or "memory": ${REQUIREMENT}. Add them, for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+      message: `Fargate task has no task-level "cpu" or "memory": ${requirement(os)}. Add them, for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
       fix: { insert: { cpu: String(smallest), memory: String(smallestMemory) } },
     };
   }
   if (memoryMissing) {
     if (cpuUnits === undefined) {
-      return { message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory" with a value valid for the task's cpu.` };
+      return { message: `Fargate task has no task-level "memory": ${requirement(os)}. Add "memory" with a value valid for the task's cpu.` };
     }
     const memory = validMemoryFor(cpuUnits, os)[0];
     return {
-      message: `Fargate task has no task-level "memory": ${REQUIREMENT}. Add "memory": "${memory}" (cpu ${describeCpu(cpuUnits)} allows ${describeMemoryValues(validMemoryFor(cpuUnits, os))}).`,
+      message: `Fargate task has no task-level "memory": ${requirement(os)}. Add "memory": "${memory}" (cpu ${describeCpu(cpuUnits)} allows ${describeMemoryValues(validMemoryFor(cpuUnits, os))}).`,
       fix: { insert: { memory: String(memory) } },
     };
   }
   if (memoryMiB === undefined) {
     return {
-      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu" with a size that allows the task's memory: ${listWithOr(validCpuValues(os).map(String))} CPU units.`,
+      message: `Fargate task has no task-level "cpu": ${requirement(os)}. Add "cpu" with a size that allows the task's memory: ${listWithOr(validCpuValues(os).map(String))} CPU units.`,
     };
   }
   const cpu = smallestCpuFor(memoryMiB, os);
   if (cpu === undefined) {
     return {
-      message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. No Fargate cpu allows ${memoryMiB} MiB, so add "cpu" and change "memory", for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
+      message: `Fargate task has no task-level "cpu": ${requirement(os)}. No Fargate cpu allows ${memoryMiB} MiB, so add "cpu" and change "memory", for example "cpu": "${smallest}" with "memory": "${smallestMemory}".`,
     };
   }
   return {
-    message: `Fargate task has no task-level "cpu": ${REQUIREMENT}. Add "cpu": "${cpu}", the smallest size that allows ${memoryMiB} MiB.`,
+    message: `Fargate task has no task-level "cpu": ${requirement(os)}. Add "cpu": "${cpu}", the smallest size that allows ${memoryMiB} MiB.`,
     fix: { insert: { cpu: String(cpu) } },
   };
 }

@@ -1,12 +1,9 @@
-import { childValue, stringValue } from '../document/json';
-import { OPERATING_SYSTEM_FAMILIES } from '../document/fields';
+import { platform } from '../document/facts';
+import { childValue } from '../document/json';
 import { replaceWithAllowed } from './_fix';
 import { Rule } from './rule';
 
-/** The Windows values of `runtimePlatform.operatingSystemFamily` in the ECS API; other strings are left to value-type. */
-const WINDOWS_FAMILIES: ReadonlySet<string> = new Set(OPERATING_SYSTEM_FAMILIES.filter((family) => family.startsWith('WINDOWS_SERVER')));
-
-/** Fix payload: `{ replaceWith: 'LINUX' }`, only right when the images are Linux images. */
+/** Fix payload: `{ replaceWith: 'LINUX' }` on a declared Windows family, only right when the images are Linux images. */
 export const guarddutyLinuxOnly: Rule = {
   meta: {
     id: 'guardduty-linux-only',
@@ -15,13 +12,22 @@ export const guarddutyLinuxOnly: Rule = {
     enforces: { source: 'guardduty', prerequisite: 'Linux platform' },
   },
   check({ doc, reportAt }) {
-    const family = childValue(doc.task?.get('runtimePlatform'), 'operatingSystemFamily');
-    const value = stringValue(family);
-    if (!family || value === undefined || !WINDOWS_FAMILIES.has(value)) return;
+    const found = platform(doc);
+    if (found.os !== 'windows') return;
+    if (found.basis === 'operatingSystemFamily') {
+      const family = childValue(doc.task?.get('runtimePlatform'), 'operatingSystemFamily')!;
+      reportAt(
+        family,
+        `GuardDuty Runtime Monitoring cannot cover a ${found.family} task: it supports Linux only and not yet any Windows platform version. Use "LINUX" if the images are Linux images; otherwise this task runs without runtime threat detection.`,
+        { replaceWith: 'LINUX' },
+      );
+      return;
+    }
+    // No operating system family, but every image is a Windows image: say so on the first one.
+    const image = doc.containers[0].get('image')!;
     reportAt(
-      family,
-      `GuardDuty Runtime Monitoring cannot cover a ${value} task: it supports Linux only and not yet any Windows platform version. Use "LINUX" if the images are Linux images; otherwise this task runs without runtime threat detection.`,
-      { replaceWith: 'LINUX' },
+      image,
+      'GuardDuty Runtime Monitoring cannot cover this task: every container image is a Windows image, and GuardDuty supports Linux only. This task runs without runtime threat detection.',
     );
   },
   // Only right when the images are Linux images, which the file cannot tell.

@@ -215,6 +215,13 @@ describe('ecs-guard lint options', () => {
       assert.equal(run.code, 2);
     });
 
+    it('junit: what could not be linted is a test case in error', async () => {
+      const run = await lint(['deploy/web.json', 'missing.json', '-f', 'junit']);
+      assert.match(run.stdout, /<testsuites name="ecs-guard" tests="\d+" failures="\d+" errors="1">/);
+      assert.match(run.stdout, /<testcase classname="ecs-guard" name="cannot read &quot;missing.json&quot;: no such file or folder" time="0">\n {6}<error message="cannot read &quot;missing.json&quot;: no such file or folder"\/>/);
+      assert.equal(run.code, 2);
+    });
+
     it('junit: a test suite per file, a failure per finding, and a passing case for a clean file', async () => {
       fs.writeFileSync(path.join(workspace.dir, 'deploy/clean.json'), '{ "family": "x", "containerDefinitions": "${CONTAINERS}" }');
       const off = Object.fromEntries(allRuleMetas.filter((meta) => meta.id !== 'privileged-container' && meta.id !== 'json-syntax').map((meta) => [meta.id, 'off']));

@@ -187,7 +187,7 @@ function format(run: LintRun, options: LintArguments, io: CliIO): string {
       return formatGithub(run.reports, run.notices, (absolutePath) => toPosix(path.relative(base, absolutePath)));
     }
     case 'junit':
-      return formatJunit(run.reports);
+      return formatJunit(run.reports, run.notices);
     case 'stylish':
       return options.outputFile === undefined ? formatStylish(run.reports, { terminal: io.isTTY, color: io.color ?? io.isTTY }) : formatStylish(run.reports, { terminal: false, color: false });
   }

@@ -1,9 +1,10 @@
 // The npm package as a user gets it: `npm pack`, install the tarball into an empty folder without the network,
 // then run both bins from there. Exits non-zero, saying what failed, when anything is off. `npm run test:package`.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { expectedPackageFiles } from './packageContents.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -12,19 +13,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const started = Date.now();
 
-/** The files the package must hold, and nothing else: what the two bins need, the docs pages hovers and SARIF read, and the legal files. */
-const EXPECTED_FILES = [
-  'CHANGELOG.md',
-  'LICENSE',
-  'README.md',
-  'bin/ecs-guard-language-server.js',
-  'bin/ecs-guard.js',
-  'dist/THIRD-PARTY-NOTICES.md',
-  'dist/cli/ecs-guard.js',
-  'dist/server/server.js',
-  'package.json',
-  ...readdirSync(path.join(repo, 'docs/rules')).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`),
-].sort();
+const EXPECTED_FILES = expectedPackageFiles(repo);
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
@@ -49,7 +38,7 @@ try {
 
   // 2. Install into an empty project, offline.
   const project = path.join(work, 'project');
-  run('mkdir', ['-p', project]);
+  mkdirSync(project);
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'ecs-guard-smoke', version: '1.0.0', private: true }));
   const install = run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], { cwd: project });
   check(install.status === 0, 'npm install --offline of the tarball into an empty folder succeeds', install.stderr);

@@ -10,6 +10,8 @@ const COVERAGE_BUNDLE = 'dist/client/coverageView.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<EcsGuardApi> {
+  // A run-time require of the other bundle, which esbuild leaves alone: it is loaded only when first needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const coverageView = new LazyCoverageView(context, () => require(context.asAbsolutePath(COVERAGE_BUNDLE)));
   context.subscriptions.push(coverageView);
   const module = context.asAbsolutePath('dist/server/server.js');
@@ -34,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.ecs-guard.json'),
     },
   };
-  client = new LanguageClient('ecsGuard', 'ECS Guard', serverOptions, clientOptions);
+  // The client id names the `ecsGuard.trace.server` setting.
+  client = new LanguageClient(SETTINGS_SECTION, 'ECS Guard', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => client?.outputChannel.show()),

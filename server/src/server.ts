@@ -24,7 +24,7 @@ import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from '.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
-// A keystroke in an idle document is validated at once; edits during a validation and the 30 ms after it coalesce.
+// A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) =>
   connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),

@@ -56,15 +56,21 @@ describe('ecs-guard lint: files on disk', () => {
       const fixed = read('deploy/expected.json');
       assert.notEqual(fixed, original);
 
-      const child = spawn(process.execPath, [bin, 'lint', '--fix', 'deploy/big.json'], { cwd: workspace.dir, stdio: 'ignore' });
-      // Killed at the first change in the folder: the fixed text starts being written (to a temporary file, or
-      // in place by a writer that is not atomic).
-      const watcher = fs.watch(file('deploy'), () => child.kill('SIGKILL'));
-      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, exitSignal) => resolve(exitSignal)));
-      watcher.close();
-      const after = read('deploy/big.json');
-      assert.ok(after === original || after === fixed, `a ${after.length}-character file, neither the old (${original.length}) nor the fixed (${fixed.length}) one`);
-      assert.equal(signal, 'SIGKILL', 'the kill landed before the run ended');
+      // On a busy machine the kill can land after the run ended; then it is tried again, up to five times.
+      let killedMidRun = 0;
+      for (let attempt = 0; attempt < 5 && killedMidRun === 0; attempt++) {
+        fs.writeFileSync(file('deploy/big.json'), original);
+        const child = spawn(process.execPath, [bin, 'lint', '--fix', 'deploy/big.json'], { cwd: workspace.dir, stdio: 'ignore' });
+        // Killed at the first change in the folder: the fixed text starts being written (to a temporary file, or
+        // in place by a writer that is not atomic).
+        const watcher = fs.watch(file('deploy'), () => child.kill('SIGKILL'));
+        const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, exitSignal) => resolve(exitSignal)));
+        watcher.close();
+        const after = read('deploy/big.json');
+        assert.ok(after === original || after === fixed, `a ${after.length}-character file, neither the old (${original.length}) nor the fixed (${fixed.length}) one`);
+        if (signal === 'SIGKILL') killedMidRun++;
+      }
+      assert.equal(killedMidRun, 1, 'a kill landed before the run ended');
     });
 
     it('does not overwrite an edit saved after the file was read, and says so', () => {

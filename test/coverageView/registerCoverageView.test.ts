@@ -59,6 +59,7 @@ describe('coverage view adapter (on a stand-in vscode API)', () => {
     const state = new Map<string, unknown>();
     const context = { subscriptions, workspaceState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) } };
     bundleLoads = 0;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loader = () => (bundleLoads++, require('../../client/src/coverageView/registerCoverageView') as RegisterModule);
     const lazy = new lazyModule.LazyCoverageView(context as unknown as ConstructorParameters<LazyModule['LazyCoverageView']>[0], loader);
     subscriptions.push(lazy);

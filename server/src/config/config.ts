@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob, globProblem } from './glob';
 import { parseJson } from '../document/parse';
 import { SEVERITY_OVERRIDES, SeverityOverride } from '../rules/rule';
 
@@ -76,22 +76,12 @@ function globList(value: unknown, key: string, origin: string, problems: string[
     problems.push(`${origin}: "${key}" must be an array of glob strings.`);
     return [];
   }
-  // picomatch throws on an empty (or over-long) pattern, which would stop every file from being linted.
+  // An unusable glob is reported and dropped, so matching never throws and never stops every file from being linted.
   return value.filter((glob: string) => {
     const problem = globProblem(glob);
     if (problem) problems.push(`${origin}: "${key}" has ${problem}; it is ignored.`);
     return problem === undefined;
   });
-}
-
-function globProblem(glob: string): string | undefined {
-  if (glob.trim() === '') return 'an empty glob';
-  try {
-    picomatch(glob);
-    return undefined;
-  } catch (error) {
-    return `an unusable glob (${error instanceof Error ? error.message : String(error)})`;
-  }
 }
 
 /** A value the workspace wrote, quoted for a message and cut short: a key may be megabytes long. */
@@ -124,12 +114,11 @@ export function selectFile(relativePath: string, config: EcsGuardConfig): FileSe
 
 /**
  * gitignore-style lists: a path matches when a plain glob matches it and no `!glob` does, so
- * `["deploy/**", "!deploy/legacy/**"]` means "deploy, except legacy" (picomatch alone would OR them).
+ * `["deploy/**", "!deploy/legacy/**"]` means "deploy, except legacy".
  */
 function matchesGlobList(relativePath: string, globs: readonly string[]): boolean {
-  const options = { dot: true };
   const positive = globs.filter((glob) => !glob.startsWith('!'));
   const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1)).filter((glob) => glob.length > 0);
-  if (positive.length === 0 || !picomatch(positive, options)(relativePath)) return false;
-  return negative.length === 0 || !picomatch(negative, options)(relativePath);
+  if (!positive.some((glob) => compileGlob(glob)(relativePath))) return false;
+  return !negative.some((glob) => compileGlob(glob)(relativePath));
 }

@@ -19,10 +19,10 @@ interface KeyState {
 
 /**
  * Runs a keyed task at once when the key is idle, then holds the key while the task runs (it may return a
- * promise) and for as long again afterwards, at least `quietMs`: requests meanwhile coalesce into one run of
- * the newest task when the hold ends. A keystroke after a pause is validated without waiting; a burst of
- * edits costs a run for its first edit and one for its final text; and continuous typing in a document that
- * is slow to validate keeps validation to about half of the time.
+ * promise) and for half as long again afterwards, at least `quietMs`: requests meanwhile coalesce into one
+ * run of the newest task when the hold ends. A keystroke after a pause is validated without waiting; a burst
+ * of edits costs a run for its first edit and one for its final text; and continuous typing in a document
+ * that is slow to validate keeps validation to about two thirds of the time, leaving room for other requests.
  */
 export class KeyedDebouncer {
   private readonly keys = new Map<string, KeyState>();
@@ -50,7 +50,7 @@ export class KeyedDebouncer {
     const started = this.timers.now();
     const settled = () => {
       if (this.keys.get(key) !== state) return; // cancelled meanwhile
-      const holdMs = Math.max(this.quietMs, this.timers.now() - started);
+      const holdMs = Math.max(this.quietMs, (this.timers.now() - started) / 2);
       state.timer = this.timers.setTimeout(() => {
         if (this.keys.get(key) !== state) return;
         this.keys.delete(key);

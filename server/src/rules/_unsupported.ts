@@ -22,10 +22,10 @@ const SOURCES = {
   hostVolume: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html',
 } as const;
 
-export type Where = 'fargate' | 'windows';
+type Where = 'fargate' | 'windows';
 
 /** One parameter's value that ECS does not take somewhere. */
-export interface Unsupported {
+interface Unsupported {
   /** The node to report: the value that is not supported. */
   readonly node: Node;
   /** How the message names it: `"links"`, `"linuxParameters.devices"`, `"hostPort" 8080`. */

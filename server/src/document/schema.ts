@@ -1,6 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { Field, FIELDS, FieldType, NamePairs } from './fields';
-import { arrayItems, childValue } from './json';
+import { childValue } from './json';
 
 /**
  * The fields RegisterTaskDefinition checks the JSON type of, as the `value-type` rule walks them: the
@@ -57,13 +57,21 @@ export const CONTAINER_FIELDS: readonly FieldSpec[] = CHECKED.filter(inContainer
 
 /** Every node below `root` that the pattern reaches; a missing property or a non-container on the way yields nothing. */
 export function nodesMatching(root: Node, pattern: FieldPattern): Node[] {
+  // Loops rather than flatMap, stopping at the first segment that matches nothing: value-type asks every
+  // container for every field it knows, and most are absent.
   let current: Node[] = [root];
   for (const segment of pattern) {
-    current = current.flatMap((node) => {
-      if (segment === '*') return arrayItems(node);
-      const child = childValue(node, segment);
-      return child ? [child] : [];
-    });
+    const next: Node[] = [];
+    for (const node of current) {
+      if (segment !== '*') {
+        const child = childValue(node, segment);
+        if (child) next.push(child);
+      } else if (node.type === 'array' && node.children) {
+        for (const item of node.children) next.push(item);
+      }
+    }
+    if (next.length === 0) return next;
+    current = next;
   }
   return current;
 }

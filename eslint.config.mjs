@@ -28,7 +28,8 @@ export default tseslint.config(
       'prefer-const': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // `import x = require('cjs-module')` is TypeScript's typed form for CommonJS modules; a bare require() is not.
+      // `import x = require('cjs-module')` is TypeScript's typed form for CommonJS modules. A bare require() says
+      // why where it is deliberate (lazy loading in the bundles, a module loaded after standing in for `vscode`).
       '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },

@@ -36,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsGua
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.ecs-guard.json'),
     },
   };
-  client = new LanguageClient('ecsGuard', 'ECS Guard', serverOptions, clientOptions);
+  // The client id names the `ecsGuard.trace.server` setting.
+  client = new LanguageClient(SETTINGS_SECTION, 'ECS Guard', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => client?.outputChannel.show()),

@@ -87,6 +87,17 @@ describe('layering: one engine, three hosts', () => {
     assert.deepEqual(reaches, []);
   });
 
+  it('the protocol constants are a leaf, and the fake GuardDuty stands alone', () => {
+    assert.deepEqual(relativeImports(PUBLIC_ENGINE_MODULES[1]), []);
+    const fake = path.join(ROOT, 'client', 'src', 'coverage', 'testing', 'fakeGuardDuty');
+    const reaches = typeScriptFiles(fake).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => !isInside(target, fake))
+        .map((target) => `${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`),
+    );
+    assert.deepEqual(reaches, []);
+  });
+
   it('the command line reaches the coverage core only through its index', () => {
     const core = path.join(ROOT, 'client', 'src', 'coverage');
     const reaches = typeScriptFiles(path.join(ROOT, 'cli', 'src')).flatMap((file) =>

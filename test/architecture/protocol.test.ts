@@ -28,6 +28,8 @@ describe('protocol constants and package.json', () => {
     assert.deepEqual(settings.filter((key) => !key.startsWith(`${SETTINGS_SECTION}.`)), []);
     assert.ok(COVERAGE_SETTINGS_SECTION.startsWith(`${SETTINGS_SECTION}.`));
     assert.ok(settings.some((key) => key.startsWith(`${COVERAGE_SETTINGS_SECTION}.`)));
+    // The language client's id is the section, which names its trace setting.
+    assert.ok(settings.includes(`${SETTINGS_SECTION}.trace.server`));
   });
 
   it('links rule docs into the repository package.json names', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentSymbols } from '../../server/src/editor/documentSymbols';
 import { analyzeText } from '../../server/src/service/analysis';
-import { completionLabelsAt, hoverAt } from '../support/editor';
+import { acceptCompletion, completionLabelsAt, hoverAt } from '../support/editor';
 
 const YAML_URI = 'file:///workspace/stack.yaml';
 const JSON_URI = 'file:///workspace/stack.template.json';
@@ -57,8 +57,33 @@ describe('CloudFormation templates: hover, completion and outline', () => {
     assert.ok(!labels.includes('Name') && !labels.includes('readonlyRootFilesystem'), labels.join());
   });
 
-  it('leaves completion in YAML and the outline of templates to the YAML and AWS Toolkit extensions', () => {
-    assert.deepEqual(completionLabelsAt(YAML_TEMPLATE('          |'), { uri: YAML_URI }), []);
+  it('completes container property names in YAML in the template spelling, without those present, indented for YAML', () => {
+    const marked = YAML_TEMPLATE('          Read|');
+    const labels = completionLabelsAt(marked, { uri: YAML_URI });
+    assert.ok(labels.includes('ReadonlyRootFilesystem') && labels.includes('Environment'), labels.join());
+    assert.ok(!labels.includes('Name') && !labels.includes('User') && !labels.includes('readonlyRootFilesystem'), labels.join());
+    assert.equal(acceptCompletion(marked, 'ReadonlyRootFilesystem', { uri: YAML_URI }), YAML_TEMPLATE('          ReadonlyRootFilesystem: true'));
+    assert.equal(acceptCompletion(marked, 'Environment', { uri: YAML_URI }), YAML_TEMPLATE('          Environment:\n            - '));
+  });
+
+  it('completes task-level names on an empty line of Properties, and the Fargate memory values that fit the cpu', () => {
+    const marked = YAML_TEMPLATE('').replace('      Memory: 512\n', '      |\n');
+    const labels = completionLabelsAt(marked, { uri: YAML_URI });
+    assert.ok(labels.includes('Memory') && labels.includes('ExecutionRoleArn') && !labels.includes('Cpu'), labels.join());
+    assert.deepEqual(completionLabelsAt(YAML_TEMPLATE('').replace('Memory: 512', 'Memory: |'), { uri: YAML_URI }), ['512', '1024', '2048']);
+  });
+
+  it('completes enumerated values and list items in YAML', () => {
+    assert.ok(completionLabelsAt(YAML_TEMPLATE('').replace('NetworkMode: awsvpc', 'NetworkMode: aw|'), { uri: YAML_URI }).includes('awsvpc'));
+    const items = completionLabelsAt(YAML_TEMPLATE('').replace('RequiresCompatibilities: [FARGATE]', 'RequiresCompatibilities:\n        - FARGATE\n        - |'), { uri: YAML_URI });
+    assert.ok(items.includes('EC2') && !items.includes('FARGATE'), items.join());
+  });
+
+  it('completes nothing outside task definition resources', () => {
+    assert.deepEqual(completionLabelsAt(YAML_TEMPLATE('').replace('Resources:\n', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      |\n'), { uri: YAML_URI }), []);
+  });
+
+  it('leaves the outline of templates to the JSON, YAML and AWS Toolkit extensions', () => {
     assert.deepEqual(documentSymbols(analyzeText(YAML_TEMPLATE(''), YAML_URI)), []);
   });
 

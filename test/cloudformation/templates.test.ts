@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { expectSameInTemplates } from '../support/asTemplate';
 import { expectFindings, lintText } from '../support/lint';
+import { analyzeText } from '../../server/src/service/analysis';
 
 const JSON_URI = 'file:///workspace/stack.template.json';
 const YAML_URI = 'file:///workspace/stack.yaml';
@@ -191,5 +192,14 @@ describe('the template harness of the rule tests (test/support/asTemplate.ts)', 
     const text = '{ "containerDefinitions": [ { "name": "a", "image": "x", "privileged": true } ] }';
     assert.throws(() => expectSameInTemplates('privileged-container', text, [], {}), /as a CloudFormation template in JSON reports elsewhere/);
     expectSameInTemplates('privileged-container', text, lintText(text).filter((finding) => finding.ruleId === 'privileged-container'), {});
+  });
+});
+
+describe('YAML that holds no task definition', () => {
+  it('is not parsed: a large Kubernetes manifest costs next to nothing', () => {
+    const manifest = Array.from({ length: 20000 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: config-${i} }\ndata: { key: value }\n`).join('');
+    const analysis = analyzeText(manifest, YAML_URI);
+    assert.equal(analysis.parsed.root, undefined);
+    assert.equal(analysis.taskDefinition, undefined);
   });
 });

@@ -71,6 +71,25 @@ describe('loading coverage under injected faults', () => {
     });
   }
 
+  it('an answer whose body never ends: malformed-response once 16 MB were read, not the memory of the extension host', async () => {
+    fake.addFault({ kind: 'endless-body', region: 'us-east-1', operation: 'ListCoverage' });
+    const [region] = await loadCoverage(['us-east-1'], options(RELAXED_TIMEOUT_MS));
+    assert.equal(region.error?.kind, 'malformed-response', JSON.stringify(region.error));
+    assert.match(region.error?.message ?? '', /larger than 16 MB/);
+  });
+
+  it('AWS_MAX_ATTEMPTS set for other tools does not raise the bound: still 3 attempts per call', async () => {
+    process.env.AWS_MAX_ATTEMPTS = '10';
+    try {
+      fake.addFault({ kind: 'internal-error', region: 'us-east-1' });
+      const [region] = await loadCoverage(['us-east-1'], options(RELAXED_TIMEOUT_MS));
+      assert.equal(region.error?.kind, 'service');
+      assert.equal(fake.requests.length, ATTEMPTS, 'ListDetectors, 3 attempts');
+    } finally {
+      delete process.env.AWS_MAX_ATTEMPTS;
+    }
+  });
+
   it('an endpoint that is not HTTP: malformed-response naming the endpoint, at once', async () => {
     const notHttp = await startNotHttpServer();
     try {

@@ -33,6 +33,13 @@ describe('client bundles', () => {
     for (const name of ['extension', 'coverageView', 'server']) assert.ok(allowed.includes(`!${options[name].outfile}`), `${options[name].outfile} is packaged`);
   });
 
+  it('.vscodeignore stays an allow-list: everything out, then only named files back in', () => {
+    const rules = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    assert.equal(rules[0], '**');
+    assert.deepEqual(rules.slice(1).filter((rule) => !rule.startsWith('!')), []);
+    assert.ok(!rules.some((rule) => rule.endsWith('.map') || rule.includes('src/')), 'no sources or source maps');
+  });
+
   it('the coverage view bundle has the SDK, built without its Node-version warning', async () => {
     const inputs = await inputsOf('coverageView');
     assert.ok(inputs.some((input) => input.includes('@aws-sdk/client-guardduty')));

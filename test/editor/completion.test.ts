@@ -221,6 +221,21 @@ describe('completion', () => {
       });
     });
 
+    it('on a Windows task, runs as ContainerUser and leaves out the read-only root file system Windows does not support', () => {
+      const windowsTask = `{
+  "family": "iis",
+  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
+  "containerDefinitions": [
+    |
+  ]
+}`;
+      const after = acceptCompletion(windowsTask, 'New container definition');
+      assert.deepEqual(lintText(after).filter((finding) => finding.path[0] === 'containerDefinitions').map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      const added = (JSON.parse(after) as { containerDefinitions: Record<string, unknown>[] }).containerDefinitions[0];
+      assert.equal(added.user, 'ContainerUser');
+      assert.equal('readonlyRootFilesystem' in added, false);
+    });
+
     it('adds the commas between items that the JSON needs', () => {
       const before = acceptCompletion(task(`\n    |\n    ${existing}\n  `), 'New container definition');
       const after = acceptCompletion(task(`\n    ${existing}\n    |\n  `), 'New container definition');

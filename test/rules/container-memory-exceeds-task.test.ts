@@ -89,6 +89,13 @@ describe(RULE, () => {
   "memory": "2048",
   "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", "cpu": 2048, "memory": 4096 } ]
 }`);
+    // No runtimePlatform, but a Windows image: the same Windows task.
+    expectNoFindings(RULE, `{
+  "requiresCompatibilities": ["EC2"],
+  "cpu": "1024",
+  "memory": "2048",
+  "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", "cpu": 2048, "memory": 4096 } ]
+}`);
   });
 
   it('stays silent without task-level sizes and on a bare container array', () => {

@@ -51,9 +51,12 @@ describe(RULE, () => {
   it('names the declared operating system family', () => {
     expectFindings(RULE, `{
   "family": "iis",
-  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
+  "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE", "cpuArchitecture": «"ARM64"» },
   "containerDefinitions": [ { "name": "iis", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/iis:1", "readonlyRootFilesystem": «true» } ]
-}`, ['"readonlyRootFilesystem" in container "iis" is not supported for Windows containers, and this is a WINDOWS_SERVER_2022_CORE task. Remove it.']);
+}`, [
+      '"cpuArchitecture": "ARM64" is not supported for Windows containers (Windows containers run on "X86_64"), and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
+      '"readonlyRootFilesystem" in container "iis" is not supported for Windows containers, and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
+    ]);
   });
 
   it('accepts what Windows takes: awsvpc or no network mode, credentialspec options, false and empty values', () => {

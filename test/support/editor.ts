@@ -45,7 +45,7 @@ export function completionLabelsAt(marked: string, options: FrameOptions & { uri
   return completionsAt(marked, options).map((item) => item.label);
 }
 
-export function completionNamed(marked: string, label: string, options: FrameOptions = {}): CompletionItem {
+export function completionNamed(marked: string, label: string, options: FrameOptions & { uri?: string } = {}): CompletionItem {
   const item = completionsAt(marked, options).find((each) => each.label === label);
   if (!item) throw new Error(`no completion labelled ${label}`);
   return item;
@@ -55,8 +55,8 @@ export function completionNamed(marked: string, label: string, options: FrameOpt
  * The document after accepting a completion, with each snippet placeholder replaced by its default
  * (the first choice, or nothing) as an editor would leave it when the user tabs through.
  */
-export function acceptCompletion(marked: string, label: string, options: FrameOptions = {}): string {
-  const { analysis } = atCursor(marked);
+export function acceptCompletion(marked: string, label: string, options: FrameOptions & { uri?: string } = {}): string {
+  const { analysis } = atCursor(marked, options.uri);
   const item = completionNamed(marked, label, options);
   const edit = item.textEdit as TextEdit;
   const start = analysis.document.offsetAt(edit.range.start);

@@ -38,7 +38,7 @@ export function platform(doc: TaskDefinitionDocument): Platform {
   return { os: 'unknown' };
 }
 
-/** How messages name the task's platform: `a WINDOWS_SERVER_2022_CORE task`, `a task whose images are all Windows images`. */
+/** How a message names the task's platform: "a Linux task", "a WINDOWS_SERVER_2022_CORE task", ... */
 export function describePlatform(found: Platform): string {
   switch (found.os) {
     case 'windows':

@@ -9,6 +9,7 @@ import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
 import { tokensAround } from './tokens';
+import { completeYaml } from './yamlCompletion';
 
 /**
  * Completion at a position: property names valid in the object at the cursor (without those already
@@ -16,8 +17,8 @@ import { tokensAround } from './tokens';
  */
 export function complete(analysis: Analysis, position: Position, options: FrameOptions = {}): CompletionItem[] {
   const { document, parsed } = analysis;
-  // The position logic below reads JSON tokens; in YAML templates the YAML and AWS Toolkit extensions complete.
-  if (!parsed.root || parsed.language === 'yaml') return [];
+  if (parsed.language === 'yaml') return analysis.taskDefinition ? completeYaml(analysis, position) : [];
+  if (!parsed.root) return [];
   const offset = document.offsetAt(position);
   const location = getLocation(parsed.text, offset);
   const tokens = tokensAround(parsed.text, offset);

@@ -18,14 +18,15 @@ const MIN_CONTAINER_MEMORY_MIB = 6;
 export function newContainerCompletion(taskDefinition: TaskDefinitionDocument | undefined, edit: EditSpan): CompletionItem {
   const family = taskDefinition ? familyOf(taskDefinition) : undefined;
   const logGroup = family ? `/ecs/${escapeSnippetText(family)}` : '/ecs/${5:family}';
+  // Windows containers run as ContainerUser (ECS.21) and do not support a read-only root file system.
+  const windows = taskDefinition !== undefined && platform(taskDefinition).os === 'windows';
   const body = [
     '{',
     `\t"name": "\${1:${escapeSnippetText(unusedName(taskDefinition))}}",`,
     '\t"image": "${2:<IMAGE>}",',
     '\t"essential": true,',
     `\t"memory": \${3:${containerMemory(taskDefinition)}},`,
-    '\t"user": "1000",',
-    '\t"readonlyRootFilesystem": true,',
+    ...(windows ? ['\t"user": "ContainerUser",'] : ['\t"user": "1000",', '\t"readonlyRootFilesystem": true,']),
     '\t"privileged": false,',
     '\t"logConfiguration": {',
     '\t\t"logDriver": "awslogs",',
@@ -43,7 +44,9 @@ export function newContainerCompletion(taskDefinition: TaskDefinitionDocument | 
     detail: 'ECS Guard: a container that passes every rule',
     documentation: {
       kind: MarkupKind.Markdown,
-      value: 'Essential, runs as user `1000` with a read-only root file system, not privileged, with a hard memory limit and `awslogs` logging. Mount a volume wherever the app must write.',
+      value: windows
+        ? 'Essential, runs as `ContainerUser` (not an administrator), not privileged, with a hard memory limit and `awslogs` logging.'
+        : 'Essential, runs as user `1000` with a read-only root file system, not privileged, with a hard memory limit and `awslogs` logging. Mount a volume wherever the app must write.',
     },
     filterText: 'New container definition',
     sortText: '000',

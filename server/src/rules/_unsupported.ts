@@ -18,6 +18,7 @@ export const SOURCES = {
   taskDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html',
   portMapping: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   taskNetworking: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
+  runtimePlatform: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html',
 } as const;
 
 export type Where = 'fargate' | 'windows';
@@ -47,6 +48,7 @@ interface Row {
 const ROWS: readonly Row[] = [
   // Task level.
   { scope: 'task', path: ['networkMode'], where: ['windows'], find: windowsNetworkMode },
+  { scope: 'task', path: ['runtimePlatform', 'cpuArchitecture'], where: ['windows'], find: windowsArchitecture },
   { scope: 'task', path: ['pidMode'], where: ['fargate', 'windows'], find: pidMode },
   { scope: 'task', path: ['ipcMode'], where: ['fargate', 'windows'] },
   { scope: 'task', path: ['placementConstraints'], where: ['fargate'] },
@@ -125,6 +127,12 @@ function windowsNetworkMode(node: Node): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined || !['bridge', 'host', 'none'].includes(value)) return [];
   return [{ node, subject: `"networkMode": "${value}"`, instead: 'Windows containers use "awsvpc", or no networkMode for the default NAT network', remove: pathOf(node) }];
+}
+
+/** ARM64 is for Linux tasks; Windows containers run on X86_64. */
+function windowsArchitecture(node: Node): Unsupported[] {
+  if (stringValue(node) !== 'ARM64') return [];
+  return [{ node, subject: '"cpuArchitecture": "ARM64"', instead: 'Windows containers run on "X86_64"', remove: pathOf(node) }];
 }
 
 /** Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later); Windows takes no pidMode at all. */

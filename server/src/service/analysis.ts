@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
+import { TASK_DEFINITION_TYPE } from '../document/cloudformation/template';
 import { ParsedJson, parseJson } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
@@ -19,11 +20,19 @@ export interface Analysis {
 
 export function analyze(document: TextDocument): Analysis {
   const text = document.getText();
-  const parsed = isYaml(document, text) ? parseYaml(text) : parseJson(text);
+  const parsed = isYaml(document, text) ? parseYamlTemplate(text) : parseJson(text);
   // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
   const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
   const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);
   return { document, parsed, taskDefinition: found[0], taskDefinitions: found };
+}
+
+/**
+ * YAML holds task definitions only in CloudFormation templates, which name the resource type literally: other
+ * YAML (Kubernetes manifests, CI workflows, large data files) is not parsed at all, so it costs next to nothing.
+ */
+function parseYamlTemplate(text: string): ParsedJson {
+  return text.includes(TASK_DEFINITION_TYPE) ? parseYaml(text) : { text, root: undefined, syntaxErrors: [], language: 'yaml' };
 }
 
 /** The same document with a new text (after a fix): same URI and language, so YAML stays YAML. */

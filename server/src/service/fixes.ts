@@ -149,13 +149,17 @@ export function fixAll(analysis: Analysis, options: FixAllOptions = {}): FixAllR
     if (syntaxErrors.length > 0 || !root) break;
     const formatting = detectFormatting(text);
     const taken: TextChange[] = [];
+    // Two findings can ask for the same property (a template's variants do): added twice it would be a duplicate key.
+    const pathsTaken = new Set<string>();
     const fixedInPass: LintFinding[] = [];
     for (const finding of findings ?? validate(current, options.validate)) {
       if (options.ruleId !== undefined && finding.ruleId !== options.ruleId) continue;
       const proposal = safeProposal(fixProposals(current, finding));
       const changes = proposal && editChanges(current.parsed, proposal.edits, formatting);
-      if (!changes || changes.some((change) => taken.some((other) => collide(change, other)))) continue;
+      const paths = proposal?.edits.filter((edit) => edit.kind !== 'append').map((edit) => JSON.stringify(edit.path)) ?? [];
+      if (!changes || paths.some((path) => pathsTaken.has(path)) || changes.some((change) => taken.some((other) => collide(change, other)))) continue;
       taken.push(...changes);
+      paths.forEach((path) => pathsTaken.add(path));
       fixedInPass.push(finding);
     }
     if (taken.length === 0) break;

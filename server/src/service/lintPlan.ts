@@ -13,7 +13,8 @@ export interface LintSubject {
   /**
    * The analysis of a file the user named on the command line (not one a folder or glob found): a named
    * file that is not valid JSON, or nested too deeply to analyse, is linted as a task definition, so its
-   * syntax (or nesting) error fails the run rather than the file being skipped. Editors leave it out: an open `package.json` with a typo is none of our business.
+   * syntax (or nesting) error fails the run rather than the file being skipped. Editors leave it out: an
+   * open `package.json` with a typo is none of our business.
    */
   readonly named?: Analysis;
 }

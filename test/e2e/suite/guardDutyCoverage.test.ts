@@ -48,6 +48,17 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     assert.equal(text.description, 'as GuardDuty reports it');
     assert.ok(rest.some((detail) => detail.icon === 'lightbulb'), `recommended steps under "${matched.label}"`);
   });
+
+  test('a region that fails offers Retry under its reason', async () => {
+    const api = await ecsGuardApi();
+    const failed = api.coverageView().roots.find((region) => region.icon === 'error');
+    assert.ok(failed, `a failed region (the harness has one without GuardDuty): ${summarize(api.coverageView().roots)}`);
+    const actions = failed.children.flatMap((error) => error.children).filter((node) => node.contextValue === CONTEXT_VALUES.errorAction);
+    assert.ok(
+      actions.some((action) => action.label === 'Retry' && action.command?.command === 'ecsGuard.coverage.refresh'),
+      `Retry among ${actions.map((action) => action.label).join(' | ')}`,
+    );
+  });
 });
 
 /** The extension's API, once a JSON file has activated it (activation is by language, as for a user). */

@@ -9,7 +9,7 @@ export interface GuardDutyConnectionOptions {
   readonly credentials?: GuardDutyClientConfig['credentials'];
   /** An endpoint override (a proxy, or a local fake), used as-is. */
   readonly endpoint?: string;
-  /** Total attempts per call including SDK retries (SDK default: 3). */
+  /** Total attempts per call including SDK retries; DEFAULT_MAX_ATTEMPTS when absent (never AWS_MAX_ATTEMPTS). */
   readonly maxAttempts?: number;
   /** Per attempt; a slower answer fails with a timeout. Default 15 s. */
   readonly requestTimeoutMs?: number;
@@ -23,4 +23,9 @@ export interface GuardDutyConnectionOptions {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * The SDK's own default, set explicitly: left unset, the SDK would take AWS_MAX_ATTEMPTS or `max_attempts`
+ * from ~/.aws/config, set for other tools, and the stated bound on requests would no longer hold.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;

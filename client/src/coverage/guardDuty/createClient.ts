@@ -1,6 +1,7 @@
 import { GuardDutyClient, GuardDutyClientConfig } from '@aws-sdk/client-guardduty';
-import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, GuardDutyConnectionOptions } from './connectionOptions';
 import { credentialsFor } from './credentials';
+import { limitResponseSize } from './responseSizeLimit';
 
 /**
  * The SDK logs nothing of ours: requests and answers never reach a log. Without `info`, the SDK's logger
@@ -10,10 +11,10 @@ const SILENT_LOGGER = { trace: () => undefined, debug: () => undefined, warn: ()
 
 /** A GuardDuty client for one region. Build a new one per refresh: credentials are then resolved anew. */
 export function createGuardDutyClient(options: GuardDutyConnectionOptions): GuardDutyClient {
-  return new GuardDutyClient({
+  const client = new GuardDutyClient({
     region: options.region,
     credentials: options.credentials ?? credentialsFor(options.profile, options.region),
-    maxAttempts: options.maxAttempts,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     logger: SILENT_LOGGER,
     ignoreConfiguredEndpointUrls: !options.useConfiguredEndpointUrls,
     ...(options.endpoint
@@ -27,4 +28,6 @@ export function createGuardDutyClient(options: GuardDutyConnectionOptions): Guar
       connectionTimeout: DEFAULT_CONNECTION_TIMEOUT_MS,
     },
   });
+  limitResponseSize(client);
+  return client;
 }

@@ -69,7 +69,8 @@ export class GuardDutyCoverageApi {
       if (nextToken !== undefined) {
         if (tokensSeen.has(nextToken)) throw new MalformedResponseError(`ListCoverage repeated a page token after ${pages} pages; the list would not be complete`);
         tokensSeen.add(nextToken);
-        if (pages >= pageLimit()) throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length + page.Resources.length} resources); the list would not be complete`);
+        if (pages >= pageLimit())
+          throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length + page.Resources.length} resources); the list would not be complete`);
         inFlight = request(nextToken);
         // Should onPage throw, the request in flight must not become an unhandled rejection.
         inFlight.catch(() => undefined);

@@ -23,7 +23,7 @@ export interface LoadOptions extends Omit<GuardDutyConnectionOptions, 'region'> 
 }
 
 export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
-/** More than the regions GuardDuty has in most partitions' common use, so a usual refresh runs in one wave. */
+/** Enough for a wide refresh (17 regions) to run in one wave, while bounding connections and requests in flight. */
 export const MAX_CONCURRENT_REGIONS = 20;
 
 /**

@@ -40,13 +40,12 @@ class Normalizer {
   ) {}
 
   /** A copy of `source` in API terms; `step` is where it stands in the field table. */
-  build(source: Node, parent: Node | undefined, step: FieldStep | undefined, span: Node = source, intrinsic = false): Node | typeof NO_VALUE {
+  build(source: Node, parent: Node | undefined, step: FieldStep | undefined): Node | typeof NO_VALUE {
     const call = intrinsicOf(source);
-    if (call) return this.resolve(call.name, call.argument, source, parent, step, span);
-    const node: Mutable<Node> = { type: source.type, value: source.value, offset: span.offset, length: span.length, parent };
+    if (call) return this.resolve(call.name, call.argument, source, parent, step);
+    const node: Mutable<Node> = { type: source.type, value: source.value, offset: source.offset, length: source.length, parent };
     convertScalar(node, step);
     this.sourceOf.set(node, source);
-    if (intrinsic) this.fromIntrinsic.add(node);
     if (source.type === 'object') {
       const freeForm = step?.freeForm === true;
       node.children = [];
@@ -55,7 +54,7 @@ class Normalizer {
         if (!key || !value) continue;
         const name = freeForm ? String(key.value) : apiName(String(key.value));
         const normalizedProperty: Mutable<Node> = { type: 'property', offset: property.offset, length: property.length, colonOffset: property.colonOffset, parent: node, children: [] };
-        const child = this.build(value, normalizedProperty, stepInto(step, name), value, intrinsic);
+        const child = this.build(value, normalizedProperty, stepInto(step, name));
         if (child === NO_VALUE) continue;
         const normalizedKey: Node = { type: 'string', value: name, offset: key.offset, length: key.length, parent: normalizedProperty };
         this.sourceOf.set(normalizedProperty, property);
@@ -65,7 +64,7 @@ class Normalizer {
     } else if (source.type === 'array') {
       node.children = [];
       for (const item of arrayItems(source)) {
-        const child = this.build(item, node, stepInto(step, 0), item, intrinsic);
+        const child = this.build(item, node, stepInto(step, 0));
         if (child !== NO_VALUE) node.children.push(child);
       }
     }
@@ -73,7 +72,7 @@ class Normalizer {
   }
 
   /** The value an intrinsic stands for in this variant, spanning the intrinsic; unknown values become placeholders. */
-  private resolve(name: string, argument: Node, source: Node, parent: Node | undefined, step: FieldStep | undefined, span: Node): Node | typeof NO_VALUE {
+  private resolve(name: string, argument: Node, source: Node, parent: Node | undefined, step: FieldStep | undefined): Node | typeof NO_VALUE {
     if (name === 'Ref' && argument.type === 'string') {
       const target = argument.value as string;
       if (target === 'AWS::NoValue') return NO_VALUE;
@@ -83,7 +82,7 @@ class Normalizer {
         const value = this.bindings.parameters.get(target) ?? parameter.defaultValue;
         if (value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean')) {
           const isList = parameter.type === 'CommaDelimitedList' || parameter.type?.startsWith('List<');
-          return isList ? this.listOf(String(value.value), source, parent, span, stepInto(step, 0)) : this.scalar(value, source, parent, span, step);
+          return isList ? this.listOf(String(value.value), source, parent, stepInto(step, 0)) : this.scalar(value, source, parent, step);
         }
       }
     } else if (name === 'Fn::If' && argument.type === 'array' && argument.children?.length === 3) {
@@ -92,27 +91,28 @@ class Normalizer {
         const conditionName = condition.value as string;
         this.conditionsUsed.add(conditionName);
         const holds = this.bindings.conditions.get(conditionName);
-        if (holds !== undefined) return this.build(holds ? whenTrue : whenFalse, parent, step, holds ? whenTrue : whenFalse);
+        if (holds !== undefined) return this.build(holds ? whenTrue : whenFalse, parent, step);
       }
     } else if (name === 'Fn::Sub') {
       // A `${Var}` in the string is a placeholder already; a string without one is the value itself.
       const text = argument.type === 'string' ? argument : argument.children?.[0];
-      if (text?.type === 'string') return this.scalar(text, source, parent, span, step);
+      if (text?.type === 'string') return this.scalar(text, source, parent, step);
     }
-    return this.scalar({ type: 'string', value: `\${${placeholderName(name, argument)}}`, offset: span.offset, length: span.length }, source, parent, span);
+    return this.scalar({ type: 'string', value: `\${${placeholderName(name, argument)}}`, offset: source.offset, length: source.length }, source, parent);
   }
 
-  private scalar(value: Node, source: Node, parent: Node | undefined, span: Node, step?: FieldStep): Node {
-    const node: Mutable<Node> = { type: value.type, value: value.value, offset: span.offset, length: span.length, parent };
+  /** A value an intrinsic stands for, spanning the intrinsic in the template. */
+  private scalar(value: Node, source: Node, parent: Node | undefined, step?: FieldStep): Node {
+    const node: Mutable<Node> = { type: value.type, value: value.value, offset: source.offset, length: source.length, parent };
     convertScalar(node, step);
     this.sourceOf.set(node, source);
     this.fromIntrinsic.add(node);
     return node;
   }
 
-  private listOf(text: string, source: Node, parent: Node | undefined, span: Node, itemStep: FieldStep | undefined): Node {
-    const node: Mutable<Node> = { type: 'array', offset: span.offset, length: span.length, parent, children: [] };
-    node.children = text.split(',').map((item) => this.scalar({ type: 'string', value: item.trim(), offset: 0, length: 0 }, source, node, span, itemStep));
+  private listOf(text: string, source: Node, parent: Node | undefined, itemStep: FieldStep | undefined): Node {
+    const node: Mutable<Node> = { type: 'array', offset: source.offset, length: source.length, parent, children: [] };
+    node.children = text.split(',').map((item) => this.scalar({ type: 'string', value: item.trim(), offset: 0, length: 0 }, source, node, itemStep));
     this.sourceOf.set(node, source);
     this.fromIntrinsic.add(node);
     return node;

@@ -16,6 +16,8 @@ export const FAULT_KINDS = [
   'reset-mid-body',
   'never-finish',
   'trickle',
+  // A 200 whose body never ends, as fast as the client reads it: a client must bound what it buffers.
+  'endless-body',
   // ListCoverage pagination gone wrong: the page for token T carries T again; tokens A and B in turn;
   // a new token every time. The last two answer the first page whatever the token.
   'repeat-token',

@@ -5,7 +5,9 @@ import { FakeRegionData, WireCoverageResource } from './wireTypes';
 export function generatedRegion(count: number, detectorId: string): FakeRegionData {
   const resources: WireCoverageResource[] = [];
   for (let i = 0; i < count; i++) {
-    resources.push(ecsClusterResource({ clusterName: `generated-${i}`, accountId: '111122223333', detectorId, issues: i % 4 === 0 ? [`Agent not reporting for tasks in TaskDefinition - 'generated-${i}:1'`] : [] }));
+    resources.push(
+      ecsClusterResource({ clusterName: `generated-${i}`, accountId: '111122223333', detectorId, issues: i % 4 === 0 ? [`Agent not reporting for tasks in TaskDefinition - 'generated-${i}:1'`] : [] }),
+    );
   }
   return { detectorId, resources };
 }

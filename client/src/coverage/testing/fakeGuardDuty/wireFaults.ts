@@ -4,11 +4,11 @@ import { isRecord } from './coverageQuery';
 import { FaultKind } from './faults';
 import { WireError } from './httpWire';
 
-export type ConnectionFault = Extract<FaultKind, 'reset-mid-body' | 'never-finish' | 'trickle'>;
+export type ConnectionFault = Extract<FaultKind, 'reset-mid-body' | 'never-finish' | 'trickle' | 'endless-body'>;
 export type PaginationFault = Extract<FaultKind, 'repeat-token' | 'alternating-tokens' | 'endless-tokens'>;
 
 export function isConnectionFault(kind: FaultKind): kind is ConnectionFault {
-  return kind === 'reset-mid-body' || kind === 'never-finish' || kind === 'trickle';
+  return kind === 'reset-mid-body' || kind === 'never-finish' || kind === 'trickle' || kind === 'endless-body';
 }
 
 export function isPaginationFault(kind: FaultKind): kind is PaginationFault {
@@ -21,6 +21,7 @@ export function isPaginationFault(kind: FaultKind): kind is PaginationFault {
  * at one byte per second.
  */
 export function sendBrokenAnswer(res: ServerResponse, kind: ConnectionFault, text: string): void {
+  if (kind === 'endless-body') return sendEndlessBody(res);
   const body = Buffer.from(text);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'x-amzn-RequestId': randomUUID() });
   const half = Math.max(1, Math.floor(body.length / 2));
@@ -38,6 +39,18 @@ export function sendBrokenAnswer(res: ServerResponse, kind: ConnectionFault, tex
   }
   res.write(body.subarray(0, half));
   if (kind === 'reset-mid-body') setImmediate(() => res.socket?.resetAndDestroy());
+}
+
+/** `{"resources":[` and then blanks, 64 KiB at a time, for as long as the client reads (chunked, no length). */
+function sendEndlessBody(res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID() });
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+  };
+  res.write('{"resources":[');
+  res.on('drain', pump);
+  pump();
 }
 
 /** The body of a ListCoverage request as the fake should answer it under a pagination fault. */

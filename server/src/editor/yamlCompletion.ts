@@ -1,0 +1,143 @@
+import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
+import { arrayItems, stringValue } from '../document/json';
+import { TaskDefinitionDocument } from '../document/taskDefinition';
+import { analyze, Analysis } from '../service/analysis';
+import { FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { taskFrame } from './taskPath';
+import { cpuChoices, memoryChoices } from './taskSize';
+
+/** What the text is read with in place of the word being typed: a half-typed line would not parse as what it will be. */
+const STAND_IN = 'ecsGuardCompletionStandIn';
+
+/** `  Rea|`, `  - Rea|`: a key being typed (or nothing yet) on its own line. */
+const KEY_LINE = /^(\s*(?:-\s+)?)([A-Za-z][A-Za-z0-9]*)?$/;
+/** `  NetworkMode: aw|`: a plain value being typed after its key. */
+const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
+/** `  - FAR|`: an item of a list of strings, or the first key of a new object in a list. */
+const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
+
+/**
+ * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource: property names
+ * as the template spells them (without those present), indented for YAML, and the values of enumerated fields
+ * and of the task size. The line being typed is replaced by a stand-in and the text read again, so the
+ * position is known from YAML's own structure rather than guessed from indentation.
+ */
+export function completeYaml(analysis: Analysis, position: Position): CompletionItem[] {
+  const { document } = analysis;
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  if (text.slice(offset, lineEnd).trim() !== '') return [];
+  const before = text.slice(lineStart, offset);
+  const value = VALUE_LINE.exec(before);
+  if (value) return valueCompletions(analysis, offset - value[1].length, offset);
+  const item = ITEM_LINE.exec(before);
+  const items = item ? valueCompletions(analysis, offset - item[1].length, offset) : [];
+  if (items.length > 0) return items;
+  const key = KEY_LINE.exec(before);
+  return key ? keyCompletions(analysis, lineStart + key[1].length, offset) : [];
+}
+
+interface StandIn {
+  readonly reread: Analysis;
+  /** The stand-in's node in the text read again. */
+  readonly node: Node;
+}
+
+function withStandIn(analysis: Analysis, start: number, end: number, standIn: string): StandIn | undefined {
+  const text = analysis.document.getText();
+  const { uri, languageId, version } = analysis.document;
+  const reread = analyze(TextDocument.create(uri, languageId, version, `${text.slice(0, start)}${standIn}${text.slice(end)}`));
+  const node = reread.parsed.root && findNodeAtOffset(reread.parsed.root, start + 1);
+  return node?.type === 'string' && node.value === STAND_IN ? { reread, node } : undefined;
+}
+
+function keyCompletions(analysis: Analysis, start: number, end: number): CompletionItem[] {
+  const found = withStandIn(analysis, start, end, `${STAND_IN}: 0`);
+  const object = found?.node.parent?.parent;
+  if (!found || object?.type !== 'object') return [];
+  const frame = taskFrame(found.reread);
+  const objectPath = getNodePath(object);
+  const taskPath = frame?.toTaskPath(objectPath);
+  if (!frame || !taskPath) return [];
+  const present = new Set((object.children ?? []).map((property) => String(property.children?.[0]?.value)));
+  const column = start - (analysis.document.getText().lastIndexOf('\n', start - 1) + 1);
+  const taskDefinition = taskFrame(analysis)?.taskDefinitionAt(objectPath);
+  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
+  return fieldsOf(taskPath)
+    .filter((doc) => !present.has(frame.keyName(lastKey(doc))))
+    .map((doc, index) => {
+      const key = frame.keyName(lastKey(doc));
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: doc.type,
+        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, frame.keyName) },
+        sortText: String(index).padStart(3, '0'),
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: TextEdit.replace(range, `${key}:${valueSnippet(doc, column, taskDefinition)}`),
+      };
+    });
+}
+
+function valueCompletions(analysis: Analysis, start: number, end: number): CompletionItem[] {
+  const found = withStandIn(analysis, start, end, STAND_IN);
+  if (!found) return [];
+  const path = getNodePath(found.node);
+  const taskPath = taskFrame(found.reread)?.toTaskPath(path);
+  if (!taskPath) return [];
+  const inArray = typeof taskPath[taskPath.length - 1] === 'number';
+  const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
+  if (!doc) return [];
+  const taskDefinition = taskFrame(analysis)?.taskDefinitionAt(path);
+  const present = inArray ? new Set(arrayItems(found.node.parent).map(stringValue)) : new Set<string | undefined>();
+  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
+  return choicesFor(doc, taskPath, inArray, taskDefinition)
+    .filter((choice) => !present.has(choice))
+    .map((choice, index) => ({
+      label: choice,
+      kind: doc.type === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
+      sortText: String(index).padStart(3, '0'),
+      textEdit: TextEdit.replace(range, choice),
+    }));
+}
+
+function choicesFor(doc: FieldDoc, taskPath: JSONPath, inArray: boolean, taskDefinition: TaskDefinitionDocument | undefined): string[] {
+  if (inArray) return doc.type === 'array of strings' && doc.values ? [...doc.values] : [];
+  if (taskPath.length === 1 && taskDefinition && (taskPath[0] === 'cpu' || taskPath[0] === 'memory')) {
+    return (taskPath[0] === 'cpu' ? cpuChoices(taskDefinition) : memoryChoices(taskDefinition)).map(String);
+  }
+  if (doc.type === 'boolean') return doc.valueSnippet === 'false' ? ['false', 'true'] : ['true', 'false'];
+  return doc.type === 'string' && doc.values ? [...doc.values] : [];
+}
+
+/** What follows `Key:`: the value on the same line, or an indented block on the next for objects and lists. */
+function valueSnippet(doc: FieldDoc, column: number, taskDefinition: TaskDefinitionDocument | undefined): string {
+  const below = `\n${' '.repeat(column + 2)}`;
+  const choice = (values: readonly (string | number)[]) => `\${1|${values.join(',')}|}`;
+  const taskSize = doc.path.length === 1 && taskDefinition && (doc.path[0] === 'cpu' || doc.path[0] === 'memory');
+  if (taskSize) return ` ${choice(doc.path[0] === 'cpu' ? cpuChoices(taskDefinition) : memoryChoices(taskDefinition))}`;
+  switch (doc.type) {
+    case 'string':
+      return doc.values ? ` ${choice(doc.values)}` : ' $1';
+    case 'integer':
+      return ' $1';
+    case 'boolean':
+      return ` ${choice(doc.valueSnippet === 'false' ? ['false', 'true'] : ['true', 'false'])}`;
+    case 'object':
+    case 'string map':
+      return `${below}$1`;
+    case 'array of strings':
+      return `${below}- ${doc.values ? choice(doc.values) : '$1'}`;
+    case 'array of integers':
+    case 'array of objects':
+      return `${below}- $1`;
+  }
+}
+
+function lastKey(doc: FieldDoc): string {
+  return doc.path[doc.path.length - 1];
+}

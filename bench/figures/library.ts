@@ -25,6 +25,7 @@ async function productionEngine(): Promise<typeof Engine> {
   const outfile = path.join(dir, 'engine.js');
   try {
     buildSync({ ...options, absWorkingDir: REPO_ROOT, entryPoints: ['server/src/engine/index.ts'], outfile });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine bundle built just above
     return require(outfile) as typeof Engine;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

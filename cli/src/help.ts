@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, formatBytes } from './lint/fileAccess';
+import { LINTED_FILE_EXTENSIONS } from './lint/files';
 
 export const HELP = `Usage: ecs-guard <command> [options]
 
@@ -13,9 +14,10 @@ Options:
 export const LINT_HELP = `Usage: ecs-guard lint [options] [files, folders or globs ...]
        ecs-guard lint [options] - --stdin-filename <path>
 
-Lints ECS task definitions. Folders are searched for *.json and *.jsonc files whose content is a task
-definition (node_modules, .git, dist, out and symbolic links are skipped); files named explicitly are linted
-even when broken. Default: the current folder.
+Lints ECS task definitions and the task definitions in CloudFormation templates. Folders are searched for
+${LINTED_FILE_EXTENSIONS.map((extension) => `*${extension}`).join(', ')} files whose content is one (node_modules, .git, dist,
+out and symbolic links are skipped); files named explicitly are linted even when broken. Default: the
+current folder.
 
 Output:
   -f, --format <name>          stylish (default), json, sarif, github (workflow annotations) or junit

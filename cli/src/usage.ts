@@ -28,12 +28,15 @@ export function parseCommandLine<T extends OptionsConfig>(args: string[], option
 
 function parseErrorMessage(error: unknown, args: readonly string[]): string {
   const { code, message } = error as { code?: string; message: string };
-  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  // "Option '-f, --format <value>' argument missing": the long name when there is one.
+  const option = /'(?:-\w, )?(--?[^' ,]+)/.exec(message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take an argument/.test(message) ? `option ${option} takes no value` : `option ${option} needs a value`;
+      if (/does not take an argument/.test(message)) return `option ${option} takes no value`;
+      if (/ambiguous/.test(message)) return `option ${option} needs a value; write ${option}=-value for one that starts with "-"`;
+      return `option ${option} needs a value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument in "${args.join(' ')}"`;
     default:

@@ -23,6 +23,8 @@ import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from '.
 // Speaks LSP over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket, as the client asks.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+/** More than a task definition ever has: beyond it a list only slows the editor (and the wire) down. */
+const MAX_DIAGNOSTICS_PER_RULE = 200;
 const analyses = new AnalysisCache();
 // A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
@@ -117,8 +119,23 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
     // For example a stack overflow on absurdly nested arrays: clear the diagnostics rather than leave stale ones.
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
+  const shown = firstOfEachRule(findings, MAX_DIAGNOSTICS_PER_RULE);
+  if (shown.length < findings.length) {
+    connection.console.warn(`${uri} has ${findings.length} findings; the first ${MAX_DIAGNOSTICS_PER_RULE} of each rule are shown (ecs-guard lint lists them all).`);
+    findings = shown;
+  }
   // A failed send means the client is gone.
   if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
+}
+
+/** The first `limit` findings of each rule, in document order: every kind of problem stays visible. */
+function firstOfEachRule(findings: LintFinding[], limit: number): LintFinding[] {
+  const counts = new Map<string, number>();
+  return findings.filter((finding) => {
+    const count = (counts.get(finding.ruleId) ?? 0) + 1;
+    counts.set(finding.ruleId, count);
+    return count <= limit;
+  });
 }
 
 registerEditorHandlers(connection, {

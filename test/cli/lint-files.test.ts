@@ -174,6 +174,16 @@ describe('ecs-guard lint: files on disk', () => {
     });
   });
 
+  it('a glob on the command line that would make a regular expression backtrack answers at once', async function () {
+    fs.writeFileSync(file(`deploy/${'a'.repeat(200)}.json`), PRIVILEGED);
+    const started = Date.now();
+    const run = await lint(['deploy/a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', 'deploy/a*a*a*.json', '-f', 'json']);
+    // A backtracking matcher takes minutes (more than 20 s for a 60-character name); this one milliseconds.
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    assert.match(run.stderr, /no files match "deploy\/a\*a\*/);
+    assert.ok((JSON.parse(run.stdout) as { file: string }[]).some((f) => f.file.startsWith('deploy/aaaa')));
+  });
+
   it('stylish output of 400,000 findings does not overflow the stack', () => {
     const finding: LintFinding = { ruleId: 'privileged-container', severity: 'warning', message: 'Container "app" runs privileged.', offset: 0, length: 4, path: ['containerDefinitions', 0, 'privileged'], range: { start: { line: 3, character: 53 }, end: { line: 3, character: 57 } } };
     const reports: FileReport[] = [{ file: 'big.json', absolutePath: '/big.json', findings: new Array<LintFinding>(400_000).fill(finding) }];

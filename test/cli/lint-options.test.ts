@@ -68,6 +68,15 @@ describe('ecs-guard lint options', () => {
     });
   });
 
+  it('usage errors name the option the way it is documented', async () => {
+    const messages = async (args: string[]) => (await lint(args)).stderr.split('\n')[0];
+    assert.equal(await messages(['-f']), 'ecs-guard: option --format needs a value');
+    assert.equal(await messages(['--format']), 'ecs-guard: option --format needs a value');
+    assert.equal(await messages(['--max-warnings', '-1']), 'ecs-guard: option --max-warnings needs a value; write --max-warnings=-value for one that starts with "-"');
+    assert.equal(await messages(['--fix=yes']), 'ecs-guard: option --fix takes no value');
+    assert.equal(await messages(['-x']), 'ecs-guard: unknown option -x');
+  });
+
   it('short options: -f json and -o out.sarif are options, not file names', async () => {
     const json = await lint(['-f', 'json', 'deploy/web.json']);
     assert.ok(findings(json.stdout).some((f) => f.ruleId === 'privileged-container'));
@@ -203,6 +212,13 @@ describe('ecs-guard lint options', () => {
     it('github: a file that cannot be linted is an error annotation too', async () => {
       const run = await lint(['deploy/web.json', 'missing.json', '-f', 'github']);
       assert.match(run.stdout, /^::error::ecs-guard: cannot read "missing.json": no such file or folder$/m);
+      assert.equal(run.code, 2);
+    });
+
+    it('junit: what could not be linted is a test case in error', async () => {
+      const run = await lint(['deploy/web.json', 'missing.json', '-f', 'junit']);
+      assert.match(run.stdout, /<testsuites name="ecs-guard" tests="\d+" failures="\d+" errors="1">/);
+      assert.match(run.stdout, /<testcase classname="ecs-guard" name="cannot read &quot;missing.json&quot;: no such file or folder" time="0">\n {6}<error message="cannot read &quot;missing.json&quot;: no such file or folder"\/>/);
       assert.equal(run.code, 2);
     });
 

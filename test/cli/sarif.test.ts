@@ -44,8 +44,11 @@ describe('ecs-guard lint --format sarif for GitHub code scanning', () => {
     this.timeout(120_000);
     // An unreadable file (over the size limit) is a tool notification with a location.
     fs.writeFileSync(path.join(ecsFolder(), 'huge.json'), ' '.repeat(MAX_FILE_BYTES + 1));
-    const { run } = await sarifIn(ecsFolder());
+    // The bundled examples: task definitions in every shape, a CloudFormation YAML template, a CDK template.
+    fs.cpSync(path.resolve(__dirname, '../../examples'), path.join(ecsFolder(), 'examples'), { recursive: true });
+    const { run, log } = await sarifIn(ecsFolder());
     assert.equal(run.code, 2);
+    assert.ok(log.runs[0].results.some((result) => result.locations[0].physicalLocation.artifactLocation.uri.endsWith('.yaml')));
     const input = path.join(workspace.dir, 'ecs-guard.sarif');
     const output = path.join(workspace.dir, 'validation.sarif');
     fs.writeFileSync(input, run.stdout);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
 
 export interface LintTarget {
   readonly absolutePath: string;
@@ -55,7 +56,11 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
       problems.push({ message: `cannot read "${arg}": permission denied`, fatal: true });
     } else if (picomatch.scan(arg).isGlob) {
       const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
-      const matches = picomatch(toPosix(path.relative(cwd, absolute)), { dot: true });
+      const matches = globMatcher(toPosix(path.relative(cwd, absolute)));
+      if (typeof matches === 'string') {
+        problems.push({ message: `cannot use the glob "${arg}": ${matches}`, fatal: true });
+        continue;
+      }
       const found = walk(base, (file) => matches(toDisplayPath(cwd, file)));
       if (found.length === 0) problems.push({ message: `no files match "${arg}"`, fatal: true });
       found.forEach((file) => add(file, false, base));
@@ -64,6 +69,19 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
     }
   }
   return { targets: [...targets.values()].sort((a, b) => a.displayPath.localeCompare(b.displayPath)), problems };
+}
+
+/**
+ * The engine's glob matcher (the one `.ecs-guard.json` globs use): linear in the pattern and path lengths, where a
+ * backtracking regular expression would hang on `a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`. A string says why it is unusable.
+ */
+function globMatcher(pattern: string): ((relativePath: string) => boolean) | string {
+  try {
+    return compileGlob(pattern);
+  } catch (error) {
+    if (error instanceof GlobSyntaxError) return error.message;
+    throw error;
+  }
 }
 
 /**

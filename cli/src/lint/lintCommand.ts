@@ -4,19 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions, whyNotATaskDefinition } from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { UsageError } from '../usage';
-import { cliVersion } from '../version';
 import { errorCode, readLintedFile, ReadFile, staysInside, writeFileAtomically } from './fileAccess';
 import { expandTargets, LintTarget, toDisplayPath, toPosix } from './files';
-import { formatGithub } from './formatGithub';
-import { formatJson } from './formatJson';
-import { formatJunit } from './formatJunit';
-import { formatSarif } from './formatSarif';
-import { formatStylish } from './formatStylish';
 import { exitCodeOf, gate } from './gate';
 import { LintArguments, parseLintArguments } from './lintArguments';
 import { formatRuleList } from './listRules';
-import { FileReport, LintRun, RunNotice } from './report';
-import { repositoryRoot } from './repositoryRoot';
+import { format, writeOutput } from './output';
+import { FileReport, RunNotice } from './report';
 
 /** Config-file problems printed before the rest are counted in one line. */
 const MAX_CONFIG_PROBLEMS_SHOWN = 20;
@@ -168,41 +162,4 @@ function fixSummary(fixed: readonly LintFinding[]): string {
   for (const finding of fixed) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
   const parts = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ruleId, count]) => `${ruleId} ${count}`);
   return `${fixed.length} ${fixed.length === 1 ? 'fix' : 'fixes'} (${parts.join(', ')})`;
-}
-
-function format(run: LintRun, options: LintArguments, io: CliIO): string {
-  const root = () => {
-    if (options.sarifRoot === undefined) return repositoryRoot(io.cwd);
-    const folder = path.resolve(io.cwd, options.sarifRoot);
-    if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--sarif-root "${options.sarifRoot}" is not a folder`, 'lint');
-    return folder;
-  };
-  switch (options.format) {
-    case 'json':
-      return formatJson(run.reports);
-    case 'sarif':
-      return formatSarif(run, { version: cliVersion(), root: root() });
-    case 'github': {
-      const base = root();
-      return formatGithub(run.reports, run.notices, (absolutePath) => toPosix(path.relative(base, absolutePath)));
-    }
-    case 'junit':
-      return formatJunit(run.reports);
-    case 'stylish':
-      return options.outputFile === undefined ? formatStylish(run.reports, { terminal: io.isTTY, color: io.color ?? io.isTTY }) : formatStylish(run.reports, { terminal: false, color: false });
-  }
-}
-
-function writeOutput(text: string, options: LintArguments, io: CliIO): void {
-  if (options.outputFile === undefined) {
-    io.stdout(text);
-    return;
-  }
-  const file = path.resolve(io.cwd, options.outputFile);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(`cannot write the output file "${options.outputFile}": ${errorCode(error)}`, 'lint');
-  }
 }

@@ -1,4 +1,4 @@
-import { Node, JSONPath, getNodePath, findNodeAtLocation } from 'jsonc-parser';
+import { Node, JSONPath, findNodeAtLocation } from 'jsonc-parser';
 
 /** The value node of `key` in an object node, or undefined. */
 export function childValue(objectNode: Node | undefined, key: string): Node | undefined {
@@ -21,8 +21,37 @@ export function keyOf(valueNode: Node): Node | undefined {
   return parent?.type === 'property' ? parent.children?.[0] : undefined;
 }
 
+/**
+ * The JSON path of a node, in time proportional to its depth. jsonc-parser's getNodePath finds an array item's
+ * index with `indexOf`, which made paths of a 100,000-item array quadratic (minutes for one validation).
+ */
 export function pathOf(node: Node): JSONPath {
-  return getNodePath(node);
+  const path: JSONPath = [];
+  for (let current = node; current.parent?.children; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'property') {
+      path.push(parent.children![0].value as string);
+    } else if (parent.type === 'array') {
+      const index = indexInArray(parent, current);
+      if (index !== -1) path.push(index);
+    }
+  }
+  return path.reverse();
+}
+
+/** Each array's item indexes, computed once per array on first use (and released with the tree). */
+const itemIndexes = new WeakMap<Node, Map<Node, number>>();
+
+function indexInArray(array: Node, item: Node): number {
+  const children = array.children ?? [];
+  // Small arrays: a scan is cheaper than a map.
+  if (children.length <= 32) return children.indexOf(item);
+  let indexes = itemIndexes.get(array);
+  if (!indexes) {
+    indexes = new Map(children.map((child, index) => [child, index]));
+    itemIndexes.set(array, indexes);
+  }
+  return indexes.get(item) ?? -1;
 }
 
 export function nodeAt(root: Node | undefined, path: JSONPath): Node | undefined {

@@ -10,10 +10,25 @@ export interface ParsedJson {
   readonly syntaxErrors: readonly ParseError[];
   /** Set when the text nests deeper than MAX_NESTING_DEPTH: the offset where it does; no tree is built. */
   readonly tooDeepAt?: number;
+  /** Set when the text is longer than MAX_ANALYSED_CHARS: it is not parsed at all. */
+  readonly tooLarge?: { readonly looksLikeTaskDefinition: boolean };
   /** How the text is written; absent means JSON. A YAML text's tree is built by `parseYaml` (document/yamlTree). */
   readonly language?: 'json' | 'yaml';
   /** The YAML parser's own document, for edits that keep the YAML's layout. */
   readonly yamlDocument?: Document;
+}
+
+/**
+ * Longer texts are not analysed: the ECS API takes task definitions up to 64 KiB and CloudFormation templates up
+ * to 1 MB, and parsing and validating a 50 MB file would freeze the editor for minutes at gigabytes of memory.
+ */
+export const MAX_ANALYSED_CHARS = 8 * 1024 * 1024;
+
+/** What a text too long to analyse gets instead of a parse: nothing but the notice json-syntax gives it. */
+export function tooLargeToParse(text: string): ParsedJson {
+  // A cheap look at the start, so a huge package-lock.json gets no notice while a huge task definition does.
+  const looksLikeTaskDefinition = /"?containerDefinitions"?\s*:/i.test(text.slice(0, 1024 * 1024));
+  return { text, root: undefined, syntaxErrors: [], tooLarge: { looksLikeTaskDefinition } };
 }
 
 /**

@@ -36,6 +36,7 @@ export { CONFIG_FILE_NAME, EMPTY_CONFIG, mergeConfigs, readConfigObject, selectF
 export type { EcsGuardConfig, FileSelection } from '../config/config';
 export { configFileIn, readConfigFile, readConfigFileText } from '../config/configFile';
 export type { ConfigFileText } from '../config/configFile';
+export { compileGlob, GlobSyntaxError } from '../config/glob';
 
 // The rule catalog.
 export { allRuleMetas, ruleIds, ruleMeta } from '../rules';

@@ -1,5 +1,5 @@
 import { ParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING_DEPTH, ParsedJson } from '../document/parse';
+import { MAX_ANALYSED_CHARS, MAX_NESTING_DEPTH, ParsedJson } from '../document/parse';
 import { Finding, SyntaxRule } from './rule';
 
 const MESSAGES: Record<number, string> = {
@@ -29,6 +29,10 @@ export const jsonSyntax: SyntaxRule = {
     enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition and the AWS CLI accept strict JSON only' },
   },
   checkSyntax(parsed: ParsedJson): Finding[] {
+    if (parsed.tooLarge) {
+      const megabytes = (parsed.text.length / (1024 * 1024)).toFixed(1);
+      return [{ offset: 0, length: 0, path: [], message: `The file is ${megabytes} MB, far beyond any task definition (the ECS API takes at most 64 KiB): it is not analysed. Files over ${MAX_ANALYSED_CHARS / (1024 * 1024)} MB are skipped so the editor stays responsive.` }];
+    }
     if (parsed.tooDeepAt !== undefined) {
       return [{ offset: parsed.tooDeepAt, length: 1, path: [], message: `Arrays and objects nest deeper than ${MAX_NESTING_DEPTH} levels here; no task definition does, so the file is not analysed further.` }];
     }

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
 import { TASK_DEFINITION_TYPE } from '../document/cloudformation/template';
-import { ParsedJson, parseJson } from '../document/parse';
+import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
 
@@ -20,7 +20,7 @@ export interface Analysis {
 
 export function analyze(document: TextDocument): Analysis {
   const text = document.getText();
-  const parsed = isYaml(document, text) ? parseYamlTemplate(text) : parseJson(text);
+  const parsed = text.length > MAX_ANALYSED_CHARS ? tooLargeToParse(text) : isYaml(document, text) ? parseYamlTemplate(text) : parseJson(text);
   // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
   const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
   const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);

@@ -24,7 +24,7 @@ export interface ValidateOptions {
 /** All findings for one analysed document, in document order. */
 export function validate(analysis: Analysis, options: ValidateOptions = {}): LintFinding[] {
   const { taskDefinitions, parsed, document } = analysis;
-  if (taskDefinitions.length === 0 && !options.assumeTaskDefinition) return [];
+  if (taskDefinitions.length === 0 && !options.assumeTaskDefinition && !parsed.tooLarge?.looksLikeTaskDefinition) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
     const configured = effectiveSeverity(meta, options.rules);
@@ -35,7 +35,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     findings.push({ ...finding, ruleId: meta.id, severity, range });
   };
   // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON.
-  if (parsed.language !== 'yaml') {
+  if (parsed.language !== 'yaml' || parsed.tooLarge) {
     for (const rule of syntaxRules) {
       guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
     }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { getNodePath, Node, parseTree } from 'jsonc-parser';
 import { pathOf } from '../../server/src/document/json';
+import { analyzeText, validate } from '../../server/src/engine';
 import { caseText, checkDocument, fuzzCase, newFigures, seedFiles } from './fuzzHarness';
 
 /** Per call; the benchmark's slowest call on the 5 MB document is far below, fuzzed documents are smaller. */
@@ -62,7 +63,22 @@ describe('fuzzing the engine with mutated real task definitions (fast-check)', f
     assert.deepEqual(pathOf(item.children![0].children![1]), ['items', 57, 'i']);
   });
 
+  it('analyses and validates a YAML alias bomb in bounded time (aliases copy at most 10,000 nodes)', () => {
+    const started = performance.now();
+    const analysis = analyzeText(aliasBomb(), 'file:///fuzz/alias-bomb.yaml');
+    const findings = validate(analysis, { assumeTaskDefinition: true });
+    assert.ok(findings.some((finding) => finding.ruleId === 'privileged-container'));
+    assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
+  });
+
   after(() => {
     console.log(`      fuzz figures: ${JSON.stringify({ ...figures, slowestMs: Math.round(figures.slowestMs) })}`);
   });
 });
+
+/** Nine aliases of nine aliases, seven levels deep, used by two task definitions: 4.8 million nodes if expanded. */
+function aliasBomb(): string {
+  const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const anchors = levels.map((name, i) => `${name}: &${name} [${Array.from({ length: 9 }, () => (i === 0 ? '"lol"' : `*${levels[i - 1]}`)).join(',')}]`);
+  return `AWSTemplateFormatVersion: '2010-09-09'\n${anchors.join('\n')}\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions: &cd\n        - Name: app\n          Image: x\n          Privileged: true\n          Environment: *g\n  Task2:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions: *cd\n`;
+}

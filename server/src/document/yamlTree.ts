@@ -12,6 +12,13 @@ const SHORT_TAGS: ReadonlyMap<string, string> = new Map([
 
 /** Aliases deeper than this are not followed (a billion-laughs document must not hang the server). */
 const MAX_ALIAS_DEPTH = 16;
+/**
+ * Nor more nodes than this copied through aliases in one document: the depth bound alone lets nine aliases
+ * of nine aliases, seven levels deep, expand to 4.8 million nodes (the analysis hung for minutes).
+ */
+const MAX_ALIASED_NODES = 10_000;
+/** What is left of MAX_ALIASED_NODES in the parse under way (parsing is synchronous). */
+let aliasedNodesLeft = MAX_ALIASED_NODES;
 
 /**
  * Parses YAML into the same tree the JSON parser builds (jsonc-parser nodes with offsets into the text), so
@@ -31,12 +38,14 @@ export function parseYaml(text: string): ParsedJson {
     offset: error.pos[0],
     length: Math.max(0, error.pos[1] - error.pos[0]),
   }));
+  aliasedNodesLeft = MAX_ALIASED_NODES;
   const root = document.contents ? convert(document.contents as YamlNode, text, document, undefined, 0) : undefined;
   return { text, root, syntaxErrors, language: 'yaml', yamlDocument: document };
 }
 
 function convert(node: YamlNode, text: string, document: Document, parent: Node | undefined, aliasDepth: number): Node {
   if (isAlias(node)) return convertAlias(node, text, document, parent, aliasDepth);
+  if (aliasDepth > 0) aliasedNodesLeft--;
   const [start, end] = node.range ?? [0, 0, 0];
   const longForm = node.tag ? SHORT_TAGS.get(node.tag) : undefined;
   if (longForm) {
@@ -84,7 +93,7 @@ function convertUntagged(node: YamlNode, text: string, document: Document, paren
 }
 
 function convertAlias(alias: Alias, text: string, document: Document, parent: Node | undefined, aliasDepth: number): Node {
-  const target = aliasDepth < MAX_ALIAS_DEPTH ? alias.resolve(document) : undefined;
+  const target = aliasDepth < MAX_ALIAS_DEPTH && aliasedNodesLeft > 0 ? alias.resolve(document) : undefined;
   const [start, end] = alias.range ?? [0, 0];
   if (!target) return { type: 'null', value: null, offset: start, length: end - start, parent };
   // The alias stands where it is written: its own span, the anchored node's content.

@@ -26,8 +26,14 @@ function range(from: number, to: number, step: number): number[] {
   return values;
 }
 
+/** Computed once: rules ask for them for every task. */
+const VALID_CPU: Readonly<Record<FargateOs, readonly number[]>> = {
+  linux: Object.freeze([...LINUX_SIZES.keys()]),
+  windows: Object.freeze([...LINUX_SIZES.keys()].filter((cpu) => WINDOWS_CPU.has(cpu))),
+};
+
 export function validCpuValues(os: FargateOs = 'linux'): readonly number[] {
-  return [...LINUX_SIZES.keys()].filter((cpu) => os === 'linux' || WINDOWS_CPU.has(cpu));
+  return VALID_CPU[os];
 }
 
 export function isValidCpu(cpu: number, os: FargateOs = 'linux'): boolean {

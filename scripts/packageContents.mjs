@@ -1,6 +1,6 @@
 // The files the npm package must hold, and nothing else: the two bins and their bundles, the rule pages that hovers
-// and the SARIF help read at run time, the notices and the usual legal files. package.json's "files" produces
-// this list (the VSIX has its own, `.vscodeignore`; scripts/packageVsix.mjs keeps vsce from seeing "files").
+// and the SARIF help read at run time, the notices and the usual legal files. `.npmignore` produces this list
+// (not package.json's "files", which vsce refuses beside the VSIX's `.vscodeignore`).
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 

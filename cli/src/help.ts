@@ -49,7 +49,8 @@ Files larger than ${formatBytes(MAX_FILE_BYTES)} are refused.
 Exit codes:
   0  no finding fails the gate (by default: no error-severity finding)
   1  a finding reaches --fail-on (default error), or more warnings than --max-warnings
-  2  usage error, or a file or folder that could not be read, written or linted (the others are still linted)`;
+  2  usage error, or a file (or a folder named here) that could not be read, written or linted; the others
+     are still linted. An unreadable folder inside another is only a warning.`;
 
 export const COVERAGE_HELP = `Usage: ecs-guard coverage --region <r1,r2,...> [options]
 

@@ -174,6 +174,16 @@ describe('ecs-guard lint: files on disk', () => {
     });
   });
 
+  it('an unreadable folder inside a folder being walked is a warning, like find\'s, and the rest is linted', () => {
+    fs.mkdirSync(file('deploy/locked'));
+    fs.chmodSync(file('deploy/locked'), 0o000);
+    const run = runBinAsUnprivilegedUser(['lint', 'deploy', '-f', 'json'], workspace.dir);
+    fs.chmodSync(file('deploy/locked'), 0o755);
+    assert.match(run.stderr, /^ecs-guard: warning: cannot read folder deploy\/locked \(EACCES\); skipped$/m);
+    assert.ok((JSON.parse(run.stdout) as { file: string }[]).some((f) => f.file === 'deploy/web.json'));
+    assert.equal(run.status, 0, 'warnings only');
+  });
+
   it('a glob on the command line that would make a regular expression backtrack answers at once', async function () {
     fs.writeFileSync(file(`deploy/${'a'.repeat(200)}.json`), PRIVILEGED);
     const started = Date.now();

@@ -56,3 +56,17 @@ describe('ecs-guard lint on CloudFormation templates', () => {
     assert.match(result?.message.text ?? '', /^ApiTask: Container "api" runs privileged/);
   });
 });
+
+describe('ecs-guard lint on a named template without a task definition', () => {
+  it('says why it is skipped, in template terms', async () => {
+    const workspace = tempWorkspace({ 'cluster.yaml': 'Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n', 'bucket.json': '{ "Resources": { "B": { "Type": "AWS::S3::Bucket" } } }' });
+    try {
+      const yaml = await runCli(['lint', 'cluster.yaml'], workspace.dir);
+      assert.match(yaml.stderr, /cluster\.yaml is not an ECS task definition \(YAML is read as a CloudFormation template, and this one has no AWS::ECS::TaskDefinition resource\); skipped/);
+      const json = await runCli(['lint', 'bucket.json'], workspace.dir);
+      assert.match(json.stderr, /bucket\.json is not an ECS task definition \(a CloudFormation template with no AWS::ECS::TaskDefinition resource\); skipped/);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+});

@@ -182,3 +182,21 @@ describe('CloudFormation templates: fixes and hover inside Fn::If', () => {
     assert.match(markdown, /when condition IsProduction is false/);
   });
 });
+
+describe('CloudFormation templates: fixes in a template with several task definitions', () => {
+  it('edits the resource the finding is in', () => {
+    const text = `Resources:
+  ApiTask:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - { Name: api, Image: api }
+  WorkerTask:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - { Name: worker, Image: worker, Privileged: true }
+`;
+    assert.equal(afterFix(text, YAML_URI, 'privileged-container', 'Set "Privileged": false'), text.replace('Privileged: true', 'Privileged: false'));
+  });
+});

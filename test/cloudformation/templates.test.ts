@@ -144,6 +144,14 @@ ${properties}`;
 }`, [/\(when condition Debug is true\)$/, /\(when condition Debug is false\)$/], { uri: JSON_URI });
     });
 
+    it('checks a condition nested in the branch of another', () => {
+      expectFindings('privileged-container', template(`      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Privileged: !If [IsProd, false, !If [Debug, «true», false]]
+`), [/^WebTask: Container "app" runs privileged.* \(when condition IsProd is false and condition Debug is true\)$/], { uri: YAML_URI });
+    });
+
     it('drops AWS::NoValue, as CloudFormation does', () => {
       expectFindings('readonly-root-filesystem', template(`      ContainerDefinitions:
         - Name: «app»

@@ -27,7 +27,7 @@ describe('language server: a workspace whose .ecs-guard.json is hostile', functi
       const server = await LspTestClient.start({ workspaceFolders: [{ uri: fileUri(folder), name: 'hostile' }] });
       cleanup.push(() => server.kill());
 
-      const warning = server.nextShowMessage((message) => /\.ecs-guard\.json (is not a file|cannot be read \(\w+\)); it is ignored/.test(message.message));
+      const warning = server.nextShowMessage((message) => /\.ecs-guard\.json (is not a file|cannot be read \(\w+\)|links to a file outside its folder); it is ignored/.test(message.message));
       const uri = fileUri(path.join(folder, 'task.json'));
       const diagnostics = diagnosticsOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED);
       assert.equal(diagnostics.length, 1);
@@ -56,5 +56,25 @@ describe('language server: a workspace whose .ecs-guard.json is hostile', functi
       assert.match(message, /^ECS Guard: 5000 configuration problems: .*unknown rule "no-such-rule-0x+….*…and 4997 more \(all listed in the ECS Guard output\)\.$/);
       assert.ok(message.length < 1000, `a short notification (${message.length} characters)`);
     }
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('a .ecs-guard.json linking outside the workspace folder is not read, by diagnostics or the light bulb', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-outside-'));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-hostile-'));
+    cleanup.push(() => [outside, folder].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+    fs.writeFileSync(path.join(outside, 'secret.json'), JSON.stringify({ rules: { [PRIVILEGED]: 'off' }, 'SECRET-CONTENT': 1 }));
+    fs.symlinkSync(path.join(outside, 'secret.json'), path.join(folder, '.ecs-guard.json'));
+    const server = await LspTestClient.start({ workspaceFolders: [{ uri: fileUri(folder), name: 'hostile' }] });
+    cleanup.push(() => server.kill());
+
+    const warning = server.nextShowMessage((message) => /links to a file outside its folder; it is ignored/.test(message.message));
+    const uri = fileUri(path.join(folder, 'task.json'));
+    const diagnostics = diagnosticsOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED);
+    assert.equal(diagnostics.length, 1, 'the outside file did not turn the rule off');
+    await warning;
+    const actions = (await server.request(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    assert.ok(!actions.some((action) => /Disable .* in \.ecs-guard\.json/.test(action.title)), 'no edit of the outside file');
+    await server.ping();
+    assert.ok(!JSON.stringify([server.showMessages, server.logMessages]).includes('SECRET-CONTENT'), 'nothing of the outside file is echoed');
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeAction, CodeActionRequest, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeAction, CodeActionRequest, CompletionRequest, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticsOf, fileUri, LspTestClient } from '../support/lspClient';
 import { applyWorkspaceEdit } from '../support/codeActions';
@@ -46,6 +46,17 @@ describe('CloudFormation YAML templates over stdio (dist/server/server.js)', () 
     const fix = actions.find((action) => action.title === 'Set "Privileged": false');
     assert.ok(fix, actions.map((action) => action.title).join('\n'));
     assert.equal(applyWorkspaceEdit(fix.edit, uri, TEMPLATE), TEMPLATE.replace('Privileged: true', 'Privileged: false'));
+    await server.close(uri);
+  });
+
+  it('completes property names in the template spelling', async () => {
+    const uri = fileUri(path.join(folder, 'completion.yaml'));
+    const text = TEMPLATE.replace('          Privileged: true\n', '          Read\n');
+    await server.open(uri, text, 'yaml');
+    const line = text.split('\n').findIndex((each) => each === '          Read');
+    const result = await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 14 } });
+    const labels = (Array.isArray(result) ? result : (result?.items ?? [])).map((item) => item.label);
+    assert.ok(labels.includes('ReadonlyRootFilesystem'), labels.join());
     await server.close(uri);
   });
 

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unsupportedParameterFacts } from '../../server/src/rules/_unsupported';
 import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 import { expectFindings, expectNoFindings, lintText } from '../support/lint';
 
@@ -18,7 +21,7 @@ describe(RULE, () => {
   "ipcMode": «"host"»,
   "pidMode": «"host"»,
   «"placementConstraints"»: [ { "type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*" } ],
-  "volumes": [ { "name": "data", «"dockerVolumeConfiguration"»: { "scope": "shared", "driver": "local" } } ],
+  "volumes": [ { "name": "data", «"dockerVolumeConfiguration"»: { "scope": "shared", "driver": "local" } }, { "name": "logs", "host": { "sourcePath": «"/var/log/api"» } } ],
   "containerDefinitions": [
     {
       "name": "api",
@@ -48,6 +51,7 @@ describe(RULE, () => {
       `"pidMode": "host" is not valid on Fargate (Fargate takes only "task")${REJECTS}`,
       { message: `"placementConstraints" is not valid on Fargate${REJECTS}`, path: ['placementConstraints'] },
       `"dockerVolumeConfiguration" of volume "data" is not valid on Fargate (use a bind mount or an Amazon EFS volume)${REJECTS}`,
+      `"sourcePath" of volume "logs" is not valid on Fargate (a Fargate bind mount is a volume with only a "name")${REJECTS}`,
       { message: `"links" in container "api" is not valid on Fargate${REJECTS}`, path: ['containerDefinitions', 0, 'links'] },
       `"hostname" in container "api" is not valid on Fargate${REJECTS}`,
       `"hostPort": 80 in container "api" is not valid on Fargate (under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", 8080)${REJECTS}`,
@@ -156,6 +160,17 @@ describe(RULE, () => {
   "memory": "2048",
   "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ]
 }`, [/^"pidMode": "host" is not valid on Fargate/]);
+  });
+});
+
+describe(`${RULE} docs`, () => {
+  it('lists every fact of the table with the AWS page it comes from', () => {
+    const page = fs.readFileSync(path.resolve(__dirname, '../../docs/rules', `${RULE}.md`), 'utf8');
+    for (const { parameter, source } of unsupportedParameterFacts('fargate')) {
+      const key = parameter.split('.').pop()!;
+      assert.ok(page.includes(`\`${key}`) || page.includes(`.${key}`), `the page names ${parameter}`);
+      assert.ok(page.includes(source), `the page links ${source} (for ${parameter})`);
+    }
   });
 });
 

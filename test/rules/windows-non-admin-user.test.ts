@@ -51,7 +51,7 @@ describe(RULE, () => {
   "containerDefinitions": [
     { "name": «"iis"», "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022" }
   ]
-}`, [/^Container "iis" has no "user", so it runs as the image's default user, often ContainerAdministrator/]);
+}`, ['Container "iis" has no "user", so it runs as the image\'s default user, often ContainerAdministrator (Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights. The task is Windows because every container image is a Windows image.']);
   });
 
   it('accepts non-administrator users, and does not apply to Linux', () => {

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unsupportedParameterFacts } from '../../server/src/rules/_unsupported';
 import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 import { expectFindings, expectNoFindings, lintText } from '../support/lint';
 
@@ -98,6 +101,17 @@ describe(RULE, () => {
       ['fargate-unsupported-parameter', 'error', 'containerDefinitions.0.links'],
       [RULE, 'warning', 'containerDefinitions.0.readonlyRootFilesystem'],
     ]);
+  });
+});
+
+describe(`${RULE} docs`, () => {
+  it('lists every fact of the table with the AWS page it comes from', () => {
+    const page = fs.readFileSync(path.resolve(__dirname, '../../docs/rules', `${RULE}.md`), 'utf8');
+    for (const { parameter, source } of unsupportedParameterFacts('windows')) {
+      const key = parameter.split('.').pop()!;
+      assert.ok(page.includes(`\`${key}`) || page.includes(`.${key}`), `the page names ${parameter}`);
+      assert.ok(page.includes(source), `the page links ${source} (for ${parameter})`);
+    }
   });
 });
 

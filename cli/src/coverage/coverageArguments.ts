@@ -1,6 +1,6 @@
 import { choiceOption, parseCommandLine, UsageError } from '../usage';
 
-export const COVERAGE_FORMATS = ['table', 'json'] as const;
+const COVERAGE_FORMATS = ['table', 'json'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 export interface CoverageArguments {

@@ -24,7 +24,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode
 /** The file names a folder walk picks up; one list, so that more kinds (YAML templates) are one line away. */
 export const LINTED_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonc', '.yaml', '.yml', '.template'];
 
-export function isLintedFileName(name: string): boolean {
+function isLintedFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return LINTED_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }

@@ -1,7 +1,7 @@
 import { ruleIds, SEVERITY_OVERRIDES, SeverityOverride } from '../../../server/src/engine';
 import { choiceOption, parseCommandLine, UsageError, wholeNumberOption } from '../usage';
 
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** `--fail-on`: the weakest severity that fails the run (exit 1); `none` never fails on findings. */

@@ -15,7 +15,7 @@ const SECURITY_HUB_SCORE: Record<string, string> = { critical: '9.5', high: '8.0
 const GUARDDUTY_SCORE = '4.0';
 
 /** The `security-severity` of a rule's alerts; undefined for rules that are about ECS API validity, not security. */
-export function securitySeverity(meta: RuleMeta, docsPage: string | undefined): string | undefined {
+function securitySeverity(meta: RuleMeta, docsPage: string | undefined): string | undefined {
   switch (meta.enforces.source) {
     case 'security-hub': {
       const label = securityHubSeverity(docsPage);
@@ -29,7 +29,7 @@ export function securitySeverity(meta: RuleMeta, docsPage: string | undefined): 
 }
 
 /** The control's severity as the rule page states it: "... (AWS Config rule `x`, severity High)". */
-export function securityHubSeverity(docsPage: string | undefined): string | undefined {
+function securityHubSeverity(docsPage: string | undefined): string | undefined {
   return /\bseverity (critical|high|medium|low)\b/i.exec(docsPage ?? '')?.[1].toLowerCase();
 }
 

@@ -18,11 +18,15 @@ export type ConfigFileText =
  * never more than MAX_CONFIG_BYTES, checked on the opened descriptor so a file swapped or growing meanwhile
  * cannot get past it. Never throws.
  */
-export function readConfigFileText(file: string): ConfigFileText {
+export function readConfigFileText(file: string, options: { readonly within?: string } = {}): ConfigFileText {
   let fd: number;
   try {
+    const target = options.within === undefined ? file : fs.realpathSync(file);
+    if (options.within !== undefined && !isInside(target, fs.realpathSync(options.within))) {
+      return { kind: 'unusable', problem: `${file} links to a file outside its folder; it is ignored.` };
+    }
     // O_NONBLOCK: opening a FIFO with no writer must not hang the server.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    fd = fs.openSync(target, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
@@ -44,9 +48,18 @@ export function readConfigFileText(file: string): ConfigFileText {
   }
 }
 
-/** Reads `<folder>/.ecs-guard.json` (or an explicit file); undefined when there is none. */
-export function readConfigFile(file: string): ConfigResult | undefined {
-  const read = readConfigFileText(file);
+function isInside(target: string, folder: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Reads `<folder>/.ecs-guard.json` (or an explicit file); undefined when there is none. With `within` (the
+ * language server, for the workspace's file) a symlink out of that folder is refused: a workspace, trusted or
+ * not, must not make the server read files elsewhere. The CLI reads the file it is given, as the user asked.
+ */
+export function readConfigFile(file: string, options: { readonly within?: string } = {}): ConfigResult | undefined {
+  const read = readConfigFileText(file, options);
   if (read.kind === 'missing') return undefined;
   if (read.kind === 'unusable') return { config: EMPTY_CONFIG, problems: [read.problem] };
   return parseConfig(read.text, ruleIds);

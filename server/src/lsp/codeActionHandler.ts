@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, CodeActionOptions, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -90,7 +91,8 @@ function configFileState(uri: string, documents: TextDocuments<TextDocument>): C
   const open = documents.get(uri);
   if (open) return { uri, text: open.getText() };
   // Through the config loader's guarded read: the workspace may make it a symlink to /dev/zero.
-  const read = readConfigFileText(URI.parse(uri).fsPath);
+  const file = URI.parse(uri).fsPath;
+  const read = readConfigFileText(file, { within: path.dirname(file) });
   // Only a missing file is one to create; an unusable one is left alone.
   if (read.kind === 'missing') return { uri, text: undefined };
   return read.kind === 'text' ? { uri, text: read.text } : undefined;

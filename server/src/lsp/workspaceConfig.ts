@@ -93,7 +93,7 @@ export class WorkspaceConfigs {
   private fileConfig(folder: string): EcsGuardConfig {
     let config = this.fileConfigs.get(folder);
     if (!config) {
-      const result = readConfigFile(configFileIn(folder));
+      const result = readConfigFile(configFileIn(folder), { within: folder });
       config = result ? this.checked(result) : EMPTY_CONFIG;
       this.fileConfigs.set(folder, config);
     }

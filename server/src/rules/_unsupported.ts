@@ -11,7 +11,7 @@ import { FixData, FixProposal } from './rule';
  */
 
 /** The AWS pages the facts come from. */
-export const SOURCES = {
+const SOURCES = {
   fargate: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
   containerDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
   linuxParameters: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html',
@@ -19,12 +19,13 @@ export const SOURCES = {
   portMapping: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   taskNetworking: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
   runtimePlatform: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html',
+  hostVolume: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html',
 } as const;
 
-export type Where = 'fargate' | 'windows';
+type Where = 'fargate' | 'windows';
 
 /** One parameter's value that ECS does not take somewhere. */
-export interface Unsupported {
+interface Unsupported {
   /** The node to report: the value that is not supported. */
   readonly node: Node;
   /** How the message names it: `"links"`, `"linuxParameters.devices"`, `"hostPort" 8080`. */
@@ -40,6 +41,8 @@ interface Row {
   /** Below the task or container object. */
   readonly path: readonly string[];
   readonly where: readonly Where[];
+  /** The AWS page that says so (the rule's docs page cites it too). */
+  readonly source: string;
   /** The values ECS does not take; by default any value that sets something (not null, false, "", [] or {}). */
   readonly find?: (node: Node, where: Where) => Unsupported[];
 }
@@ -47,34 +50,40 @@ interface Row {
 /** The rows, in the order of the ECS parameter reference. */
 const ROWS: readonly Row[] = [
   // Task level.
-  { scope: 'task', path: ['networkMode'], where: ['windows'], find: windowsNetworkMode },
-  { scope: 'task', path: ['runtimePlatform', 'cpuArchitecture'], where: ['windows'], find: windowsArchitecture },
-  { scope: 'task', path: ['pidMode'], where: ['fargate', 'windows'], find: pidMode },
-  { scope: 'task', path: ['ipcMode'], where: ['fargate', 'windows'] },
-  { scope: 'task', path: ['placementConstraints'], where: ['fargate'] },
-  { scope: 'task', path: ['volumes', '*', 'dockerVolumeConfiguration'], where: ['fargate'], find: dockerVolume },
+  { scope: 'task', path: ['networkMode'], where: ['windows'], source: SOURCES.taskNetworking, find: windowsNetworkMode },
+  { scope: 'task', path: ['runtimePlatform', 'cpuArchitecture'], where: ['windows'], source: SOURCES.runtimePlatform, find: windowsArchitecture },
+  { scope: 'task', path: ['pidMode'], where: ['fargate', 'windows'], source: SOURCES.taskDefinition, find: pidMode },
+  { scope: 'task', path: ['ipcMode'], where: ['fargate', 'windows'], source: SOURCES.taskDefinition },
+  { scope: 'task', path: ['placementConstraints'], where: ['fargate'], source: SOURCES.fargate },
+  { scope: 'task', path: ['volumes', '*', 'dockerVolumeConfiguration'], where: ['fargate'], source: SOURCES.fargate, find: dockerVolume },
+  { scope: 'task', path: ['volumes', '*', 'host', 'sourcePath'], where: ['fargate'], source: SOURCES.hostVolume, find: hostSourcePath },
   // Container level. `privileged` is privileged-container's (an error on Fargate), `user` the Security Hub rules'.
-  { scope: 'container', path: ['links'], where: ['fargate', 'windows'] },
-  { scope: 'container', path: ['portMappings', '*', 'hostPort'], where: ['fargate'], find: awsvpcHostPort },
-  { scope: 'container', path: ['hostname'], where: ['fargate'] },
-  { scope: 'container', path: ['linuxParameters'], where: ['windows'] },
-  { scope: 'container', path: ['linuxParameters', 'capabilities', 'add', '*'], where: ['fargate'], find: fargateCapability },
-  { scope: 'container', path: ['linuxParameters', 'devices'], where: ['fargate'] },
-  { scope: 'container', path: ['linuxParameters', 'sharedMemorySize'], where: ['fargate'] },
-  { scope: 'container', path: ['linuxParameters', 'tmpfs'], where: ['fargate'] },
-  { scope: 'container', path: ['linuxParameters', 'maxSwap'], where: ['fargate'] },
-  { scope: 'container', path: ['linuxParameters', 'swappiness'], where: ['fargate'] },
-  { scope: 'container', path: ['disableNetworking'], where: ['fargate', 'windows'] },
-  { scope: 'container', path: ['readonlyRootFilesystem'], where: ['windows'] },
-  { scope: 'container', path: ['dnsServers'], where: ['fargate', 'windows'] },
-  { scope: 'container', path: ['dnsSearchDomains'], where: ['fargate', 'windows'] },
-  { scope: 'container', path: ['extraHosts'], where: ['fargate', 'windows'] },
-  { scope: 'container', path: ['dockerSecurityOptions'], where: ['fargate'] },
-  { scope: 'container', path: ['dockerSecurityOptions', '*'], where: ['windows'], find: windowsSecurityOption },
-  { scope: 'container', path: ['ulimits'], where: ['windows'] },
-  { scope: 'container', path: ['systemControls'], where: ['windows'] },
-  { scope: 'container', path: ['resourceRequirements', '*'], where: ['fargate'], find: gpu },
+  { scope: 'container', path: ['links'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['portMappings', '*', 'hostPort'], where: ['fargate'], source: SOURCES.portMapping, find: awsvpcHostPort },
+  { scope: 'container', path: ['hostname'], where: ['fargate'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['linuxParameters'], where: ['windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['linuxParameters', 'capabilities', 'add', '*'], where: ['fargate'], source: SOURCES.fargate, find: fargateCapability },
+  { scope: 'container', path: ['linuxParameters', 'devices'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['linuxParameters', 'sharedMemorySize'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['linuxParameters', 'tmpfs'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['linuxParameters', 'maxSwap'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['linuxParameters', 'swappiness'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['disableNetworking'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['readonlyRootFilesystem'], where: ['windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['dnsServers'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['dnsSearchDomains'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['extraHosts'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['dockerSecurityOptions'], where: ['fargate'], source: SOURCES.fargate },
+  { scope: 'container', path: ['dockerSecurityOptions', '*'], where: ['windows'], source: SOURCES.containerDefinition, find: windowsSecurityOption },
+  { scope: 'container', path: ['ulimits'], where: ['windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['systemControls'], where: ['windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['resourceRequirements', '*'], where: ['fargate'], source: SOURCES.fargate, find: gpu },
 ];
+
+/** The table's facts for one place, for the docs test: which parameter, and the page that says ECS does not take it. */
+export function unsupportedParameterFacts(where: Where): { readonly parameter: string; readonly source: string }[] {
+  return ROWS.filter((row) => row.where.includes(where)).map((row) => ({ parameter: row.path.filter((segment) => segment !== '*').join('.'), source: row.source }));
+}
 
 /** Every value of the task that ECS does not take `where`, in document order. */
 export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): Unsupported[] {
@@ -172,6 +181,13 @@ function dockerVolume(node: Node): Unsupported[] {
   if (!setsSomething(node)) return [];
   const name = stringValue(childValue(node.parent?.parent, 'name'));
   return [{ node, subject: `"dockerVolumeConfiguration"${name ? ` of volume "${name}"` : ''}`, instead: 'use a bind mount or an Amazon EFS volume', remove: pathOf(node) }];
+}
+
+/** A Fargate bind mount lives in the task's own storage; there is no host path to name. */
+function hostSourcePath(node: Node): Unsupported[] {
+  if (!setsSomething(node)) return [];
+  const name = stringValue(childValue(node.parent?.parent?.parent?.parent, 'name'));
+  return [{ node, subject: `"sourcePath"${name ? ` of volume "${name}"` : ''}`, instead: 'a Fargate bind mount is a volume with only a "name"', remove: pathOf(node) }];
 }
 
 /** GPUs are reserved on EC2 GPU instances; Fargate has none. */

@@ -18,7 +18,8 @@ export const windowsNonAdminUser: Rule = {
     const windows = found.os === 'windows';
     if (!windows && !(found.os === 'linux' && found.basis === 'default')) return;
     const fix = { set: { key: 'user', value: 'ContainerUser' } };
-    const advice = '(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.';
+    const byImages = found.os === 'windows' && found.basis === 'images' ? ' The task is Windows because every container image is a Windows image.' : '';
+    const advice = `(Security Hub ECS.21). Set "user" to "ContainerUser" or another account without administrator rights.${byImages}`;
     for (const container of doc.containers) {
       const user = containerUser(container);
       if (user.kind === 'set') {

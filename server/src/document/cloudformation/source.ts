@@ -1,4 +1,4 @@
-import { JSONPath } from 'jsonc-parser';
+import { JSONPath, Node } from 'jsonc-parser';
 import { JsonEdit } from '../jsonEdit';
 import { ParsedJson } from '../parse';
 import { taskDefinitionOf, TaskDefinitionDocument } from '../taskDefinition';
@@ -39,21 +39,40 @@ export function templateTaskDefinitions(parsed: ParsedJson): TaskDefinitionDocum
 function resourceVariants(parsed: ParsedJson, template: Template, resource: TemplateResource): TaskDefinitionDocument[] {
   const base = normalizeTask(template, resource, { parameters: new Map(), conditions: new Map() });
   if (!base) return [];
-  const variants: Bindings[] = [];
-  for (const condition of base.conditionsUsed) {
-    for (const holds of [true, false]) variants.push({ parameters: new Map(), conditions: new Map([[condition, holds]]), label: `condition ${condition} is ${holds}` });
-  }
-  for (const name of base.parametersUsed) {
-    const parameter = template.parameters.get(name)!;
-    for (const value of parameter.allowedValues) {
-      if (value.value === parameter.defaultValue?.value) continue;
-      variants.push({ parameters: new Map([[name, value]]), conditions: new Map(), label: `parameter ${name} is ${JSON.stringify(value.value)}` });
-    }
-  }
   const documents = [documentOf(parsed, resource, base, undefined)];
-  for (const bindings of variants.slice(0, MAX_VARIANTS)) {
+  // A variant can reveal more to vary: a condition or a parameter inside the Fn::If branch it takes. Those
+  // variants keep the bindings that revealed them.
+  const conditionsSeen = new Set<string>();
+  const parametersSeen = new Set<string>();
+  const pending: Bindings[] = [];
+  const extend = (from: Bindings | undefined, label: string, parameter?: [string, Node], condition?: [string, boolean]): Bindings => ({
+    parameters: new Map([...(from?.parameters ?? []), ...(parameter ? [parameter] : [])]),
+    conditions: new Map([...(from?.conditions ?? []), ...(condition ? [condition] : [])]),
+    label: from?.label ? `${from.label} and ${label}` : label,
+  });
+  const discover = (task: NormalizedTask, from: Bindings | undefined) => {
+    for (const condition of task.conditionsUsed) {
+      if (conditionsSeen.has(condition)) continue;
+      conditionsSeen.add(condition);
+      for (const holds of [true, false]) pending.push(extend(from, `condition ${condition} is ${holds}`, undefined, [condition, holds]));
+    }
+    for (const name of task.parametersUsed) {
+      if (parametersSeen.has(name)) continue;
+      parametersSeen.add(name);
+      const parameter = template.parameters.get(name)!;
+      for (const value of parameter.allowedValues) {
+        if (value.value === parameter.defaultValue?.value) continue;
+        pending.push(extend(from, `parameter ${name} is ${JSON.stringify(value.value)}`, [name, value]));
+      }
+    }
+  };
+  discover(base, undefined);
+  for (let made = 0; made < MAX_VARIANTS && pending.length > 0; made++) {
+    const bindings = pending.shift()!;
     const task = normalizeTask(template, resource, bindings);
-    if (task) documents.push(documentOf(parsed, resource, task, bindings.label));
+    if (!task) continue;
+    documents.push(documentOf(parsed, resource, task, bindings.label));
+    discover(task, bindings);
   }
   return documents;
 }

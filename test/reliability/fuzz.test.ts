@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { getNodePath, Node, parseTree } from 'jsonc-parser';
+import { pathOf } from '../../server/src/document/json';
+import { caseText, checkDocument, fuzzCase, newFigures, seedFiles } from './fuzzHarness';
+
+/** Per call; the benchmark's slowest call on the 5 MB document is far below, fuzzed documents are smaller. */
+const BUDGET_MS = 5_000;
+
+describe('fuzzing the engine with mutated real task definitions (fast-check)', function () {
+  this.timeout(120_000);
+  const seeds = seedFiles();
+  const figures = newFigures();
+
+  // Analysis, validation, hover, completion and outline on every case; code actions, their resolve and "fix all"
+  // (which re-validate per fix) on every fourth, to keep `npm test` well under a minute on a busy machine.
+  it('keeps every property on 2,000 mutated documents', () => {
+    assert.ok(seeds.length >= 5, 'the examples at least');
+    let index = 0;
+    fc.assert(
+      fc.property(fuzzCase(seeds.length), (fuzz) => {
+        const { name, text } = caseText(seeds, fuzz);
+        checkDocument(name, text, figures, BUDGET_MS, { withFixes: index++ % 4 === 0 });
+      }),
+      { numRuns: Number(process.env.ECS_GUARD_FUZZ_RUNS ?? 2_000) },
+    );
+  });
+
+  it('keeps them on every seed as it is', () => {
+    for (const { name, text } of seeds) checkDocument(name, text, figures, BUDGET_MS);
+  });
+
+  it('keeps them on hand-made extremes: 10 MB strings, 100,000-deep nesting, lone surrogates', () => {
+    const extremes: [string, string][] = [
+      ['ten-megabyte-string.json', `{ "family": "web", "containerDefinitions": [ { "name": "a", "image": "${'x'.repeat(10 * 1024 * 1024)}", "privileged": true } ] }`],
+      ['deep.json', `{ "containerDefinitions": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`],
+      ['deep-objects.json', `{ "containerDefinitions": ${'{"a":'.repeat(100_000)}`],
+      ['surrogates.json', '{ "family": "\uD800", "containerDefinitions": [ { "name": "\uDFFF", "image": "x\uD83D", "privileged": true } ] }'],
+      ['proto.json', '{ "__proto__": { "containerDefinitions": [] }, "constructor": { "prototype": 1 }, "containerDefinitions": [ { "name": "a", "image": "x", "__proto__": { "privileged": true }, "privileged": true } ] }'],
+      ['numbers.json', '{ "cpu": 1e309, "memory": -0, "containerDefinitions": [ { "name": "a", "image": "x", "memory": 1e-400, "cpu": 9007199254740993 } ] }'],
+      ['empty.json', ''],
+      ['crlf.json', '{\r\n  "containerDefinitions": [\r\n    { "name": "a", "image": "x", "privileged": true }\r\n  ]\r\n}\r\n'],
+      ['lone-cr.json', '{\r  "containerDefinitions": [\r    { "name": "a", "image": "x", "privileged": true }\r  ]\r}'],
+    ];
+    for (const [name, text] of extremes) checkDocument(name, text, figures, BUDGET_MS * 4);
+  });
+
+  it('pathOf (constant time per array item) agrees with jsonc-parser\'s getNodePath on every node', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        const visit = (node: Node | undefined): void => {
+          if (!node) return;
+          assert.deepEqual(pathOf(node), getNodePath(node));
+          node.children?.forEach(visit);
+        };
+        visit(parseTree(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
+    const big = parseTree(JSON.stringify({ items: Array.from({ length: 100 }, (_, i) => ({ i })) }))!;
+    const item = big.children![0].children![1].children![57];
+    assert.deepEqual(pathOf(item.children![0].children![1]), ['items', 57, 'i']);
+  });
+
+  after(() => {
+    console.log(`      fuzz figures: ${JSON.stringify({ ...figures, slowestMs: Math.round(figures.slowestMs) })}`);
+  });
+});

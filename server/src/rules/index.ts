@@ -1,3 +1,6 @@
+import { clusterTags } from './cluster-tags';
+import { serviceTags } from './service-tags';
+import { taskDefinitionTags } from './task-definition-tags';
 import { capacityProviderTerminationProtection } from './capacity-provider-termination-protection';
 import { clusterContainerInsights } from './cluster-container-insights';
 import { fargatePlatformVersion } from './fargate-platform-version';
@@ -53,6 +56,7 @@ export const contentRules: readonly Rule[] = [
   pidModeHost,
   privilegedContainer,
   readonlyRootFilesystem,
+  taskDefinitionTags,
   valueType,
   windowsNonAdminUser,
   windowsUnsupportedParameter,
@@ -62,10 +66,12 @@ export const contentRules: readonly Rule[] = [
 export const resourceRules: readonly ResourceRule[] = [
   capacityProviderTerminationProtection,
   clusterContainerInsights,
+  clusterTags,
   fargatePlatformVersion,
   guarddutyExclusionTag,
   serviceNetworkConfiguration,
   servicePublicIp,
+  serviceTags,
   serviceTaskDefinitionCompatibility,
   taskSetPublicIp,
 ];

@@ -42,6 +42,8 @@ export interface Finding {
 
 export interface RuleContext {
   readonly doc: TaskDefinitionDocument;
+  /** Tag keys the user requires (`.ecs-guard.json` `requiredTagKeys`); empty when none are configured. */
+  readonly requiredTagKeys: readonly string[];
   /** Report on a value (or key) node: the range is the node, the path is its path; `severity` as in `Finding`. */
   reportAt(node: Node, message: string, fix?: FixData, severity?: Severity): void;
   /** Report a property missing from an object: the range is the object's anchor, the path the object's path. */
@@ -91,6 +93,8 @@ export interface SyntaxRule {
 /** What a rule about services, clusters, task sets or capacity providers sees of one resource. */
 export interface ResourceRuleContext {
   readonly resource: EcsResource;
+  /** Tag keys the user requires (`.ecs-guard.json` `requiredTagKeys`); empty when none are configured. */
+  readonly requiredTagKeys: readonly string[];
   /** The task definition a service or task set runs, when the same template defines it (`Ref`). */
   readonly taskDefinition: TaskDefinitionDocument | undefined;
   /** Report on a value (or key) node; `when` says which parameter value or condition gives it. */

@@ -19,6 +19,8 @@ export interface ValidateOptions {
   readonly rules?: Readonly<Record<string, SeverityOverride>>;
   /** Lint as a task definition even when the content is not recognised (the file was named or included). */
   readonly assumeTaskDefinition?: boolean;
+  /** Tag keys the tagging rules require (`.ecs-guard.json` `requiredTagKeys`); absent or empty: they stay silent. */
+  readonly requiredTagKeys?: readonly string[];
   /** Called when a rule throws; the other rules still run. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -48,6 +50,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     for (const rule of contentRules) {
       const context: RuleContext = {
         doc,
+        requiredTagKeys: options.requiredTagKeys ?? [],
         reportAt: (node, message, fix, severity) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix, severity }),
         reportMissing: (object, message, fix) => report(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
       };
@@ -63,6 +66,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       if (!rule.kinds.includes(resource.kind)) continue;
       const context: ResourceRuleContext = {
         resource,
+        requiredTagKeys: options.requiredTagKeys ?? [],
         taskDefinition,
         reportAt: (node, message, fix, when) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message: named(message, when), fix }),
         reportMissing: (object, message, fix) => add(rule.meta, { ...nodeSpan(missingAnchor(resource, object)), path: object.path, message: named(message), fix }),

@@ -45,5 +45,5 @@ export type ActiveLintPlan = Extract<LintPlan, { linted: true }>;
 
 /** Whether the rules look at this analysis at all under the plan: a document that is not a task definition gets no findings. */
 export function lintsContent(plan: LintPlan, analysis: Analysis): boolean {
-  return plan.linted && (plan.assumeTaskDefinition || analysis.taskDefinition !== undefined);
+  return plan.linted && (plan.assumeTaskDefinition || analysis.taskDefinition !== undefined || analysis.resources.length > 0);
 }

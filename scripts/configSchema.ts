@@ -36,6 +36,12 @@ export function renderConfigSchema(): object {
         description: 'Globs (relative to the workspace folder) of files to lint as task definitions even when their content is not recognised; when set, only matching files are linted. A glob starting with ! is an exception.',
       },
       ignore: { type: 'array', items: glob, description: 'Globs (relative to the workspace folder) of files never to lint. A glob starting with ! is an exception.' },
+      requiredTagKeys: {
+        type: 'array',
+        items: { type: 'string', minLength: 1, maxLength: 128, not: { pattern: '^[aA][wW][sS]:' } },
+        uniqueItems: true,
+        description: 'Tag keys every service, cluster and task definition must carry (Security Hub ECS.13, ECS.14, ECS.15). Empty or absent: the tagging rules stay silent.',
+      },
     },
   };
 }

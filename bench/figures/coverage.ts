@@ -1,113 +1,53 @@
-// Coverage refresh against the fake GuardDuty on 127.0.0.1, every request answered after 50 ms: 500 clusters
-// in one region take ListDetectors then 10 pages of ListCoverage one after another (GetCoverageStatistics can
-// run beside them). The floor is that chain of 11 round trips, measured in the same run with bare HTTP
-// requests to the same fake; the figure is loadCoverage in-process over it, and the CLI (a cold process) too.
-import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { loadCoverage } from '../../client/src/coverage';
-import { startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
-import { ecsClusterResource } from '../../client/src/coverage/testing/fakeGuardDuty/resourceBuilders';
+// Coverage refresh against the fake GuardDuty in a process of its own, every request answered after 50 ms,
+// through the coverage core's own benchmark entry points (client/src/coverage/testing/coverageBenchmark.ts):
+// each figure is the refresh time over the floor, the longest region's chain of round trips that cannot
+// overlap (ListDetectors, then the ListCoverage pages one after another) times the latency.
+import { CoverageBenchmarkResult, CoverageBenchmarkScenario, measureCliCold, measureInProcess } from '../../client/src/coverage/testing/coverageBenchmark';
 import { Figure, RunOptions, spreadOf } from '../support/figure';
-import { REPO_ROOT } from '../support/inputs';
-import { interleave, ratios, summarise } from '../support/stats';
+import { summarise } from '../support/stats';
 
-const REGION = 'us-east-1';
-const CLUSTERS = 500;
-const DELAY_MS = 50;
-const PAGE_SIZE = 50;
-const DETECTOR_ID = 'benchdetector0000000000000000000';
-const CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' };
+const LATENCY_MS = 50;
+const ONE_REGION: CoverageBenchmarkScenario = { clustersPerRegion: { 'us-east-1': 500 }, latencyMs: LATENCY_MS };
+// 17 regions with 2,000 clusters between them, unevenly, as an organisation's would be.
+const REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1', 'me-south-1'];
+const MANY_REGIONS: CoverageBenchmarkScenario = {
+  clustersPerRegion: Object.fromEntries(REGIONS.map((region, i) => [region, i === 0 ? 400 : 100])),
+  latencyMs: LATENCY_MS,
+};
 
-function roundTrip(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(`${url}/detector`, { headers: { authorization: `AWS4-HMAC-SHA256 Credential=bench/20240101/${REGION}/guardduty/aws4_request` } }, (response) => {
-      response.resume();
-      response.on('end', resolve);
-    });
-    request.on('error', reject);
-  });
+async function repeated(times: number, measure: () => Promise<CoverageBenchmarkResult>): Promise<CoverageBenchmarkResult[]> {
+  const results: CoverageBenchmarkResult[] = [];
+  for (let i = 0; i < times; i++) {
+    const result = await measure();
+    if (result.failedRegions.length) throw new Error(`coverage benchmark: ${result.failedRegions.join(', ')} did not load`);
+    results.push(result);
+  }
+  return results;
 }
 
-/** The CLI, cold: a new process with an isolated AWS environment pointed at the fake. */
-function runCli(url: string, home: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/ecs-guard.js'), 'coverage', '--region', REGION, '--endpoint-url', url, '--format', 'json'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: home,
-        AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        AWS_CONFIG_FILE: path.join(home, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-      },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ecs-guard coverage exited with ${code}: ${stderr}`))));
-  });
+function figure(name: string, what: string, target: number, results: CoverageBenchmarkResult[]): Figure {
+  const ratios = summarise(results.map((result) => result.ratio));
+  const elapsed = summarise(results.map((result) => result.elapsedMs));
+  return {
+    name,
+    what,
+    unit: 'x',
+    value: ratios.median,
+    target,
+    spread: spreadOf(ratios),
+    reference: `floor ${results[0].floorMs.toFixed(0)} ms, refresh ${elapsed.median.toFixed(0)} ms`,
+    notes: `${results[0].requests} requests, at most ${Math.max(...results.map((result) => result.maxInFlight))} in flight`,
+  };
 }
 
 export async function coverageFigures(options: RunOptions): Promise<Figure[]> {
-  const resources = Array.from({ length: CLUSTERS }, (_, i) =>
-    ecsClusterResource({ clusterName: `cluster-${i}`, accountId: '111122223333', detectorId: DETECTOR_ID, issues: i % 5 === 0 ? ['Fargate tasks need relaunch'] : [] }),
-  );
-  const fake = await startFakeGuardDuty({ regions: { [REGION]: { detectorId: DETECTOR_ID, resources } }, faults: [{ kind: 'slow', delayMs: DELAY_MS }] });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-bench-aws-'));
-  fs.writeFileSync(path.join(home, 'config'), '');
-  fs.writeFileSync(path.join(home, 'credentials'), '');
-  const chain = 1 + Math.ceil(CLUSTERS / PAGE_SIZE);
-  try {
-    const inProcess = async () => {
-      const start = performance.now();
-      const [region] = await loadCoverage([REGION], { endpoint: fake.url, credentials: CREDENTIALS });
-      const ms = performance.now() - start;
-      if (region.error || region.clusters.length !== CLUSTERS) throw new Error(`coverage loaded ${region.clusters.length} clusters: ${region.error?.message ?? ''}`);
-      return ms;
-    };
-    await inProcess(); // loads the SDK
-    const measured = await interleave(options.quick ? 3 : 7, {
-      floor: async () => {
-        const start = performance.now();
-        for (let i = 0; i < chain; i++) await roundTrip(fake.url);
-        return performance.now() - start;
-      },
-      inProcess,
-      cli: async () => {
-        const start = performance.now();
-        await runCli(fake.url, home);
-        return performance.now() - start;
-      },
-    });
-    const vsFloor = summarise(ratios(measured.inProcess, measured.floor));
-    const cliVsFloor = summarise(ratios(measured.cli, measured.floor));
-    const floorMs = summarise(measured.floor).median;
-    return [
-      {
-        name: 'coverage_vs_floor',
-        what: `coverage of ${CLUSTERS} clusters, ${DELAY_MS} ms per request, in-process / ${chain} sequential round trips`,
-        unit: 'x',
-        value: vsFloor.median,
-        target: 1.1,
-        spread: spreadOf(vsFloor),
-        reference: `floor ${floorMs.toFixed(0)} ms, in-process ${summarise(measured.inProcess).median.toFixed(0)} ms`,
-      },
-      {
-        name: 'coverage_cli_vs_floor',
-        what: 'the same with `ecs-guard coverage` (a cold process) / the floor',
-        unit: 'x',
-        value: cliVsFloor.median,
-        target: 1.3,
-        spread: spreadOf(cliVsFloor),
-        reference: `CLI ${summarise(measured.cli).median.toFixed(0)} ms`,
-      },
-    ];
-  } finally {
-    await fake.close();
-    fs.rmSync(home, { recursive: true, force: true });
-  }
+  const times = options.quick ? 3 : 7;
+  const inProcess = await repeated(times, () => measureInProcess(ONE_REGION));
+  const cli = await repeated(times, () => measureCliCold(ONE_REGION));
+  const many = await repeated(options.quick ? 2 : 4, () => measureInProcess(MANY_REGIONS));
+  return [
+    figure('coverage_vs_floor', `coverage of 500 clusters in one region, ${LATENCY_MS} ms per request, in-process / the floor`, 1.1, inProcess),
+    figure('coverage_cli_vs_floor', 'the same with `ecs-guard coverage` (a cold process) / the floor', 1.3, cli),
+    figure('coverage_17_regions_vs_floor', '17 regions, 2,000 clusters, in-process / the longest region\'s chain', 1.25, many),
+  ];
 }

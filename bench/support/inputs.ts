@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
+const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 
 export interface NamedText {
   readonly name: string;

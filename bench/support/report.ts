@@ -38,7 +38,7 @@ export function results(figures: readonly Figure[], machine: Machine, quick: boo
   };
 }
 
-export function formatValue(value: number, unit: Figure['unit']): string {
+function formatValue(value: number, unit: Figure['unit']): string {
   switch (unit) {
     case 'x':
       return `${value.toFixed(2)}x`;

@@ -10,7 +10,7 @@ export interface Summary {
   readonly n: number;
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   // Nearest rank: a p95 of 20 samples is the 19th, a sample that happened.
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
@@ -30,20 +30,6 @@ export function summarise(values: readonly number[]): Summary {
     max: sorted[sorted.length - 1],
     n: sorted.length,
   };
-}
-
-/** Milliseconds of CPU time (user + system) this process spent in `run`. */
-export function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-export async function wallMs(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
 }
 
 /**
@@ -79,7 +65,10 @@ export function cpuMsPerCall(run: () => void, minMs: number): number {
   let calls = 0;
   let spent = 0;
   while (spent < minMs) {
-    spent += cpuMs(run);
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    spent += (used.user + used.system) / 1000;
     calls++;
   }
   return spent / calls;

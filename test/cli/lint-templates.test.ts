@@ -57,14 +57,20 @@ describe('ecs-guard lint on CloudFormation templates', () => {
   });
 });
 
-describe('ecs-guard lint on a named template without a task definition', () => {
-  it('says why it is skipped, in template terms', async () => {
-    const workspace = tempWorkspace({ 'cluster.yaml': 'Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n', 'bucket.json': '{ "Resources": { "B": { "Type": "AWS::S3::Bucket" } } }' });
+describe('ecs-guard lint on a named template without ECS resources', () => {
+  it('says why it is skipped, in template terms; a template with only a cluster is linted', async () => {
+    const workspace = tempWorkspace({
+      'cluster.yaml': 'Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n',
+      'bucket.yaml': 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n',
+      'bucket.json': '{ "Resources": { "B": { "Type": "AWS::S3::Bucket" } } }',
+    });
     try {
-      const yaml = await runCli(['lint', 'cluster.yaml'], workspace.dir);
-      assert.match(yaml.stderr, /cluster\.yaml is not an ECS task definition \(YAML is read as a CloudFormation template, and this one has no AWS::ECS::TaskDefinition resource\); skipped/);
+      const cluster = await runCli(['lint', 'cluster.yaml', '-f', 'json'], workspace.dir);
+      assert.deepEqual((JSON.parse(cluster.stdout) as { ruleId: string }[]).map((finding) => finding.ruleId), ['cluster-container-insights']);
+      const yaml = await runCli(['lint', 'bucket.yaml'], workspace.dir);
+      assert.match(yaml.stderr, /bucket\.yaml is not an ECS task definition \(YAML is read as a CloudFormation template, and this one has no ECS task definition, service, cluster, task set or capacity provider\); skipped/);
       const json = await runCli(['lint', 'bucket.json'], workspace.dir);
-      assert.match(json.stderr, /bucket\.json is not an ECS task definition \(a CloudFormation template with no AWS::ECS::TaskDefinition resource\); skipped/);
+      assert.match(json.stderr, /bucket\.json is not an ECS task definition \(a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider\); skipped/);
     } finally {
       workspace.cleanup();
     }

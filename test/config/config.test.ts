@@ -16,7 +16,7 @@ describe('.ecs-guard.json', () => {
     it('reads rules, include and ignore, and allows $schema', () => {
       assert.deepEqual(
         parse({ $schema: './schema.json', rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'] }),
-        { config: { rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'] }, problems: [] },
+        { config: { rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'], requiredTagKeys: [] }, problems: [] },
       );
     });
 
@@ -28,7 +28,7 @@ describe('.ecs-guard.json', () => {
 
     it('reports an unknown key and keeps the rest', () => {
       const result = parse({ rule: { 'privileged-container': 'off' }, ignore: ['tmp/**'] });
-      assert.deepEqual(result.problems, ['.ecs-guard.json: unknown key "rule" (expected "rules", "include" or "ignore").']);
+      assert.deepEqual(result.problems, ['.ecs-guard.json: unknown key "rule" (expected "rules", "include", "ignore" or "requiredTagKeys").']);
       assert.deepEqual(result.config, config({ ignore: ['tmp/**'] }));
     });
 
@@ -123,7 +123,29 @@ describe('.ecs-guard.json', () => {
         rules: { 'privileged-container': 'error', 'json-syntax': 'warning' },
         include: ['a/**', 'b/**'],
         ignore: ['a/old/**', 'b/old/**'],
+        requiredTagKeys: [],
       });
+    });
+  });
+
+  describe('requiredTagKeys', () => {
+    it('reads the tag keys the tagging rules require', () => {
+      assert.deepEqual(parse({ requiredTagKeys: ['team', 'cost-center'] }), { config: config({ requiredTagKeys: ['team', 'cost-center'] }), problems: [] });
+    });
+
+    it('reports keys AWS would not take (empty, over 128 characters, the reserved aws: prefix) and keeps the others', () => {
+      const result = parse({ requiredTagKeys: ['team', '', 'aws:cloudformation:stack-name', 'k'.repeat(129)] });
+      assert.deepEqual(result.config.requiredTagKeys, ['team']);
+      assert.equal(result.problems.length, 3);
+      assert.match(result.problems[1], /"aws:cloudformation:stack-name" starts with the reserved prefix "aws:"; it is ignored/);
+    });
+
+    it('reports a value that is not an array of strings', () => {
+      assert.deepEqual(parse({ requiredTagKeys: 'team' }).problems, ['.ecs-guard.json: "requiredTagKeys" must be an array of tag keys.']);
+    });
+
+    it('merges the keys of settings and file, once each', () => {
+      assert.deepEqual(mergeConfigs(config({ requiredTagKeys: ['team'] }), config({ requiredTagKeys: ['team', 'owner'] })).requiredTagKeys, ['team', 'owner']);
     });
   });
 

@@ -87,7 +87,7 @@ describe('include / ignore globs', () => {
   });
 
   it('a hostile include in .ecs-guard.json leaves file selection fast', () => {
-    const config = { rules: {}, include: ['a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'], ignore: ['**/x*x*x*x*x*x*x*x*x*x*y'] };
+    const config = { rules: {}, include: ['a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'], ignore: ['**/x*x*x*x*x*x*x*x*x*x*y'], requiredTagKeys: [] };
     const started = performance.now();
     for (let i = 0; i < 100; i++) assert.equal(selectFile(`${'a'.repeat(200)}/${'x'.repeat(200)}${i}`, config), 'ignored');
     assert.ok(performance.now() - started < 2_000);

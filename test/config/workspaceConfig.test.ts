@@ -37,7 +37,7 @@ describe('WorkspaceConfigs', () => {
   it('without settings or a file: every rule at its default, decided by content, enabled', async () => {
     assert.deepEqual(await configs.forDocument(documentIn('task.json')), {
       enabled: true,
-      config: { rules: {}, include: [], ignore: [] },
+      config: { rules: {}, include: [], ignore: [], requiredTagKeys: [] },
       selection: 'by-content',
     });
     assert.deepEqual(problems, []);
@@ -56,6 +56,7 @@ describe('WorkspaceConfigs', () => {
       rules: { 'privileged-container': 'error', 'json-syntax': 'warning' },
       include: ['deploy/**', 'services/**'],
       ignore: ['services/legacy/**'],
+      requiredTagKeys: [],
     });
   });
 
@@ -161,7 +162,7 @@ describe('WorkspaceConfigs', () => {
   it('applies the valid parts of settings with problems', async () => {
     settings = { rules: { 'privileged-container': 'error', 'json-syntax': 'loud' }, include: 'deploy/**' };
     const { config } = await configs.forDocument(documentIn('task.json'));
-    assert.deepEqual(config, { rules: { 'privileged-container': 'error' }, include: [], ignore: [] });
+    assert.deepEqual(config, { rules: { 'privileged-container': 'error' }, include: [], ignore: [], requiredTagKeys: [] });
     assert.deepEqual(problems, [
       'ecsGuard settings: rule "json-syntax" has severity "loud"; use "off", "info", "warning" or "error".',
       'ecsGuard settings: "include" must be an array of glob strings.',
@@ -176,7 +177,7 @@ describe('WorkspaceConfigs', () => {
 
   it('treats null settings (a client that does not know the section) as none', async () => {
     configs = new WorkspaceConfigs(async () => null as unknown as ClientSettings, (found) => problems.push(...found));
-    assert.deepEqual((await configs.forDocument('untitled:Untitled-1')).config, { rules: {}, include: [], ignore: [] });
+    assert.deepEqual((await configs.forDocument('untitled:Untitled-1')).config, { rules: {}, include: [], ignore: [], requiredTagKeys: [] });
     assert.deepEqual(problems, []);
   });
 

@@ -47,6 +47,20 @@ describe('bundled examples', () => {
       'value-type': 3,
     }));
 
+  it('cli-input/create-service.json: a Fargate service on platform 1.3.0 that gives its tasks public IPs', () =>
+    assert.deepEqual(ruleCounts('examples/cli-input/create-service.json'), { 'fargate-platform-version': 1, 'service-public-ip': 1 }));
+
+  it('cli-input/create-cluster.json passes (Container Insights enhanced)', () => assert.deepEqual(ruleCounts('examples/cli-input/create-cluster.json'), {}));
+
+  it('cloudformation/cluster-and-service.yaml: the service checked against its task definition, the cluster against ECS.12 and GuardDuty', () =>
+    assert.deepEqual(ruleCounts('examples/cloudformation/cluster-and-service.yaml'), {
+      'cluster-container-insights': 1,
+      'fargate-platform-version': 1,
+      'guardduty-exclusion-tag': 1,
+      'service-public-ip': 1,
+      'service-task-definition-compatibility': 1,
+    }));
+
   it('cloudformation/web-service.yaml: the staging branch, the smallest memory value and a plain access key', () =>
     assert.deepEqual(ruleCounts('examples/cloudformation/web-service.yaml'), { 'environment-secrets': 1, 'guardduty-agent-memory': 1, 'readonly-root-filesystem': 1 }));
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRuleMetas, contentRules } from '../../server/src/rules';
+import { allRuleMetas, contentRules, resourceRules } from '../../server/src/rules';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -15,7 +15,7 @@ describe('rule files', () => {
     assert.deepEqual(allRuleMetas.map((meta) => meta.id), [...ruleFiles].sort());
   });
 
-  const rulesWithFixes = new Set(contentRules.filter((rule) => rule.fixes !== undefined).map((rule) => rule.meta.id));
+  const rulesWithFixes = new Set([...contentRules, ...resourceRules].filter((rule) => rule.fixes !== undefined).map((rule) => rule.meta.id));
 
   for (const meta of allRuleMetas) {
     describe(meta.id, () => {

@@ -14,8 +14,8 @@ describe('lintPlan', () => {
   });
 
   it('lints with the configured severities; the content decides unless include selects the file', () => {
-    assert.deepEqual(lintPlan({ enabled: true, config: CONFIG, selection: 'by-content' }), { linted: true, rules: CONFIG.rules, assumeTaskDefinition: false });
-    assert.deepEqual(lintPlan({ config: CONFIG, selection: 'included' }), { linted: true, rules: CONFIG.rules, assumeTaskDefinition: true });
+    assert.deepEqual(lintPlan({ enabled: true, config: CONFIG, selection: 'by-content' }), { linted: true, rules: CONFIG.rules, requiredTagKeys: [], assumeTaskDefinition: false });
+    assert.deepEqual(lintPlan({ config: CONFIG, selection: 'included' }), { linted: true, rules: CONFIG.rules, requiredTagKeys: [], assumeTaskDefinition: true });
   });
 
   it('by content, only a task definition gets findings', () => {
@@ -29,7 +29,7 @@ describe('lintPlan', () => {
 
   it('a named file that is not valid JSON is linted as a task definition, so its syntax errors are reported', () => {
     const named = lintPlan({ config: CONFIG, selection: 'by-content', named: BROKEN });
-    assert.deepEqual(named, { linted: true, rules: CONFIG.rules, assumeTaskDefinition: true });
+    assert.deepEqual(named, { linted: true, rules: CONFIG.rules, requiredTagKeys: [], assumeTaskDefinition: true });
     assert.equal(lintsContent(named, BROKEN), true);
   });
 

@@ -116,6 +116,7 @@ class FileLinter {
       }
       const validateOptions: ValidateOptions = {
         rules: plan.rules,
+        requiredTagKeys: plan.requiredTagKeys,
         assumeTaskDefinition: plan.assumeTaskDefinition,
         onRuleError: (ruleId, error) => this.io.stderr(`ecs-guard: rule ${ruleId} failed on ${target.displayPath}: ${String(error)}\n`),
       };

@@ -11,12 +11,17 @@ export interface EcsGuardConfig {
   readonly include: readonly string[];
   /** Globs of files never to lint. */
   readonly ignore: readonly string[];
+  /**
+   * Tag keys every service, cluster and task definition must carry (Security Hub ECS.13/14/15 `requiredTagKeys`).
+   * Empty: the tagging rules stay silent. `.ecs-guard.json` only: a team's policy belongs to the repository.
+   */
+  readonly requiredTagKeys: readonly string[];
 }
 
 /** `"off", "info", "warning" or "error"`, for messages. */
 const SEVERITY_CHOICES = `${SEVERITY_OVERRIDES.slice(0, -1).map((severity) => `"${severity}"`).join(', ')} or "${SEVERITY_OVERRIDES[SEVERITY_OVERRIDES.length - 1]}"`;
 
-export const EMPTY_CONFIG: EcsGuardConfig = { rules: {}, include: [], ignore: [] };
+export const EMPTY_CONFIG: EcsGuardConfig = { rules: {}, include: [], ignore: [], requiredTagKeys: [] };
 
 export interface ConfigResult {
   readonly config: EcsGuardConfig;
@@ -46,7 +51,7 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     return { config: EMPTY_CONFIG, problems: [`${origin} must be a JSON object with "rules", "include" and "ignore".`] };
   }
   for (const key of Object.keys(value)) {
-    if (!['rules', 'include', 'ignore', '$schema'].includes(key)) problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include" or "ignore").`);
+    if (!['rules', 'include', 'ignore', 'requiredTagKeys', '$schema'].includes(key)) problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include", "ignore" or "requiredTagKeys").`);
   }
   const rules: Record<string, SeverityOverride> = {};
   if (value.rules !== undefined) {
@@ -65,7 +70,12 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     }
   }
   return {
-    config: { rules, include: globList(value.include, 'include', origin, problems), ignore: globList(value.ignore, 'ignore', origin, problems) },
+    config: {
+      rules,
+      include: globList(value.include, 'include', origin, problems),
+      ignore: globList(value.ignore, 'ignore', origin, problems),
+      requiredTagKeys: tagKeyList(value.requiredTagKeys, origin, problems),
+    },
     problems,
   };
 }
@@ -80,6 +90,20 @@ function globList(value: unknown, key: string, origin: string, problems: string[
   return value.filter((glob: string) => {
     const problem = globProblem(glob);
     if (problem) problems.push(`${origin}: "${key}" has ${problem}; it is ignored.`);
+    return problem === undefined;
+  });
+}
+
+/** Tag keys as AWS allows them: 1 to 128 characters, not starting with the reserved `aws:` prefix. */
+function tagKeyList(value: unknown, origin: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    problems.push(`${origin}: "requiredTagKeys" must be an array of tag keys.`);
+    return [];
+  }
+  return value.filter((key: string) => {
+    const problem = key.length === 0 || key.length > 128 ? 'must be 1 to 128 characters long' : key.toLowerCase().startsWith('aws:') ? 'starts with the reserved prefix "aws:"' : undefined;
+    if (problem) problems.push(`${origin}: the required tag key ${shown(key)} ${problem}; it is ignored.`);
     return problem === undefined;
   });
 }
@@ -100,6 +124,7 @@ export function mergeConfigs(settings: EcsGuardConfig, file: EcsGuardConfig): Ec
     rules: { ...settings.rules, ...file.rules },
     include: [...settings.include, ...file.include],
     ignore: [...settings.ignore, ...file.ignore],
+    requiredTagKeys: [...new Set([...settings.requiredTagKeys, ...file.requiredTagKeys])],
   };
 }
 

@@ -2,7 +2,7 @@ import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, pathOf, propertyOf, stringValue } from './json';
 import { ParsedJson } from './parse';
 import type { TemplateSource } from './cloudformation/source';
-import { findTemplate, TASK_DEFINITION_TYPE } from './cloudformation/template';
+import { findTemplate } from './cloudformation/template';
 
 /**
  * The shapes in which task definitions are kept in repositories:
@@ -69,7 +69,7 @@ export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument |
 export function whyNotATaskDefinition(parsed: ParsedJson): string {
   const root = parsed.root;
   if (findTemplate(root) || parsed.language === 'yaml') {
-    return `${parsed.language === 'yaml' ? 'YAML is read as a CloudFormation template, and this one has' : 'a CloudFormation template with'} no ${TASK_DEFINITION_TYPE} resource`;
+    return `${parsed.language === 'yaml' ? 'YAML is read as a CloudFormation template, and this one has' : 'a CloudFormation template with'} no ECS task definition, service, cluster, task set or capacity provider`;
   }
   if (root?.type === 'array') {
     const tasks = arrayItems(root).filter((item) => findTaskDefinition({ ...parsed, root: item }) !== undefined).length;

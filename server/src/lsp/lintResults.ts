@@ -11,7 +11,7 @@ export class LintResults {
 
   findings(analysis: Analysis, plan: ActiveLintPlan): LintFinding[] {
     const cached = this.results.get(analysis);
-    if (cached && cached.plan.rules === plan.rules && cached.plan.assumeTaskDefinition === plan.assumeTaskDefinition) return cached.findings;
+    if (cached && cached.plan.rules === plan.rules && cached.plan.requiredTagKeys === plan.requiredTagKeys && cached.plan.assumeTaskDefinition === plan.assumeTaskDefinition) return cached.findings;
     const findings = validate(analysis, { ...plan, onRuleError: (ruleId, error) => this.onRuleError(ruleId, error, analysis.document.uri) });
     this.results.set(analysis, { plan, findings });
     return findings;

@@ -34,6 +34,8 @@ interface Unsupported {
   readonly instead?: string;
   /** Where the fix removes from; undefined when there is nothing sensible to remove. */
   readonly remove?: JSONPath;
+  /** The container it is in; undefined at task level. */
+  readonly container?: ContainerView;
 }
 
 interface Row {
@@ -87,18 +89,38 @@ export function unsupportedParameterFacts(where: Where): { readonly parameter: s
 
 /** Every value of the task that ECS does not take `where`, in document order. */
 export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): Unsupported[] {
+  const rows = ROWS.filter((row) => row.where.includes(where));
   const found: Unsupported[] = [];
-  for (const row of ROWS) {
-    if (!row.where.includes(where)) continue;
-    const roots: { node: Node; container?: ContainerView }[] = row.scope === 'task' ? (doc.task ? [{ node: doc.task.node }] : []) : doc.containers.map((container) => ({ node: container.node, container }));
-    for (const root of roots) {
-      for (const node of matching(root.node, row.path)) {
+  if (doc.task) check(doc.task.node, rowsByKey(rows, 'task'), where, found, undefined);
+  const containerRows = rowsByKey(rows, 'container');
+  for (const container of doc.containers) check(container.node, containerRows, where, found, container);
+  return found.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** The rows of one scope by their first key, so each object's properties are read once (a task can have thousands of containers). */
+function rowsByKey(rows: readonly Row[], scope: Row['scope']): Map<string, Row[]> {
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (row.scope === scope) byKey.set(row.path[0], [...(byKey.get(row.path[0]) ?? []), row]);
+  }
+  return byKey;
+}
+
+function check(object: Node, byKey: Map<string, Row[]>, where: Where, found: Unsupported[], container: ContainerView | undefined): void {
+  for (const property of object.children ?? []) {
+    const [key, value] = property.children ?? [];
+    const rows = typeof key?.value === 'string' ? byKey.get(key.value) : undefined;
+    if (!rows || !value) continue;
+    // A repeated key: the last one wins, as in JSON.parse.
+    if (childValue(object, key.value as string) !== value) continue;
+    for (const row of rows) {
+      for (const node of matching(value, row.path.slice(1))) {
         if (node.type === 'null' || isPlaceholderNode(node)) continue;
-        found.push(...(row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : []));
+        const unsupported = row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : [];
+        for (const each of unsupported) found.push({ ...each, container });
       }
     }
   }
-  return found.sort((a, b) => a.node.offset - b.node.offset);
 }
 
 /** `"links"`, `"sharedMemorySize" of "linuxParameters"`: single quoted words, which a template's wording can respell. */
@@ -204,14 +226,9 @@ export function reportNode(node: Node): Node {
 }
 
 /** `"links" in container "web"`, `"ipcMode"`: the subject of a message, capitalised. */
-export function describeUnsupported(found: Unsupported, container: ContainerView | undefined): string {
+export function describeUnsupported(found: Unsupported): string {
   const subject = found.subject[0].toUpperCase() + found.subject.slice(1);
-  return container ? `${subject} in container ${container.label}` : subject;
-}
-
-/** The container a value is in, if any. */
-export function containerOf(doc: TaskDefinitionDocument, node: Node): ContainerView | undefined {
-  return doc.containers.find((container) => container.node.offset <= node.offset && node.offset < container.node.offset + container.node.length);
+  return found.container ? `${subject} in container ${found.container.label}` : subject;
 }
 
 /** Fix payload `{ remove: <path> }`: delete that value (a property, or an array item), if it is still there. */

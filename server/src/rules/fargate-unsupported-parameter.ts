@@ -1,5 +1,5 @@
 import { isFargate } from '../document/facts';
-import { containerOf, describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
 import { Rule } from './rule';
 
 /** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
@@ -14,7 +14,7 @@ export const fargateUnsupportedParameter: Rule = {
     if (!doc.task || !isFargate(doc)) return;
     // Every one at once: ECS reports them one registration at a time.
     for (const found of unsupportedParameters(doc, 'fargate')) {
-      const subject = describeUnsupported(found, containerOf(doc, found.node));
+      const subject = describeUnsupported(found);
       reportAt(
         reportNode(found.node),
         `${subject} is not valid on Fargate${found.instead ? ` (${found.instead})` : ''}: ECS rejects a task definition that requires FARGATE with it. Remove it, or take FARGATE out of "requiresCompatibilities" if the task runs on EC2.`,

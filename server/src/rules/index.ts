@@ -1,3 +1,14 @@
+import { clusterTags } from './cluster-tags';
+import { serviceTags } from './service-tags';
+import { taskDefinitionTags } from './task-definition-tags';
+import { capacityProviderTerminationProtection } from './capacity-provider-termination-protection';
+import { clusterContainerInsights } from './cluster-container-insights';
+import { fargatePlatformVersion } from './fargate-platform-version';
+import { guarddutyExclusionTag } from './guardduty-exclusion-tag';
+import { servicePublicIp } from './service-public-ip';
+import { serviceNetworkConfiguration } from './service-network-configuration';
+import { serviceTaskDefinitionCompatibility } from './service-task-definition-compatibility';
+import { taskSetPublicIp } from './task-set-public-ip';
 import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
 import { duplicateContainerName } from './duplicate-container-name';
 import { efsTransitEncryption } from './efs-transit-encryption';
@@ -18,7 +29,7 @@ import { logConfiguration } from './log-configuration';
 import { pidModeHost } from './pid-mode-host';
 import { privilegedContainer } from './privileged-container';
 import { readonlyRootFilesystem } from './readonly-root-filesystem';
-import { Rule, RuleMeta, SyntaxRule } from './rule';
+import { ResourceRule, Rule, RuleMeta, SyntaxRule } from './rule';
 import { valueType } from './value-type';
 import { windowsNonAdminUser } from './windows-non-admin-user';
 import { windowsUnsupportedParameter } from './windows-unsupported-parameter';
@@ -45,12 +56,27 @@ export const contentRules: readonly Rule[] = [
   pidModeHost,
   privilegedContainer,
   readonlyRootFilesystem,
+  taskDefinitionTags,
   valueType,
   windowsNonAdminUser,
   windowsUnsupportedParameter,
 ];
 
-export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules]
+/** Rules about the services, clusters, task sets and capacity providers around task definitions. */
+export const resourceRules: readonly ResourceRule[] = [
+  capacityProviderTerminationProtection,
+  clusterContainerInsights,
+  clusterTags,
+  fargatePlatformVersion,
+  guarddutyExclusionTag,
+  serviceNetworkConfiguration,
+  servicePublicIp,
+  serviceTags,
+  serviceTaskDefinitionCompatibility,
+  taskSetPublicIp,
+];
+
+export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules, ...resourceRules]
   .map((rule) => rule.meta)
   .sort((a, b) => a.id.localeCompare(b.id));
 

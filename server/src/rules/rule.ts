@@ -1,5 +1,6 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { JsonEdit } from '../document/jsonEdit';
+import { EcsResource, EcsResourceKind, ResourceObject } from '../document/resources';
 import { ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { ParsedJson } from '../document/parse';
 
@@ -41,6 +42,8 @@ export interface Finding {
 
 export interface RuleContext {
   readonly doc: TaskDefinitionDocument;
+  /** Tag keys the user requires (`.ecs-guard.json` `requiredTagKeys`); empty when none are configured. */
+  readonly requiredTagKeys: readonly string[];
   /** Report on a value (or key) node: the range is the node, the path is its path; `severity` as in `Finding`. */
   reportAt(node: Node, message: string, fix?: FixData, severity?: Severity): void;
   /** Report a property missing from an object: the range is the object's anchor, the path the object's path. */
@@ -85,4 +88,33 @@ export interface Rule {
 export interface SyntaxRule {
   readonly meta: RuleMeta;
   checkSyntax(parsed: ParsedJson): Finding[];
+}
+
+/** What a rule about services, clusters, task sets or capacity providers sees of one resource. */
+export interface ResourceRuleContext {
+  readonly resource: EcsResource;
+  /** Tag keys the user requires (`.ecs-guard.json` `requiredTagKeys`); empty when none are configured. */
+  readonly requiredTagKeys: readonly string[];
+  /** The task definition a service or task set runs, when the same template defines it (`Ref`). */
+  readonly taskDefinition: TaskDefinitionDocument | undefined;
+  /** Report on a value (or key) node; `when` says which parameter value or condition gives it. */
+  reportAt(node: Node, message: string, fix?: FixData, when?: string): void;
+  /** Report a property missing from an object: on the object's key when it has one, else on the resource. */
+  reportMissing(object: ResourceObject, message: string, fix?: FixData): void;
+}
+
+/** What a resource rule's fixes see: the resource the finding is on and the finding's path. */
+export interface ResourceFixContext {
+  readonly resource: EcsResource;
+  readonly path: JSONPath;
+}
+
+/** A rule about the resources around task definitions (issue: services and clusters). */
+export interface ResourceRule {
+  readonly meta: RuleMeta;
+  /** The kinds of resource it checks. */
+  readonly kinds: readonly EcsResourceKind[];
+  check(context: ResourceRuleContext): void;
+  /** As `Rule.fixes`, with edits on the document's own paths and property names. */
+  fixes?(fix: FixData, context: ResourceFixContext): FixProposal[];
 }

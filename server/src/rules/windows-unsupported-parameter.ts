@@ -1,5 +1,5 @@
 import { describePlatform, isFargate, platform } from '../document/facts';
-import { containerOf, describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
 import { Rule } from './rule';
 
 /** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
@@ -17,7 +17,7 @@ export const windowsUnsupportedParameter: Rule = {
     const fargate = isFargate(doc) && doc.task ? new Set(unsupportedParameters(doc, 'fargate').map((each) => each.node.offset)) : new Set<number>();
     for (const unsupported of unsupportedParameters(doc, 'windows')) {
       if (fargate.has(unsupported.node.offset)) continue;
-      const subject = describeUnsupported(unsupported, containerOf(doc, unsupported.node));
+      const subject = describeUnsupported(unsupported);
       reportAt(
         reportNode(unsupported.node),
         `${subject} is not supported for Windows containers${unsupported.instead ? ` (${unsupported.instead})` : ''}, and this is ${describePlatform(found)}. Remove it.`,

@@ -1,9 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
-import { TASK_DEFINITION_TYPE } from '../document/cloudformation/template';
+import { ECS_RESOURCE_TYPE_PREFIX } from '../document/cloudformation/template';
 import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
+import { EcsResource, findResources } from '../document/resources';
 
 /** One parse of one document version, shared by validation, hover, code actions and completion. */
 export interface Analysis {
@@ -16,6 +17,8 @@ export interface Analysis {
    * per `AWS::ECS::TaskDefinition` resource and per variant of it (parameter values, condition outcomes).
    */
   readonly taskDefinitions: readonly TaskDefinitionDocument[];
+  /** The services, clusters, task sets and capacity providers it declares (a template, or AWS CLI input). */
+  readonly resources: readonly EcsResource[];
 }
 
 export function analyze(document: TextDocument): Analysis {
@@ -24,15 +27,17 @@ export function analyze(document: TextDocument): Analysis {
   // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
   const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
   const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);
-  return { document, parsed, taskDefinition: found[0], taskDefinitions: found };
+  const resources = bare ? [] : findResources(parsed);
+  return { document, parsed, taskDefinition: found[0], taskDefinitions: found, resources };
 }
 
 /**
- * YAML holds task definitions only in CloudFormation templates, which name the resource type literally: other
- * YAML (Kubernetes manifests, CI workflows, large data files) is not parsed at all, so it costs next to nothing.
+ * YAML holds ECS resources only in CloudFormation templates, which name the resource types literally
+ * (`AWS::ECS::TaskDefinition`, `AWS::ECS::Service`, ...): other YAML (Kubernetes manifests, CI workflows, large
+ * data files) is not parsed at all, so it costs next to nothing.
  */
 function parseYamlTemplate(text: string): ParsedJson {
-  return text.includes(TASK_DEFINITION_TYPE) ? parseYaml(text) : { text, root: undefined, syntaxErrors: [], language: 'yaml' };
+  return text.includes(ECS_RESOURCE_TYPE_PREFIX) ? parseYaml(text) : { text, root: undefined, syntaxErrors: [], language: 'yaml' };
 }
 
 /** The same document with a new text (after a fix): same URI and language, so YAML stays YAML. */

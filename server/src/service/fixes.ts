@@ -4,8 +4,8 @@ import { applyTextChanges, collide, detectFormatting, TextChange } from '../docu
 import { changesKeepSyntax } from '../document/localSyntaxCheck';
 import { ParsedJson } from '../document/parse';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
-import { contentRules } from '../rules';
-import { FixData, FixProposal } from '../rules/rule';
+import { contentRules, resourceRules } from '../rules';
+import { FixData, FixProposal, ResourceRule } from '../rules/rule';
 import { Analysis, reanalyze } from './analysis';
 import { LintFinding, validate, ValidateOptions } from './validate';
 
@@ -18,6 +18,8 @@ export interface FixTarget {
 
 /** The owning rule's proposals for a finding, best first; none when the rule has no fix or its fix fails. */
 export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal[] {
+  const resourceRule = resourceRules.find((candidate) => candidate.meta.id === target.ruleId);
+  if (resourceRule) return resourceFixProposals(analysis, resourceRule, target);
   const rule = contentRules.find((candidate) => candidate.meta.id === target.ruleId);
   if (!target.fix || !rule?.fixes) return [];
   const fixes = rule.fixes;
@@ -31,6 +33,18 @@ export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal
     }
   }
   return [];
+}
+
+/** A resource rule's proposals: on the resource whose object holds the finding's path, in the document's own terms. */
+function resourceFixProposals(analysis: Analysis, rule: ResourceRule, target: FixTarget): FixProposal[] {
+  const { path } = target;
+  const resource = analysis.resources.find((candidate) => candidate.properties.path.every((segment, index) => path[index] === segment));
+  if (!target.fix || !rule.fixes || !resource) return [];
+  try {
+    return rule.fixes(target.fix, { resource, path });
+  } catch {
+    return [];
+  }
 }
 
 /**

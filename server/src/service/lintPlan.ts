@@ -31,13 +31,15 @@ export type LintPlan =
        * is selected by `include`, or named with broken JSON. Otherwise the content decides.
        */
       readonly assumeTaskDefinition: boolean;
+      /** The tag keys the tagging rules require (`.ecs-guard.json` `requiredTagKeys`); empty: they stay silent. */
+      readonly requiredTagKeys: readonly string[];
     };
 
 export function lintPlan(subject: LintSubject): LintPlan {
   if (subject.enabled === false) return { linted: false, reason: 'disabled' };
   if (subject.selection === 'ignored') return { linted: false, reason: 'ignored' };
   const namedBrokenJson = subject.named !== undefined && (subject.named.parsed.syntaxErrors.length > 0 || subject.named.parsed.tooDeepAt !== undefined);
-  return { linted: true, rules: subject.config.rules, assumeTaskDefinition: subject.selection === 'included' || namedBrokenJson };
+  return { linted: true, rules: subject.config.rules, requiredTagKeys: subject.config.requiredTagKeys, assumeTaskDefinition: subject.selection === 'included' || namedBrokenJson };
 }
 
 /** A plan that lints: its rules and `assumeTaskDefinition` are the `ValidateOptions` to lint with. */
@@ -45,5 +47,5 @@ export type ActiveLintPlan = Extract<LintPlan, { linted: true }>;
 
 /** Whether the rules look at this analysis at all under the plan: a document that is not a task definition gets no findings. */
 export function lintsContent(plan: LintPlan, analysis: Analysis): boolean {
-  return plan.linted && (plan.assumeTaskDefinition || analysis.taskDefinition !== undefined);
+  return plan.linted && (plan.assumeTaskDefinition || analysis.taskDefinition !== undefined || analysis.resources.length > 0);
 }

@@ -1,7 +1,9 @@
 import { Range } from 'vscode-languageserver-textdocument';
 import { Node } from 'jsonc-parser';
-import { contentRules, syntaxRules } from '../rules';
-import { Finding, RuleContext, RuleMeta, Severity, SeverityOverride } from '../rules/rule';
+import { contentRules, resourceRules, syntaxRules } from '../rules';
+import { Finding, ResourceRuleContext, RuleContext, RuleMeta, Severity, SeverityOverride } from '../rules/rule';
+import { EcsResource, ResourceObject } from '../document/resources';
+import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { pathOf } from '../document/json';
 import { Analysis } from './analysis';
 import type { TemplateSource } from '../document/cloudformation/source';
@@ -17,14 +19,16 @@ export interface ValidateOptions {
   readonly rules?: Readonly<Record<string, SeverityOverride>>;
   /** Lint as a task definition even when the content is not recognised (the file was named or included). */
   readonly assumeTaskDefinition?: boolean;
+  /** Tag keys the tagging rules require (`.ecs-guard.json` `requiredTagKeys`); absent or empty: they stay silent. */
+  readonly requiredTagKeys?: readonly string[];
   /** Called when a rule throws; the other rules still run. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 /** All findings for one analysed document, in document order. */
 export function validate(analysis: Analysis, options: ValidateOptions = {}): LintFinding[] {
-  const { taskDefinitions, parsed, document } = analysis;
-  if (taskDefinitions.length === 0 && !options.assumeTaskDefinition && !parsed.tooLarge?.looksLikeTaskDefinition) return [];
+  const { taskDefinitions, resources, parsed, document } = analysis;
+  if (taskDefinitions.length === 0 && resources.length === 0 && !options.assumeTaskDefinition && !parsed.tooLarge?.looksLikeTaskDefinition) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
     const configured = effectiveSeverity(meta, options.rules);
@@ -46,6 +50,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     for (const rule of contentRules) {
       const context: RuleContext = {
         doc,
+        requiredTagKeys: options.requiredTagKeys ?? [],
         reportAt: (node, message, fix, severity) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix, severity }),
         reportMissing: (object, message, fix) => report(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
       };
@@ -53,6 +58,22 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     }
   }
   fromTemplate.findings().forEach(({ meta, finding }) => add(meta, finding));
+  for (const resource of resources) {
+    const taskDefinition = taskDefinitionOf(resource, taskDefinitions);
+    // In a template the finding names the resource's logical id first, as task-definition findings do.
+    const named = (message: string, when?: string) => `${resource.logicalId ? `${resource.logicalId}: ` : ''}${message}${when ? ` (when ${when})` : ''}`;
+    for (const rule of resourceRules) {
+      if (!rule.kinds.includes(resource.kind)) continue;
+      const context: ResourceRuleContext = {
+        resource,
+        requiredTagKeys: options.requiredTagKeys ?? [],
+        taskDefinition,
+        reportAt: (node, message, fix, when) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message: named(message, when), fix }),
+        reportMissing: (object, message, fix) => add(rule.meta, { ...nodeSpan(missingAnchor(resource, object)), path: object.path, message: named(message), fix }),
+      };
+      guarded(rule.meta.id, options, () => rule.check(context));
+    }
+  }
   return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
@@ -79,6 +100,20 @@ class TemplateFindings {
       finding: always ? finding : { ...finding, message: `${finding.message} (when ${variants.join(' or when ')})` },
     }));
   }
+}
+
+/** The task definition a service or task set runs, when its `TaskDefinition` is a `Ref` to one in the same template. */
+function taskDefinitionOf(resource: EcsResource, taskDefinitions: readonly TaskDefinitionDocument[]): TaskDefinitionDocument | undefined {
+  const reference = resource.properties.get('taskDefinition');
+  const ref = reference?.type === 'object' && reference.children?.length === 1 ? reference.children[0].children : undefined;
+  if (!ref || ref[0]?.value !== 'Ref' || ref[1]?.type !== 'string') return undefined;
+  return taskDefinitions.find((doc) => doc.template?.logicalId === ref[1].value && doc.template?.variant === undefined);
+}
+
+/** Where a finding about a missing property goes: the key of the object that lacks it, else the resource. */
+function missingAnchor(resource: EcsResource, object: ResourceObject): Node {
+  const key = object.node?.parent?.type === 'property' ? object.node.parent.children?.[0] : undefined;
+  return key ?? resource.anchor;
 }
 
 function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {

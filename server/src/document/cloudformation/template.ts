@@ -27,6 +27,8 @@ export interface Template {
 }
 
 export const TASK_DEFINITION_TYPE = 'AWS::ECS::TaskDefinition';
+/** What every ECS resource type starts with. */
+export const ECS_RESOURCE_TYPE_PREFIX = 'AWS::ECS::';
 
 /**
  * Decides by content whether a parsed document is a CloudFormation template (or CDK output): it has an

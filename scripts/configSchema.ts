@@ -33,7 +33,8 @@ export function renderConfigSchema(): object {
       include: {
         type: 'array',
         items: glob,
-        description: 'Globs (relative to the workspace folder) of files to lint as task definitions even when their content is not recognised; when set, only matching files are linted. A glob starting with ! is an exception.',
+        description:
+          'Globs (relative to the workspace folder) of files to lint as task definitions even when their content is not recognised; when set, only matching files are linted. A glob starting with ! is an exception.',
       },
       ignore: { type: 'array', items: glob, description: 'Globs (relative to the workspace folder) of files never to lint. A glob starting with ! is an exception.' },
       requiredTagKeys: {

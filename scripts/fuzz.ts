@@ -23,7 +23,13 @@ const result = fc.check(
   { numRuns: runs, ...(values.seed !== undefined && { seed: Number(values.seed) }) },
 );
 const seconds = Math.round((Date.now() - started) / 1000);
-console.log(JSON.stringify({ runs, seeds: seeds.length, seconds, seed: result.seed, failed: result.failed, ...figures, slowestMs: Math.round(figures.slowestMs), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) }, null, 2));
+console.log(
+  JSON.stringify(
+    { runs, seeds: seeds.length, seconds, seed: result.seed, failed: result.failed, ...figures, slowestMs: Math.round(figures.slowestMs), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) },
+    null,
+    2,
+  ),
+);
 if (result.failed) {
   console.error(fc.defaultReportMessage(result));
   process.exit(1);

@@ -19,7 +19,10 @@ function insideRoundedSquare(x, y) {
 
 // A shield: straight top with rounded corners, sides that curve in to a point at the bottom.
 function insideShield(x, y) {
-  const top = 22, bottom = 110, halfWidth = 38, mid = SIZE / 2;
+  const top = 22,
+    bottom = 110,
+    halfWidth = 38,
+    mid = SIZE / 2;
   if (y < top || y > bottom) return false;
   const t = (y - top) / (bottom - top);
   const half = t < 0.45 ? halfWidth : halfWidth * Math.sqrt(Math.max(0, 1 - ((t - 0.45) / 0.55) ** 2));
@@ -33,13 +36,16 @@ function insideShield(x, y) {
 }
 
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 function insideCheck(x, y) {
-  const a = [44, 64], b = [58, 79], c = [85, 48];
+  const a = [44, 64],
+    b = [58, 79],
+    c = [85, 48];
   return Math.min(distanceToSegment(x, y, a, b), distanceToSegment(x, y, b, c)) <= 6;
 }
 
@@ -55,12 +61,18 @@ for (let y = 0; y < SIZE; y++) {
   const row = y * (1 + SIZE * 4);
   raw[row] = 0; // filter: none
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, covered = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      covered = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const color = colorAt(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
         if (!color) continue;
-        r += color[0]; g += color[1]; b += color[2]; covered++;
+        r += color[0];
+        g += color[1];
+        b += color[2];
+        covered++;
       }
     }
     const offset = row + 1 + x * 4;
@@ -97,12 +109,7 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header[8] = 8; // bit depth
 header[9] = 6; // colour type: RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 
 const out = new URL('../images/icon.png', import.meta.url);
 mkdirSync(new URL('.', out), { recursive: true });

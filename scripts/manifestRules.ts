@@ -18,12 +18,7 @@ export interface RuleSettingSchema {
 }
 
 export function renderRuleSettings(): Record<string, RuleSettingSchema> {
-  return Object.fromEntries(
-    allRuleMetas.map((meta) => [
-      meta.id,
-      { type: 'string', enum: [...SEVERITY_OVERRIDES], markdownDescription: `${meta.title} (default: \`${meta.defaultSeverity}\`).` },
-    ]),
-  );
+  return Object.fromEntries(allRuleMetas.map((meta) => [meta.id, { type: 'string', enum: [...SEVERITY_OVERRIDES], markdownDescription: `${meta.title} (default: \`${meta.defaultSeverity}\`).` }]));
 }
 
 interface Manifest {

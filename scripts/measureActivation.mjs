@@ -67,10 +67,20 @@ const bundle = path.join(root, 'dist/client/extension.js');
 const results = [];
 for (let run = 0; run < runs; run++) {
   const result = spawnSync(process.execPath, ['-e', child], { env: { ...process.env, BUNDLE: bundle, ROOT: root, REGIONS: withRegions ? '1' : '' }, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr.split('\n').filter((line) => line.length < 400).join('\n'));
+  if (result.status !== 0)
+    throw new Error(
+      result.stderr
+        .split('\n')
+        .filter((line) => line.length < 400)
+        .join('\n'),
+    );
   results.push(JSON.parse(result.stdout));
 }
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const sizes = readdirSync(path.join(root, 'dist/client')).filter((name) => name.endsWith('.js')).map((name) => `${name} ${(statSync(path.join(root, 'dist/client', name)).size / 1024).toFixed(0)} KB`);
+const sizes = readdirSync(path.join(root, 'dist/client'))
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => `${name} ${(statSync(path.join(root, 'dist/client', name)).size / 1024).toFixed(0)} KB`);
 console.log(`client bundles: ${sizes.join(', ')}`);
-console.log(`${runs} runs${withRegions ? ' (coverage regions set)' : ''}: require ${median(results.map((r) => r.requireMs)).toFixed(1)} ms (CPU ${median(results.map((r) => r.requireCpuMs)).toFixed(1)} ms), activate() until the client starts ${median(results.map((r) => r.activateMs)).toFixed(1)} ms (medians); CPU from require to 1.5 s later ${median(results.map((r) => r.cpuMs)).toFixed(0)} ms`);
+console.log(
+  `${runs} runs${withRegions ? ' (coverage regions set)' : ''}: require ${median(results.map((r) => r.requireMs)).toFixed(1)} ms (CPU ${median(results.map((r) => r.requireCpuMs)).toFixed(1)} ms), activate() until the client starts ${median(results.map((r) => r.activateMs)).toFixed(1)} ms (medians); CPU from require to 1.5 s later ${median(results.map((r) => r.cpuMs)).toFixed(0)} ms`,
+);

@@ -32,7 +32,11 @@ try {
   check(pack.status === 0, 'npm pack succeeds', pack.stderr);
   const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')));
   const files = packed.files.map((file) => file.path).sort();
-  check(JSON.stringify(files) === JSON.stringify(EXPECTED_FILES), `the tarball holds exactly the ${EXPECTED_FILES.length} expected files (${(packed.size / 1024).toFixed(0)} KiB packed)`, `got:\n${files.join('\n')}`);
+  check(
+    JSON.stringify(files) === JSON.stringify(EXPECTED_FILES),
+    `the tarball holds exactly the ${EXPECTED_FILES.length} expected files (${(packed.size / 1024).toFixed(0)} KiB packed)`,
+    `got:\n${files.join('\n')}`,
+  );
   const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
   check(!manifest.dependencies || Object.keys(manifest.dependencies).length === 0, 'the package has no runtime dependencies: the bundles inline everything');
 
@@ -50,7 +54,11 @@ try {
   check(versionRun.stdout.trim() === version, `npx ecs-guard --version prints ${version}`, versionRun.stdout + versionRun.stderr);
   const lint = run(npx, ['--offline', 'ecs-guard', 'lint', 'privileged.json', 'web-fargate.json', '-f', 'json'], { cwd: project });
   const findings = JSON.parse(lint.stdout || '[]');
-  check(lint.status === 0 && findings.some((finding) => finding.ruleId === 'privileged-container'), 'npx ecs-guard lint reports the privileged container (exit 0: warnings only)', lint.stdout + lint.stderr);
+  check(
+    lint.status === 0 && findings.some((finding) => finding.ruleId === 'privileged-container'),
+    'npx ecs-guard lint reports the privileged container (exit 0: warnings only)',
+    lint.stdout + lint.stderr,
+  );
   const gated = run(npx, ['--offline', 'ecs-guard', 'lint', 'privileged.json', '--fail-on', 'warning'], { cwd: project });
   check(gated.status === 1, 'npx ecs-guard lint --fail-on warning exits 1 on it', gated.stdout + gated.stderr);
   const sarif = run(npx, ['--offline', 'ecs-guard', 'lint', 'privileged.json', '-f', 'sarif'], { cwd: project });
@@ -112,7 +120,10 @@ async function languageServerHandshake(cwd) {
     send({ method: 'initialized', params: {} });
     send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text: readFileSync(path.join(cwd, 'privileged.json'), 'utf8') } } });
     const published = await waitFor((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.diagnostics.length > 0, 'diagnostics');
-    check(published.params.diagnostics.some((diagnostic) => diagnostic.code === 'privileged-container'), 'it publishes the privileged-container diagnostic for an opened document');
+    check(
+      published.params.diagnostics.some((diagnostic) => diagnostic.code === 'privileged-container'),
+      'it publishes the privileged-container diagnostic for an opened document',
+    );
     send({ id: 2, method: 'shutdown' });
     const shutdown = await waitFor((message) => message.id === 2, 'shutdown result');
     check(shutdown.result === null && !shutdown.error, 'it answers shutdown');

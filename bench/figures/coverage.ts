@@ -9,7 +9,25 @@ import { summarise } from '../support/stats';
 const LATENCY_MS = 50;
 const ONE_REGION: CoverageBenchmarkScenario = { clustersPerRegion: { 'us-east-1': 500 }, latencyMs: LATENCY_MS };
 // 17 regions with 2,000 clusters between them, unevenly, as an organisation's would be.
-const REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1', 'me-south-1'];
+const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'sa-east-1',
+  'me-south-1',
+];
 const MANY_REGIONS: CoverageBenchmarkScenario = {
   clustersPerRegion: Object.fromEntries(REGIONS.map((region, i) => [region, i === 0 ? 400 : 100])),
   latencyMs: LATENCY_MS,
@@ -48,6 +66,6 @@ export async function coverageFigures(options: RunOptions): Promise<Figure[]> {
   return [
     figure('coverage_vs_floor', `coverage of 500 clusters in one region, ${LATENCY_MS} ms per request, in-process / the floor`, 1.1, inProcess),
     figure('coverage_cli_vs_floor', 'the same with `ecs-guard coverage` (a cold process) / the floor', 1.3, cli),
-    figure('coverage_17_regions_vs_floor', '17 regions, 2,000 clusters, in-process / the longest region\'s chain', 1.25, many),
+    figure('coverage_17_regions_vs_floor', "17 regions, 2,000 clusters, in-process / the longest region's chain", 1.25, many),
   ];
 }

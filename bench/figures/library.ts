@@ -94,7 +94,7 @@ export async function libraryFigures(corpus: readonly NamedText[], options: RunO
   const worst = perFile.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const best = perFile.reduce((a, b) => (b.ratio < a.ratio ? b : a));
   const ms = (values: number[]) => `${summarise(values).median.toFixed(2)} ms`;
-    return [
+  return [
     {
       name: 'validate_vs_parse_corpus',
       what: `lint of the ${corpus.length} corpus files (parse + every rule) / jsonc-parser parseTree, CPU`,

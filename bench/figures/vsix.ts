@@ -10,7 +10,10 @@ export function vsixFigures(): Figure[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-bench-vsix-'));
   try {
     const out = path.join(dir, 'ecs-guard.vsix');
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--readme-path', 'MARKETPLACE.md', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--readme-path', 'MARKETPLACE.md', '--out', out], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
     const bundle = (file: string) => `${(fs.statSync(path.join(REPO_ROOT, file)).size / 1024).toFixed(0)} KiB`;
     return [
       {

@@ -37,10 +37,7 @@ export function summarise(values: readonly number[]): Summary {
  * shared machine (other processes, thermal, GC) hits every candidate alike. Returns each candidate's
  * per-round measurements.
  */
-export async function interleave<K extends string>(
-  rounds: number,
-  candidates: Record<K, () => Promise<number> | number>,
-): Promise<Record<K, number[]>> {
+export async function interleave<K extends string>(rounds: number, candidates: Record<K, () => Promise<number> | number>): Promise<Record<K, number[]>> {
   const names = Object.keys(candidates) as K[];
   const results = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;
   for (let round = 0; round < rounds; round++) {

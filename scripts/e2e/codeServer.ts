@@ -106,8 +106,10 @@ export interface RunningCodeServer {
 export function startCodeServer(entry: string, profile: Profile, folder: string, options: { port?: number; env: NodeJS.ProcessEnv; onOutput?: (text: string) => void }): Promise<RunningCodeServer> {
   const args = [
     ...profileArgs(profile),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -28,9 +28,7 @@ const MAX_DIAGNOSTICS_PER_RULE = 200;
 const analyses = new AnalysisCache();
 // A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
-const lintResults = new LintResults((ruleId, error, uri) =>
-  connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`),
-);
+const lintResults = new LintResults((ruleId, error, uri) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`));
 let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
@@ -70,7 +68,10 @@ connection.onInitialized(() => {
   }
   if (clientCan.workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      configs.changeFolders(event.added.map((folder) => folder.uri), event.removed.map((folder) => folder.uri));
+      configs.changeFolders(
+        event.added.map((folder) => folder.uri),
+        event.removed.map((folder) => folder.uri),
+      );
       revalidateAll();
     });
   }

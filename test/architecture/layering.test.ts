@@ -78,7 +78,10 @@ describe('layering: one engine, three hosts', () => {
   });
   it('the fake GuardDuty is a test and demo tool: no product code imports it', () => {
     const fake = path.join(ROOT, 'client', 'src', 'coverage', 'testing');
-    const product = Object.values(HOSTS).flat().flatMap(typeScriptFiles).filter((file) => !isInside(file, fake));
+    const product = Object.values(HOSTS)
+      .flat()
+      .flatMap(typeScriptFiles)
+      .filter((file) => !isInside(file, fake));
     const reaches = product.flatMap((file) =>
       relativeImports(file)
         .filter((target) => isInside(target, fake))
@@ -115,7 +118,10 @@ describe('ARCHITECTURE.md', () => {
   it('names only files and folders that exist', () => {
     const named = [...text.matchAll(/`((?:server|client|cli|test|scripts|docs)\/[^`\s<>]*)`/g)].map((match) => match[1]);
     assert.ok(named.length > 20);
-    assert.deepEqual(named.filter((name) => !fs.existsSync(path.join(ROOT, name))), []);
+    assert.deepEqual(
+      named.filter((name) => !fs.existsSync(path.join(ROOT, name))),
+      [],
+    );
   });
 
   it('shows every host room the layering test knows', () => {

@@ -23,9 +23,12 @@ describe('protocol constants and package.json', () => {
     assert.deepEqual(declared, [...Object.values(COMMANDS), ...Object.values(COVERAGE_COMMANDS)].sort());
   });
 
-  it('puts every setting under the settings section, the coverage view\'s under its own part of it', () => {
+  it("puts every setting under the settings section, the coverage view's under its own part of it", () => {
     const settings = Object.keys(manifest.contributes.configuration.properties);
-    assert.deepEqual(settings.filter((key) => !key.startsWith(`${SETTINGS_SECTION}.`)), []);
+    assert.deepEqual(
+      settings.filter((key) => !key.startsWith(`${SETTINGS_SECTION}.`)),
+      [],
+    );
     assert.ok(COVERAGE_SETTINGS_SECTION.startsWith(`${SETTINGS_SECTION}.`));
     assert.ok(settings.some((key) => key.startsWith(`${COVERAGE_SETTINGS_SECTION}.`)));
     // The language client's id is the section, which names its trace setting.

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { loadCorpus, taskDefinitionOfSize } from '../../bench/support/inputs';
 import { analyzeText } from '../../server/src/service/analysis';
 
-describe('the benchmark\'s inputs', () => {
+describe("the benchmark's inputs", () => {
   it('stops with a clear error when the corpus is missing or empty, rather than benchmark something else', () => {
     assert.throws(() => loadCorpus(path.join(os.tmpdir(), 'no-such-corpus')), /the corpus is missing/);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-empty-corpus-'));

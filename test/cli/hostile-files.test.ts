@@ -16,9 +16,15 @@ describe('ecs-guard lint: a file built to fool the nesting guard', () => {
     try {
       const run = await runCli(['lint', '--format', 'json', ...Object.keys(hostile), 'web.json'], workspace.dir);
       const findings = JSON.parse(run.stdout) as { file: string; ruleId: string; message: string }[];
-      assert.ok(findings.some((f) => f.file === 'web.json' && f.ruleId === 'privileged-container'), run.stdout.slice(0, 500) + run.stderr);
+      assert.ok(
+        findings.some((f) => f.file === 'web.json' && f.ruleId === 'privileged-container'),
+        run.stdout.slice(0, 500) + run.stderr,
+      );
       for (const file of Object.keys(hostile)) {
-        assert.ok(findings.some((f) => f.file === file && f.ruleId === 'json-syntax' && /nest deeper/.test(f.message)), `${file}: ${run.stdout.slice(0, 500)}`);
+        assert.ok(
+          findings.some((f) => f.file === file && f.ruleId === 'json-syntax' && /nest deeper/.test(f.message)),
+          `${file}: ${run.stdout.slice(0, 500)}`,
+        );
       }
       assert.equal(run.code, 1);
     } finally {

@@ -108,10 +108,13 @@ describe('ecs-guard lint', () => {
   });
 
   it('reads .ecs-guard.json: severities, ignore and include globs', async () => {
-    fs.writeFileSync(path.join(workspace.dir, '.ecs-guard.json'), JSON.stringify({
-      rules: { 'privileged-container': 'error' },
-      ignore: ['deploy/broken.json'],
-    }));
+    fs.writeFileSync(
+      path.join(workspace.dir, '.ecs-guard.json'),
+      JSON.stringify({
+        rules: { 'privileged-container': 'error' },
+        ignore: ['deploy/broken.json'],
+      }),
+    );
     const run = await runCli(['lint', '--format', 'json'], workspace.dir);
     const findings = JSON.parse(run.stdout) as { file: string; ruleId: string; severity: string }[];
     assert.ok(findings.some((f) => f.ruleId === 'privileged-container' && f.severity === 'error'));
@@ -146,7 +149,10 @@ describe('ecs-guard lint', () => {
     const run = await runCli(['lint', 'deploy/web.json'], workspace.dir);
     const lines = run.stdout.split('\n');
     assert.ok(lines.includes('deploy/web.json'));
-    assert.ok(lines.some((line) => /^ {2}4:54 +warning +Container "app" runs privileged.* privileged-container$/.test(line)), run.stdout);
+    assert.ok(
+      lines.some((line) => /^ {2}4:54 +warning +Container "app" runs privileged.* privileged-container$/.test(line)),
+      run.stdout,
+    );
     assert.match(run.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ info\)/);
   });
 
@@ -156,7 +162,10 @@ describe('ecs-guard lint', () => {
     assert.equal(log.version, '2.1.0');
     const [sarifRun] = log.runs;
     const rules = sarifRun.tool.driver.rules as { id: string; helpUri: string }[];
-    assert.deepEqual(rules.map((rule) => rule.id), allRuleMetas.map((meta) => meta.id));
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      allRuleMetas.map((meta) => meta.id),
+    );
     for (const rule of rules) assert.match(rule.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));
     const privileged = sarifRun.results.find((result: { ruleId: string }) => result.ruleId === 'privileged-container');
     assert.equal(rules[privileged.ruleIndex].id, 'privileged-container');

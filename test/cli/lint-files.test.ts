@@ -48,7 +48,10 @@ describe('ecs-guard lint: files on disk', () => {
       this.timeout(120_000);
       const bin = path.resolve(__dirname, '../../bin/ecs-guard.js');
       if (!fs.existsSync(path.resolve(__dirname, '../../dist/cli/ecs-guard.js'))) this.skip(); // npm test builds first
-      const containers = Array.from({ length: 6000 }, (_, index) => `    { "name": "c${index}", "image": "nginx", "privileged": true, "readonlyRootFilesystem": true, "environment": [{ "name": "PADDING", "value": "${'x'.repeat(300)}" }] }`);
+      const containers = Array.from(
+        { length: 6000 },
+        (_, index) => `    { "name": "c${index}", "image": "nginx", "privileged": true, "readonlyRootFilesystem": true, "environment": [{ "name": "PADDING", "value": "${'x'.repeat(300)}" }] }`,
+      );
       const original = `{\n  "family": "big",\n  "containerDefinitions": [\n${containers.join(',\n')}\n  ]\n}\n`;
       fs.writeFileSync(file('deploy/big.json'), original);
       fs.writeFileSync(file('deploy/expected.json'), original);
@@ -100,7 +103,10 @@ describe('ecs-guard lint: files on disk', () => {
       const run = await lint(['--fix', 'deploy/linked.json', '-f', 'json']);
       assert.equal(fs.readFileSync(outsideFile(), 'utf8'), PRIVILEGED);
       assert.match(run.stderr, /warning: not fixed: deploy\/linked.json is a symbolic link to .*elsewhere\/web.json, outside the paths given \(--fix-through-symlinks writes there\)/);
-      assert.ok((JSON.parse(run.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'privileged-container'), 'still linted');
+      assert.ok(
+        (JSON.parse(run.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'privileged-container'),
+        'still linted',
+      );
       assert.equal(run.code, 0);
     });
 
@@ -174,7 +180,7 @@ describe('ecs-guard lint: files on disk', () => {
     });
   });
 
-  it('an unreadable folder inside a folder being walked is a warning, like find\'s, and the rest is linted', () => {
+  it("an unreadable folder inside a folder being walked is a warning, like find's, and the rest is linted", () => {
     fs.mkdirSync(file('deploy/locked'));
     fs.chmodSync(file('deploy/locked'), 0o000);
     const run = runBinAsUnprivilegedUser(['lint', 'deploy', '-f', 'json'], workspace.dir);
@@ -195,7 +201,15 @@ describe('ecs-guard lint: files on disk', () => {
   });
 
   it('stylish output of 400,000 findings does not overflow the stack', () => {
-    const finding: LintFinding = { ruleId: 'privileged-container', severity: 'warning', message: 'Container "app" runs privileged.', offset: 0, length: 4, path: ['containerDefinitions', 0, 'privileged'], range: { start: { line: 3, character: 53 }, end: { line: 3, character: 57 } } };
+    const finding: LintFinding = {
+      ruleId: 'privileged-container',
+      severity: 'warning',
+      message: 'Container "app" runs privileged.',
+      offset: 0,
+      length: 4,
+      path: ['containerDefinitions', 0, 'privileged'],
+      range: { start: { line: 3, character: 53 }, end: { line: 3, character: 57 } },
+    };
     const reports: FileReport[] = [{ file: 'big.json', absolutePath: '/big.json', findings: new Array<LintFinding>(400_000).fill(finding) }];
     const output = formatStylish(reports, { terminal: false, color: false });
     assert.match(output, /✖ 400000 problems \(0 errors, 400000 warnings, 0 info\)\n$/);

@@ -42,7 +42,12 @@ describe('ecs-guard lint options', () => {
   const warningsOf = (stdout: string) => findings(stdout).filter((f) => f.severity === 'warning').length;
 
   describe('help', () => {
-    for (const args of [['lint', '--help'], ['lint', '-h'], ['help', 'lint'], ['lint', 'deploy', '--help']]) {
+    for (const args of [
+      ['lint', '--help'],
+      ['lint', '-h'],
+      ['help', 'lint'],
+      ['lint', 'deploy', '--help'],
+    ]) {
       it(`${args.join(' ')} prints the lint options and exits 0`, async () => {
         const run = await runCli(args, workspace.dir);
         assert.equal(run.code, 0);
@@ -190,10 +195,19 @@ describe('ecs-guard lint options', () => {
       assert.equal(run.code, 0);
       const lines = run.stdout.trimEnd().split('\n');
       assert.equal(lines.length, allRuleMetas.length);
-      assert.match(lines.find((line) => line.startsWith('privileged-container '))!, /^privileged-container +error +Security Hub ECS\.4 +Containers should run without privileged mode\.?$/);
-      assert.match(lines.find((line) => line.startsWith('json-syntax '))!, / error +ECS API /);
+      assert.match(
+        lines.find((line) => line.startsWith('privileged-container '))!,
+        /^privileged-container +error +Security Hub ECS\.4 +Containers should run without privileged mode\.?$/,
+      );
+      assert.match(
+        lines.find((line) => line.startsWith('json-syntax '))!,
+        / error +ECS API /,
+      );
       const json = JSON.parse((await lint(['--list-rules', '-f', 'json'])).stdout) as { id: string; severity: string; enforces: string }[];
-      assert.deepEqual(json.map((rule) => rule.id), allRuleMetas.map((meta) => meta.id));
+      assert.deepEqual(
+        json.map((rule) => rule.id),
+        allRuleMetas.map((meta) => meta.id),
+      );
     });
   });
 
@@ -203,7 +217,10 @@ describe('ecs-guard lint options', () => {
       const cwd = path.join(workspace.dir, 'deploy');
       const run = await runCli(['lint', 'web.json', 'broken.json', '-f', 'github'], cwd);
       const lines = run.stdout.trimEnd().split('\n');
-      assert.ok(lines.every((line) => /^::(error|warning|notice) file=deploy\/(web|broken)\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\n]+$/.test(line)), run.stdout);
+      assert.ok(
+        lines.every((line) => /^::(error|warning|notice) file=deploy\/(web|broken)\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\n]+$/.test(line)),
+        run.stdout,
+      );
       assert.ok(lines.some((line) => line.startsWith('::warning file=deploy/web.json,') && line.includes('title=privileged-container::')));
       assert.ok(lines.some((line) => line.startsWith('::error file=deploy/broken.json,') && line.includes('title=json-syntax::')));
       assert.equal(run.code, 1);
@@ -218,7 +235,10 @@ describe('ecs-guard lint options', () => {
     it('junit: what could not be linted is a test case in error', async () => {
       const run = await lint(['deploy/web.json', 'missing.json', '-f', 'junit']);
       assert.match(run.stdout, /<testsuites name="ecs-guard" tests="\d+" failures="\d+" errors="1">/);
-      assert.match(run.stdout, /<testcase classname="ecs-guard" name="cannot read &quot;missing.json&quot;: no such file or folder" time="0">\n {6}<error message="cannot read &quot;missing.json&quot;: no such file or folder"\/>/);
+      assert.match(
+        run.stdout,
+        /<testcase classname="ecs-guard" name="cannot read &quot;missing.json&quot;: no such file or folder" time="0">\n {6}<error message="cannot read &quot;missing.json&quot;: no such file or folder"\/>/,
+      );
       assert.equal(run.code, 2);
     });
 
@@ -229,7 +249,10 @@ describe('ecs-guard lint options', () => {
       const run = await lint(['deploy', '-f', 'junit']);
       assert.match(run.stdout, /^<\?xml version="1.0" encoding="utf-8"\?>\n<testsuites name="ecs-guard" tests="3" failures="2" errors="0">\n/);
       assert.match(run.stdout, /<testsuite name="deploy\/clean.json" tests="1" failures="0" errors="0">\n {4}<testcase classname="deploy\/clean.json" name="deploy\/clean.json" time="0"\/>/);
-      assert.match(run.stdout, /<testcase classname="deploy\/web.json" name="privileged-container 12:21" time="0">\n {6}<failure message="Container &quot;app&quot; runs privileged[^"]*" type="warning">warning: /);
+      assert.match(
+        run.stdout,
+        /<testcase classname="deploy\/web.json" name="privileged-container 12:21" time="0">\n {6}<failure message="Container &quot;app&quot; runs privileged[^"]*" type="warning">warning: /,
+      );
       assert.match(run.stdout, /<failure message="[^"]+" type="error">error: .* \(json-syntax\) at deploy\/broken.json:1:\d+<\/failure>/);
       assert.match(run.stdout, /<\/testsuites>\n$/);
     });

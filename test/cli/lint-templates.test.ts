@@ -66,9 +66,15 @@ describe('ecs-guard lint on a named template without ECS resources', () => {
     });
     try {
       const cluster = await runCli(['lint', 'cluster.yaml', '-f', 'json'], workspace.dir);
-      assert.deepEqual((JSON.parse(cluster.stdout) as { ruleId: string }[]).map((finding) => finding.ruleId), ['cluster-container-insights']);
+      assert.deepEqual(
+        (JSON.parse(cluster.stdout) as { ruleId: string }[]).map((finding) => finding.ruleId),
+        ['cluster-container-insights'],
+      );
       const yaml = await runCli(['lint', 'bucket.yaml'], workspace.dir);
-      assert.match(yaml.stderr, /bucket\.yaml is not an ECS task definition \(YAML is read as a CloudFormation template, and this one has no ECS task definition, service, cluster, task set or capacity provider\); skipped/);
+      assert.match(
+        yaml.stderr,
+        /bucket\.yaml is not an ECS task definition \(YAML is read as a CloudFormation template, and this one has no ECS task definition, service, cluster, task set or capacity provider\); skipped/,
+      );
       const json = await runCli(['lint', 'bucket.json'], workspace.dir);
       assert.match(json.stderr, /bucket\.json is not an ECS task definition \(a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider\); skipped/);
     } finally {

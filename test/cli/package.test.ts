@@ -29,7 +29,10 @@ describe('the npm package (the full check: npm run test:package)', () => {
     assert.deepEqual(packed, expectedPackageFiles(repo));
     for (const bin of Object.values(manifest.bin)) {
       const required = [...fs.readFileSync(path.join(repo, bin), 'utf8').matchAll(/require\('([^']+)'\)/g)].map((match) => match[1]);
-      assert.ok(required.some((module) => module.startsWith('../dist/')), `${bin} loads a bundle`);
+      assert.ok(
+        required.some((module) => module.startsWith('../dist/')),
+        `${bin} loads a bundle`,
+      );
       for (const module of required) {
         const target = path.posix.join(path.posix.dirname(bin.replace(/^\.\//, '')), module);
         assert.ok(packed.includes(target), `${bin} requires ${target}, which the package must hold`);

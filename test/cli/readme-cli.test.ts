@@ -21,7 +21,10 @@ describe('README: the command line', () => {
     assert.equal(workflow.permissions['security-events'], 'write');
     const steps = Object.values(workflow.jobs)[0].steps;
     const lint = steps.find((step) => step.run?.includes('ecs-guard lint'))!;
-    const args = lint.run!.trim().split(/\s+/).slice(lint.run!.trim().split(/\s+/).indexOf('lint') + 1);
+    const args = lint
+      .run!.trim()
+      .split(/\s+/)
+      .slice(lint.run!.trim().split(/\s+/).indexOf('lint') + 1);
     const options = parseLintArguments(args);
     assert.equal(options.format, 'sarif');
     const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;

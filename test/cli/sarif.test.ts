@@ -20,8 +20,15 @@ interface SarifLog {
   runs: {
     tool: { driver: { rules: { id: string; name: string; help: { text: string; markdown: string }; properties: { tags: string[]; 'security-severity'?: string } }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[];
-    results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[] }[];
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications: { level: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+    }[];
+    results: {
+      ruleId: string;
+      partialFingerprints: Record<string, string>;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[];
+    }[];
   }[];
 }
 
@@ -55,13 +62,19 @@ describe('ecs-guard lint --format sarif for GitHub code scanning', () => {
     const validator = spawnSync(multitool, ['validate', '--rule-kind', 'Gh;Sarif', '--output', output, input], { encoding: 'utf8', timeout: 100_000 });
     assert.equal(validator.status, 0, validator.stdout + validator.stderr);
     const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as { runs: { results?: { ruleId: string; message: unknown }[] }[] };
-    assert.deepEqual(validation.runs.flatMap((r) => r.results ?? []), []);
+    assert.deepEqual(
+      validation.runs.flatMap((r) => r.results ?? []),
+      [],
+    );
   });
 
   it('rules carry help from docs/rules/<id>.md, and security rules a security-severity and the security tag', async () => {
     const { log } = await sarifIn(ecsFolder());
     const rules = log.runs[0].tool.driver.rules;
-    assert.deepEqual(rules.map((rule) => rule.id), allRuleMetas.map((meta) => meta.id));
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      allRuleMetas.map((meta) => meta.id),
+    );
     for (const rule of rules) {
       const page = fs.readFileSync(path.resolve(__dirname, `../../docs/rules/${rule.id}.md`), 'utf8');
       assert.equal(rule.help.markdown, page);
@@ -118,7 +131,10 @@ describe('ecs-guard lint --format sarif for GitHub code scanning', () => {
     const [invocation] = log.runs[0].invocations;
     assert.equal(invocation.executionSuccessful, false);
     const texts = invocation.toolExecutionNotifications.map((notification) => `${notification.level} ${notification.message.text}`);
-    assert.ok(texts.some((text) => /^error cannot read "missing.json": no such file or folder$/.test(text)), texts.join('\n'));
+    assert.ok(
+      texts.some((text) => /^error cannot read "missing.json": no such file or folder$/.test(text)),
+      texts.join('\n'),
+    );
     const huge = invocation.toolExecutionNotifications.find((notification) => notification.message.text.includes('huge.json'))!;
     assert.match(huge.message.text, /over the 10 MiB limit/);
     assert.deepEqual(huge.locations?.[0].physicalLocation.artifactLocation, { uri: 'infra/ecs/huge.json', uriBaseId: '%SRCROOT%' });

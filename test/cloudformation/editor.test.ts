@@ -43,7 +43,8 @@ describe('CloudFormation templates: hover, completion and outline', () => {
   });
 
   it('completes property names of a JSON template in the template spelling, without those present', () => {
-    const labels = completionLabelsAt(`{
+    const labels = completionLabelsAt(
+      `{
   "Resources": {
     "WebTask": {
       "Type": "AWS::ECS::TaskDefinition",
@@ -52,7 +53,9 @@ describe('CloudFormation templates: hover, completion and outline', () => {
       }
     }
   }
-}`, { uri: JSON_URI });
+}`,
+      { uri: JSON_URI },
+    );
     assert.ok(labels.includes('ReadonlyRootFilesystem'), labels.join());
     assert.ok(!labels.includes('Name') && !labels.includes('readonlyRootFilesystem'), labels.join());
   });

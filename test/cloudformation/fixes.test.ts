@@ -22,7 +22,11 @@ function afterFix(text: string, uri: string, ruleId: string, title: string): str
   const actions = codeActions(analysis, diagnostics, { validate: onlyRules(ruleId) });
   const fixed = applyWorkspaceEdit(actionTitled(actions, title).edit, uri, text);
   assert.ok(fixed !== undefined);
-  assert.deepEqual(lintText(fixed, onlyRules(ruleId), uri).map((finding) => finding.message), [], `${ruleId} still fires after "${title}"`);
+  assert.deepEqual(
+    lintText(fixed, onlyRules(ruleId), uri).map((finding) => finding.message),
+    [],
+    `${ruleId} still fires after "${title}"`,
+  );
   return fixed;
 }
 
@@ -38,7 +42,9 @@ describe('CloudFormation templates: quick fixes', () => {
           Privileged: true   # for now
 `;
     assert.equal(afterFix(text, YAML_URI, 'privileged-container', 'Set "Privileged": false'), text.replace('Privileged: true', 'Privileged: false'));
-    assert.equal(afterFix(text, YAML_URI, 'readonly-root-filesystem', 'Set "ReadonlyRootFilesystem": true'), `Resources:
+    assert.equal(
+      afterFix(text, YAML_URI, 'readonly-root-filesystem', 'Set "ReadonlyRootFilesystem": true'),
+      `Resources:
   WebTask:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -47,7 +53,8 @@ describe('CloudFormation templates: quick fixes', () => {
           Image: nginx
           Privileged: true   # for now
           ReadonlyRootFilesystem: true
-`);
+`,
+    );
   });
 
   it('adds to a YAML flow mapping in flow style', () => {
@@ -78,7 +85,9 @@ describe('CloudFormation templates: quick fixes', () => {
             - { Name: PORT, Value: "80" }
 `;
     const fixed = afterFix(text, YAML_URI, 'environment-secrets', 'Move AWS_SECRET_ACCESS_KEY to "Secrets" (fill in <REGION>, <ACCOUNT_ID> and <SECRET_NAME> in its ValueFrom)');
-    assert.equal(fixed, `Resources:
+    assert.equal(
+      fixed,
+      `Resources:
   WebTask:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -90,7 +99,8 @@ describe('CloudFormation templates: quick fixes', () => {
           Secrets:
             - Name: AWS_SECRET_ACCESS_KEY
               ValueFrom: "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>"
-`);
+`,
+    );
   });
 
   it('fixes a JSON template in JSON with the template names', () => {
@@ -109,10 +119,13 @@ describe('CloudFormation templates: quick fixes', () => {
 }
 `;
     assert.equal(afterFix(text, JSON_URI, 'value-type', 'Change "NetworkMode" to "awsvpc"'), text.replace('"AWSVPC"', '"awsvpc"'));
-    assert.equal(afterFix(text, JSON_URI, 'log-configuration', 'Add an awslogs log configuration (log group "/ecs/<FAMILY>"), then fill in <FAMILY> and <REGION>'), text.replace(
-      '"ReadonlyRootFilesystem": true }',
-      '"ReadonlyRootFilesystem": true, "LogConfiguration": { "LogDriver": "awslogs", "Options": { "awslogs-group": "/ecs/<FAMILY>", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "app" } } }',
-    ));
+    assert.equal(
+      afterFix(text, JSON_URI, 'log-configuration', 'Add an awslogs log configuration (log group "/ecs/<FAMILY>"), then fill in <FAMILY> and <REGION>'),
+      text.replace(
+        '"ReadonlyRootFilesystem": true }',
+        '"ReadonlyRootFilesystem": true, "LogConfiguration": { "LogDriver": "awslogs", "Options": { "awslogs-group": "/ecs/<FAMILY>", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "app" } } }',
+      ),
+    );
   });
 
   it('offers no fix that would write over an intrinsic function', () => {
@@ -170,10 +183,7 @@ describe('CloudFormation templates: fixes and hover inside Fn::If', () => {
 `;
 
   it('fixes the branch the finding is on', () => {
-    assert.equal(
-      afterFix(text, YAML_URI, 'readonly-root-filesystem', 'Set "ReadonlyRootFilesystem": true'),
-      text.replace('!If [IsProduction, true, false]', '!If [IsProduction, true, true]'),
-    );
+    assert.equal(afterFix(text, YAML_URI, 'readonly-root-filesystem', 'Set "ReadonlyRootFilesystem": true'), text.replace('!If [IsProduction, true, false]', '!If [IsProduction, true, true]'));
   });
 
   it('hovers a value in a branch with the field it is the value of', () => {

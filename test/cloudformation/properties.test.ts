@@ -15,7 +15,9 @@ const value = fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 1, arbitrary:
 const containerKeys = ['Name', 'Image', 'Memory', 'Cpu', 'Essential', 'Privileged', 'ReadonlyRootFilesystem', 'User', 'Environment', 'LogConfiguration'];
 const container = fc.dictionary(fc.constantFrom(...containerKeys), value, { maxKeys: 6 });
 const taskKeys = ['Cpu', 'Memory', 'NetworkMode', 'RequiresCompatibilities', 'ExecutionRoleArn', 'RuntimePlatform', 'PidMode'];
-const properties = fc.tuple(fc.dictionary(fc.constantFrom(...taskKeys), value, { maxKeys: 5 }), fc.array(fc.oneof(container, intrinsic), { maxLength: 3 })).map(([task, containers]) => ({ ...task, ContainerDefinitions: containers }));
+const properties = fc
+  .tuple(fc.dictionary(fc.constantFrom(...taskKeys), value, { maxKeys: 5 }), fc.array(fc.oneof(container, intrinsic), { maxLength: 3 }))
+  .map(([task, containers]) => ({ ...task, ContainerDefinitions: containers }));
 const template = fc.array(properties, { minLength: 1, maxLength: 2 }).map((resources) => ({
   AWSTemplateFormatVersion: '2010-09-09',
   Parameters: { Size: { Type: 'Number', Default: 512, AllowedValues: [256, 512, 3000] }, Mode: { Type: 'String', Default: 'host' } },
@@ -35,7 +37,10 @@ describe('CloudFormation templates: properties over generated templates', () => 
         if (asYaml) assert.deepEqual(parseDocument(fixed).errors, []);
         else JSON.parse(fixed);
         // What a fix changes is still a template with the same resources.
-        assert.deepEqual(analyzeText(fixed, uri).taskDefinitions.map((doc) => doc.template?.logicalId), analysis.taskDefinitions.map((doc) => doc.template?.logicalId));
+        assert.deepEqual(
+          analyzeText(fixed, uri).taskDefinitions.map((doc) => doc.template?.logicalId),
+          analysis.taskDefinitions.map((doc) => doc.template?.logicalId),
+        );
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );

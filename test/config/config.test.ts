@@ -14,10 +14,10 @@ function config(globs: Partial<EcsGuardConfig>): EcsGuardConfig {
 describe('.ecs-guard.json', () => {
   describe('parseConfig', () => {
     it('reads rules, include and ignore, and allows $schema', () => {
-      assert.deepEqual(
-        parse({ $schema: './schema.json', rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'] }),
-        { config: { rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'], requiredTagKeys: [] }, problems: [] },
-      );
+      assert.deepEqual(parse({ $schema: './schema.json', rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'] }), {
+        config: { rules: { 'privileged-container': 'error', 'json-syntax': 'off' }, include: ['deploy/**'], ignore: ['deploy/legacy/**'], requiredTagKeys: [] },
+        problems: [],
+      });
     });
 
     it('accepts every severity: off, info, warning, error', () => {

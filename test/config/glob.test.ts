@@ -42,7 +42,12 @@ describe('include / ignore globs', () => {
     const name = fc.stringMatching(/^[ab.]{0,4}$/);
     const segmentGlob = fc.array(fc.constantFrom('a', 'b', '.', '*', '?', '[ab]', '{a,b}', '{a,.}'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
     const glob = fc.array(fc.oneof({ weight: 4, arbitrary: segmentGlob }, { weight: 1, arbitrary: fc.constant('**') }), { minLength: 1, maxLength: 4 }).map((segments) => segments.join('/'));
-    const path = fc.array(name.filter((segment) => segment !== '' && segment !== '.' && segment !== '..'), { minLength: 1, maxLength: 4 }).map((segments) => segments.join('/'));
+    const path = fc
+      .array(
+        name.filter((segment) => segment !== '' && segment !== '.' && segment !== '..'),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((segments) => segments.join('/'));
     // Where picomatch is inconsistent, ECS Guard follows .gitignore: `deploy/**` matches `deploy` but picomatch's
     // `*/**` does not match `deploy`; and `**` inside a segment is `*` (picomatch's `**.json` crosses folders).
     const ordinary = (pattern: string) => globProblem(pattern) === undefined && !pattern.endsWith('/**') && pattern.split('/').every((segment) => segment === '**' || !segment.includes('**'));

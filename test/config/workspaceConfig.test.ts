@@ -14,8 +14,7 @@ describe('WorkspaceConfigs', () => {
 
   const uriOf = (fsPath: string): string => URI.file(fsPath).toString();
   const documentIn = (relativePath: string): string => uriOf(path.join(folder, relativePath));
-  const writeConfig = (value: unknown, inFolder = folder): void =>
-    fs.writeFileSync(path.join(inFolder, '.ecs-guard.json'), typeof value === 'string' ? value : JSON.stringify(value));
+  const writeConfig = (value: unknown, inFolder = folder): void => fs.writeFileSync(path.join(inFolder, '.ecs-guard.json'), typeof value === 'string' ? value : JSON.stringify(value));
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-config-'));
@@ -48,7 +47,7 @@ describe('WorkspaceConfigs', () => {
     assert.deepEqual(settingsAskedFor, [documentIn('deploy/task.json')]);
   });
 
-  it('merges the folder\'s .ecs-guard.json over the settings, rule by rule, with the globs of both', async () => {
+  it("merges the folder's .ecs-guard.json over the settings, rule by rule, with the globs of both", async () => {
     settings = { rules: { 'privileged-container': 'info', 'json-syntax': 'warning' }, include: ['deploy/**'] };
     writeConfig({ rules: { 'privileged-container': 'error' }, include: ['services/**'], ignore: ['services/legacy/**'] });
     const { config } = await configs.forDocument(documentIn('deploy/task.json'));
@@ -108,7 +107,11 @@ describe('WorkspaceConfigs', () => {
   });
 
   it('is disabled only by enable: false', async () => {
-    for (const [enable, enabled] of [[false, false], [true, true], [undefined, true]] as const) {
+    for (const [enable, enabled] of [
+      [false, false],
+      [true, true],
+      [undefined, true],
+    ] as const) {
       settings = { enable };
       configs.invalidate();
       assert.equal((await configs.forDocument(documentIn('task.json'))).enabled, enabled, String(enable));
@@ -131,10 +134,13 @@ describe('WorkspaceConfigs', () => {
   it('asks for the settings once per document, and again after a change is announced (didChangeConfiguration)', async () => {
     const uri = documentIn('task.json');
     let requests = 0;
-    const counting = new WorkspaceConfigs(async () => {
-      requests++;
-      return settings;
-    }, () => undefined);
+    const counting = new WorkspaceConfigs(
+      async () => {
+        requests++;
+        return settings;
+      },
+      () => undefined,
+    );
     counting.setFolders([uriOf(folder)]);
     settings = { rules: { 'privileged-container': 'off' } };
     assert.deepEqual((await counting.forDocument(uri)).config.rules, { 'privileged-container': 'off' });
@@ -176,7 +182,10 @@ describe('WorkspaceConfigs', () => {
   });
 
   it('treats null settings (a client that does not know the section) as none', async () => {
-    configs = new WorkspaceConfigs(async () => null as unknown as ClientSettings, (found) => problems.push(...found));
+    configs = new WorkspaceConfigs(
+      async () => null as unknown as ClientSettings,
+      (found) => problems.push(...found),
+    );
     assert.deepEqual((await configs.forDocument('untitled:Untitled-1')).config, { rules: {}, include: [], ignore: [], requiredTagKeys: [] });
     assert.deepEqual(problems, []);
   });
@@ -207,7 +216,10 @@ describe('WorkspaceConfigs', () => {
 
   it('reports the problems of one source in one call, once until something changes', async () => {
     const reports: (readonly string[])[] = [];
-    const counting = new WorkspaceConfigs(async () => ({ rules: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`nope-${i}`, 'off'])) }), (found) => reports.push(found));
+    const counting = new WorkspaceConfigs(
+      async () => ({ rules: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`nope-${i}`, 'off'])) }),
+      (found) => reports.push(found),
+    );
     await counting.forDocument('untitled:Untitled-1');
     await counting.forDocument('untitled:Untitled-2');
     assert.equal(reports.length, 1);

@@ -27,7 +27,10 @@ describe('real CloudFormation templates (shared corpus)', function () {
     it.skip('../shared/corpus/cloudformation is not present');
     return;
   }
-  const files = fs.readdirSync(CORPUS).filter((file) => /\.(json|ya?ml|template)$/.test(file) && file !== 'MANIFEST.json').sort();
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((file) => /\.(json|ya?ml|template)$/.test(file) && file !== 'MANIFEST.json')
+    .sort();
   const expected: ExpectedCorpus = fs.existsSync(EXPECTED_FILE) ? JSON.parse(fs.readFileSync(EXPECTED_FILE, 'utf8')) : { notes: {}, findings: {} };
 
   if (process.env.UPDATE_CORPUS) {

@@ -28,7 +28,10 @@ describe('real task definitions (shared corpus)', function () {
     it.skip('../shared/corpus is not present');
     return;
   }
-  const files = fs.readdirSync(CORPUS).filter((file) => file.endsWith('.json') && file !== 'MANIFEST.json').sort();
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((file) => file.endsWith('.json') && file !== 'MANIFEST.json')
+    .sort();
   const expected: ExpectedCorpus = fs.existsSync(EXPECTED_FILE) ? JSON.parse(fs.readFileSync(EXPECTED_FILE, 'utf8')) : { notes: {}, findings: {} };
 
   if (process.env.UPDATE_CORPUS) {

@@ -23,10 +23,7 @@ const CASES: [string, Expectation][] = [
   ["Reason: Essential container exited for tasks in TaskDefinition - 'x:3'", { kind: 'agent-exited', taskDefinition: 'x:3', detail: 'Essential container exited' }],
   ["ExitCode: 137 with reason: 'OutOfMemoryError' for tasks in TaskDefinition - 'x:4'", { kind: 'agent-exited', taskDefinition: 'x:4', detail: 'exit code 137, OutOfMemoryError' }],
   ['Agent exited (exit code 2)', { kind: 'agent-exited', detail: 'exit code 2' }],
-  [
-    'Reason: CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref',
-    { kind: 'agent-image-pull-failed', detail: /^pull image manifest has been retried/ },
-  ],
+  ['Reason: CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref', { kind: 'agent-image-pull-failed', detail: /^pull image manifest has been retried/ }],
   ['Agent exited: Reason: CannotPullContainerError: pull image manifest has been retried …', { kind: 'agent-image-pull-failed' }],
   [
     'Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for vpc-0abc (Service: Ec2, Status Code: 400, Request ID: a1b2c3d4-5678-90ab-cdef-EXAMPLE11111)',
@@ -38,26 +35,14 @@ const CASES: [string, Expectation][] = [
   ['Unsupported CPU architecture \u201CWINDOWS_X86\u201D for tasks in TaskDefinition - \u2018win:3\u2019', { kind: 'unsupported-cpu-architecture', taskDefinition: 'win:3', detail: 'WINDOWS_X86' }],
   ["TaskExecutionRole missing in TaskDefinition - 'web:3'", { kind: 'task-execution-role-missing', taskDefinition: 'web:3' }],
   ["Task execution role is missing from TaskDefinition: 'web:4'", { kind: 'task-execution-role-missing', taskDefinition: 'web:4' }],
-  [
-    "Missing network configuration 'subnets' for tasks in TaskDefinition - 'indexer:4'",
-    { kind: 'network-configuration-missing', taskDefinition: 'indexer:4', detail: 'subnets' },
-  ],
+  ["Missing network configuration 'subnets' for tasks in TaskDefinition - 'indexer:4'", { kind: 'network-configuration-missing', taskDefinition: 'indexer:4', detail: 'subnets' }],
   [
     "Tasks started when clusters had exclusion tag are excluded from Runtime Monitoring. Affected task ID(s): 'a1b2c3d4e5f60718293a4b5c6d7e8f90'",
     { kind: 'excluded-by-tag-tasks', taskIds: ['a1b2c3d4e5f60718293a4b5c6d7e8f90'] },
   ],
-  [
-    "Tasks launched while the cluster had the tag GuardDutyManaged=false are excluded. Affected task IDs: 'aaa111', 'bbb222'",
-    { kind: 'excluded-by-tag-tasks', taskIds: ['aaa111', 'bbb222'] },
-  ],
-  [
-    "Tasks deployed when clusters had exclusion tag are excluded from Runtime Monitoring. Affected service name(s): 'ledger-sync'",
-    { kind: 'excluded-by-tag-services', serviceNames: ['ledger-sync'] },
-  ],
-  [
-    "Tasks started before enabling automated agent configuration are not covered. Affected task ID(s): 'f00d'",
-    { kind: 'tasks-before-agent-automation', taskIds: ['f00d'] },
-  ],
+  ["Tasks launched while the cluster had the tag GuardDutyManaged=false are excluded. Affected task IDs: 'aaa111', 'bbb222'", { kind: 'excluded-by-tag-tasks', taskIds: ['aaa111', 'bbb222'] }],
+  ["Tasks deployed when clusters had exclusion tag are excluded from Runtime Monitoring. Affected service name(s): 'ledger-sync'", { kind: 'excluded-by-tag-services', serviceNames: ['ledger-sync'] }],
+  ["Tasks started before enabling automated agent configuration are not covered. Affected task ID(s): 'f00d'", { kind: 'tasks-before-agent-automation', taskIds: ['f00d'] }],
   [
     "Services deployed before enabling automated agent configuration are not covered. Affected service name(s): 'notifications', 'mailer'",
     { kind: 'services-before-agent-automation', serviceNames: ['notifications', 'mailer'] },
@@ -75,7 +60,10 @@ const CASES: [string, Expectation][] = [
     'Tasks started before Runtime Monitoring was enabled need a re-launch. Affected task IDs: arn:aws:ecs:us-east-1:111122223333:task/prod/0123abcd, 4567ef01.',
     { kind: 'tasks-need-relaunch', taskIds: ['0123abcd', '4567ef01'] },
   ],
-  ["Tasks with the old taskArn format are not supported. Affected task ID(s): 'c0ffee00-1111-2222-3333-444455556666'", { kind: 'old-task-arn-format', taskIds: ['c0ffee00-1111-2222-3333-444455556666'] }],
+  [
+    "Tasks with the old taskArn format are not supported. Affected task ID(s): 'c0ffee00-1111-2222-3333-444455556666'",
+    { kind: 'old-task-arn-format', taskIds: ['c0ffee00-1111-2222-3333-444455556666'] },
+  ],
   ["Unidentified issue, for tasks in TaskDefinition - 'analytics:8'", { kind: 'unidentified', taskDefinition: 'analytics:8' }],
 ];
 
@@ -111,10 +99,7 @@ describe('issue classifier', () => {
 
   it('splits family and revision, also from a task definition ARN', () => {
     assert.deepEqual(classifyIssue("TaskExecutionRole missing in TaskDefinition - 'my_app-v2:103'").taskDefinition, { family: 'my_app-v2', revision: 103, reference: 'my_app-v2:103' });
-    assert.equal(
-      classifyIssue('Agent not reporting for tasks in TaskDefinition arn:aws:ecs:eu-west-1:111122223333:task-definition/billing:9').taskDefinition?.reference,
-      'billing:9',
-    );
+    assert.equal(classifyIssue('Agent not reporting for tasks in TaskDefinition arn:aws:ecs:eu-west-1:111122223333:task-definition/billing:9').taskDefinition?.reference, 'billing:9');
   });
 
   it('gives each case a title and at least one step, in English of its own', () => {

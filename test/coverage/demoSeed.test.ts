@@ -24,14 +24,20 @@ describe('demo seed of the fake GuardDuty', () => {
   it('names a task definition family that a file in examples/ defines, so "Open Task Definition" shows', () => {
     const families = new Set(ecsIssues.map((issue) => classifyIssue(issue.text).taskDefinition?.family).filter((family) => family !== undefined));
     const defined = exampleFiles(EXAMPLES).map((file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { family?: unknown }).family);
-    assert.ok(defined.some((family) => typeof family === 'string' && families.has(family)), `families named: ${[...families].join(', ')}`);
+    assert.ok(
+      defined.some((family) => typeof family === 'string' && families.has(family)),
+      `families named: ${[...families].join(', ')}`,
+    );
   });
 
   it('has healthy and unhealthy clusters, and a region without a detector', () => {
     const ecsClusters = Object.values(seed).flatMap((data) => data.resources.filter((resource) => resource.resourceDetails.ecsClusterDetails));
     const statuses = new Set(ecsClusters.map((resource) => resource.coverageStatus));
     assert.ok(statuses.has('HEALTHY') && statuses.has('UNHEALTHY'), [...statuses].join(', '));
-    assert.ok(Object.values(seed).some((data) => data.detectorId === undefined), 'a region where GuardDuty is not enabled');
+    assert.ok(
+      Object.values(seed).some((data) => data.detectorId === undefined),
+      'a region where GuardDuty is not enabled',
+    );
     assert.ok(Object.keys(seed).length >= 3, 'several regions');
   });
 });

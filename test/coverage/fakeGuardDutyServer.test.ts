@@ -112,9 +112,7 @@ describe('fake GuardDuty server', () => {
     const second = await client.send(new ListCoverageCommand({ DetectorId: DETECTOR, MaxResults: 5, NextToken: first.NextToken }));
     assert.equal(second.Resources?.length, 3); // 7 ECS clusters and one EKS cluster
     assert.equal(second.NextToken, undefined);
-    const error = await errorOf(
-      client.send(new ListCoverageCommand({ DetectorId: DETECTOR, NextToken: first.NextToken, SortCriteria: { AttributeName: 'ACCOUNT_ID', OrderBy: 'ASC' } })),
-    );
+    const error = await errorOf(client.send(new ListCoverageCommand({ DetectorId: DETECTOR, NextToken: first.NextToken, SortCriteria: { AttributeName: 'ACCOUNT_ID', OrderBy: 'ASC' } })));
     assert.match(error.message, /nextToken/);
   });
 

@@ -13,7 +13,10 @@ describe('cluster model from a coverage resource', () => {
         ResourceType: 'ECS',
         EcsClusterDetails: {
           ClusterName: 'web',
-          FargateDetails: { ManagementType: 'MANUAL', Issues: ["TaskExecutionRole missing in TaskDefinition - 'web:3'", "Unsupported CPU architecture 'ARM_V7' for tasks in TaskDefinition - 'web:3'"] },
+          FargateDetails: {
+            ManagementType: 'MANUAL',
+            Issues: ["TaskExecutionRole missing in TaskDefinition - 'web:3'", "Unsupported CPU architecture 'ARM_V7' for tasks in TaskDefinition - 'web:3'"],
+          },
           ContainerInstanceDetails: { CoveredContainerInstances: 2, CompatibleContainerInstances: 5 },
         },
       },

@@ -34,9 +34,16 @@ describe('client bundles', () => {
   });
 
   it('.vscodeignore stays an allow-list: everything out, then only named files back in', () => {
-    const rules = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const rules = fs
+      .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
     assert.equal(rules[0], '**');
-    assert.deepEqual(rules.slice(1).filter((rule) => !rule.startsWith('!')), []);
+    assert.deepEqual(
+      rules.slice(1).filter((rule) => !rule.startsWith('!')),
+      [],
+    );
     assert.ok(!rules.some((rule) => rule.endsWith('.map') || rule.includes('src/')), 'no sources or source maps');
   });
 

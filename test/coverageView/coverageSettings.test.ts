@@ -52,6 +52,9 @@ describe('coverage settings', () => {
       ['eu-west-1', 'xx-test-1'],
     );
     assert.equal(new Set(GUARDDUTY_REGIONS.map((entry) => entry.region)).size, GUARDDUTY_REGIONS.length);
-    assert.ok(GUARDDUTY_REGIONS.every((entry) => normalizeCoverageSettings(raw({ regions: [entry.region] })).regions.length === 1), 'every listed region is accepted by the setting');
+    assert.ok(
+      GUARDDUTY_REGIONS.every((entry) => normalizeCoverageSettings(raw({ regions: [entry.region] })).regions.length === 1),
+      'every listed region is accepted by the setting',
+    );
   });
 });

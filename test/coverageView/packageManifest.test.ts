@@ -100,13 +100,21 @@ describe('package.json contributions of the coverage view', () => {
 
   it('keeps welcome texts short: at most two sentences besides the buttons', () => {
     for (const entry of contributes.viewsWelcome) {
-      const text = entry.contents.split('\n').filter((line) => !/^\[.*\]\(command:/.test(line)).join(' ');
+      const text = entry.contents
+        .split('\n')
+        .filter((line) => !/^\[.*\]\(command:/.test(line))
+        .join(' ');
       assert.ok(text.length <= 120, `${text.length} characters: ${text}`);
     }
   });
 
   it('documents every coverage setting with a scope; the endpoint settings are machine-scoped', () => {
-    assert.deepEqual(coverageSettings.sort(), Object.values(SETTINGS).map((key) => `${SETTINGS_SECTION}.${key}`).sort());
+    assert.deepEqual(
+      coverageSettings.sort(),
+      Object.values(SETTINGS)
+        .map((key) => `${SETTINGS_SECTION}.${key}`)
+        .sort(),
+    );
     for (const key of coverageSettings) {
       const setting = contributes.configuration.properties[key];
       assert.ok(setting.markdownDescription, key);

@@ -47,7 +47,10 @@ describe('coverage refresh controller', () => {
   it('applies a refresh and records when it completed', async () => {
     const controller = controllerWith(async () => healthy());
     assert.equal(await controller.refresh(), 'applied');
-    assert.deepEqual(states.map((state) => state.refreshing), [true, false]);
+    assert.deepEqual(
+      states.map((state) => state.refreshing),
+      [true, false],
+    );
     assert.equal(controller.state.snapshot?.[0].clusters.length, 2);
     assert.equal(controller.state.lastRefreshedAt?.toISOString(), '2024-06-10T14:00:00.000Z');
   });

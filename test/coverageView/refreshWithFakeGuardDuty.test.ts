@@ -34,8 +34,7 @@ describe('coverage view against the fake GuardDuty', () => {
     await fake.close();
   });
 
-  const tree = () =>
-    buildCoverageTree(treeInput({ regions: REGIONS, snapshot: controller.state.snapshot, refreshing: controller.state.refreshing, connection: { endpoint: fake.url } }));
+  const tree = () => buildCoverageTree(treeInput({ regions: REGIONS, snapshot: controller.state.snapshot, refreshing: controller.state.refreshing, connection: { endpoint: fake.url } }));
 
   it('loads every region into the tree; the region without GuardDuty shows its error, the others load', async () => {
     assert.equal(await controller.refresh(), 'applied');
@@ -49,7 +48,10 @@ describe('coverage view against the fake GuardDuty', () => {
     assert.equal(issue.label, 'Task execution role missing');
     assert.equal(issue.description, 'legacy-api:9');
     assert.match(nodeAt(roots, 'us-east-1').awsCliCommand ?? '', new RegExp(`--endpoint-url ${fake.url.replace(/[.]/g, '\\.')}$`));
-    assert.ok(fake.requests.every((request) => ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics'].includes(request.operation)), 'read-only calls only');
+    assert.ok(
+      fake.requests.every((request) => ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics'].includes(request.operation)),
+      'read-only calls only',
+    );
   });
 
   it('a region that fails after it loaded keeps every cluster it showed, once, under the error, marked stale', async () => {
@@ -93,10 +95,7 @@ describe('coverage view against the fake GuardDuty', () => {
     assert.ok(fake.setCoverageStatus({ region: 'us-east-1', clusterName: 'storefront', coverageStatus: 'UNHEALTHY', issues: [SAMPLE_ISSUES.imagePull] }));
     await controller.refresh();
     assert.equal(transitions.length, 1);
-    assert.equal(
-      transitionNotice(transitions[0]),
-      'GuardDuty coverage: ECS cluster storefront (us-east-1, account 111122223333) became UNHEALTHY: GuardDuty agent image could not be pulled.',
-    );
+    assert.equal(transitionNotice(transitions[0]), 'GuardDuty coverage: ECS cluster storefront (us-east-1, account 111122223333) became UNHEALTHY: GuardDuty agent image could not be pulled.');
   });
 
   it('aborts a slow refresh when a new one starts, without waiting for it', async () => {

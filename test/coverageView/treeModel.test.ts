@@ -48,7 +48,10 @@ describe('coverage tree model', () => {
 
     it('offers the region-wide AWS CLI command with the profile and endpoint in use', () => {
       const [usEast] = buildCoverageTree(treeInput({ regions: ['us-east-1'], snapshot: [US_EAST], connection: { profile: 'audit', endpoint: 'http://127.0.0.1:4566' } }));
-      assert.match(usEast.awsCliCommand ?? '', /^aws guardduty list-coverage --region us-east-1 --detector-id d1 --filter-criteria '.*RESOURCE_TYPE.*' --profile audit --endpoint-url http:\/\/127\.0\.0\.1:4566$/);
+      assert.match(
+        usEast.awsCliCommand ?? '',
+        /^aws guardduty list-coverage --region us-east-1 --detector-id d1 --filter-criteria '.*RESOURCE_TYPE.*' --profile audit --endpoint-url http:\/\/127\.0\.0\.1:4566$/,
+      );
     });
 
     it('shows a failed region with the core message and next step under it, the others still loaded', () => {

@@ -97,7 +97,12 @@ describe('coverage view summaries', () => {
     });
 
     it('counts several, naming the first three', () => {
-      const after = [region('us-east-1', ['web', 'api', 'jobs', 'etl'].map((name) => cluster(name, 'UNHEALTHY')))];
+      const after = [
+        region(
+          'us-east-1',
+          ['web', 'api', 'jobs', 'etl'].map((name) => cluster(name, 'UNHEALTHY')),
+        ),
+      ];
       assert.equal(transitionNotice(newlyUnhealthy(before, after)), 'GuardDuty coverage: 4 ECS clusters became UNHEALTHY: web (us-east-1), api (us-east-1), jobs (us-east-1) and 1 more.');
     });
 

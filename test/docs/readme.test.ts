@@ -13,7 +13,10 @@ describe('README', () => {
   it('shows the set-up and test commands first, then the demo', () => {
     const quickStart = readme.slice(readme.indexOf('## Quick start'));
     const block = /```sh\n([\s\S]*?)```/.exec(quickStart)?.[1] ?? '';
-    const commands = block.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
+    const commands = block
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .filter(Boolean);
     assert.deepEqual(commands.slice(0, 3), ['npm ci && npx ecs-guard lint examples', 'npm test', 'npm start']);
     assert.ok(quickStart.indexOf('### The demo: `npm start`') < quickStart.indexOf('\n## '), 'the demo is explained inside Quick start');
   });

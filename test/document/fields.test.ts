@@ -28,14 +28,17 @@ describe('field table', () => {
     assert.ok(enumerated.length >= 8, 'networkMode, pidMode, ipcMode, requiresCompatibilities, operatingSystemFamily, protocol, appProtocol, logDriver');
   });
 
-  it('keeps the API order in value-type\'s messages and the recommended value first in the editor', () => {
+  it("keeps the API order in value-type's messages and the recommended value first in the editor", () => {
     assert.deepEqual(TASK_FIELDS.find((spec) => dotted(spec.path) === 'pidMode')?.enum, ['host', 'task']);
     assert.deepEqual(fieldDocAt(['pidMode'])?.values, ['task', 'host']);
     assert.deepEqual(fieldDocAt(['networkMode'])?.values, ['awsvpc', 'bridge', 'host', 'none']);
   });
 
   it('leaves cpuArchitecture to the guardduty-cpu-architecture rule', () => {
-    assert.equal(TASK_FIELDS.some((spec) => dotted(spec.path) === 'runtimePlatform.cpuArchitecture'), false);
+    assert.equal(
+      TASK_FIELDS.some((spec) => dotted(spec.path) === 'runtimePlatform.cpuArchitecture'),
+      false,
+    );
     assert.deepEqual(fieldDocAt(['runtimePlatform', 'cpuArchitecture'])?.values, ['X86_64', 'ARM64']);
   });
 });

@@ -75,7 +75,10 @@ describe('layout-preserving JSON edits', () => {
   describe('append', () => {
     it('adds an item like the one before it: one line after a one-line item', () => {
       const text = '{\n  "secrets": [\n    { "name": "A", "valueFrom": "a" }\n  ]\n}';
-      assert.equal(applyJsonEdits(text, [appendItem(['secrets'], { name: 'B', valueFrom: 'b' })]), '{\n  "secrets": [\n    { "name": "A", "valueFrom": "a" },\n    { "name": "B", "valueFrom": "b" }\n  ]\n}');
+      assert.equal(
+        applyJsonEdits(text, [appendItem(['secrets'], { name: 'B', valueFrom: 'b' })]),
+        '{\n  "secrets": [\n    { "name": "A", "valueFrom": "a" },\n    { "name": "B", "valueFrom": "b" }\n  ]\n}',
+      );
     });
 
     it('adds several properties after the same member, in the order given', () => {

@@ -40,16 +40,21 @@ describe('changesKeepSyntax: a fix checked on the edited object instead of the w
     assert.equal(changesKeepSyntax(parseJson(broken), [change(broken, 'true', 'false')]), undefined);
   });
 
-  it('cannot tell for a change touching the document\'s outer brackets', () => {
+  it("cannot tell for a change touching the document's outer brackets", () => {
     assert.equal(changesKeepSyntax(parseJson(TASK), [{ offset: 0, length: 1, content: '{ ' }]), undefined);
   });
 
   // The property the fast path rests on: whenever it answers, the whole new text has exactly the old errors.
   it('answers only when parsing the whole new text finds exactly the old syntax errors (random edits of real files)', () => {
-    const texts = [TASK, TASK.replace('"A",', '"A",,'), ...realTaskDefinitionFiles().slice(0, 12).map((file) => fs.readFileSync(file, 'utf8'))];
+    const texts = [
+      TASK,
+      TASK.replace('"A",', '"A",,'),
+      ...realTaskDefinitionFiles()
+        .slice(0, 12)
+        .map((file) => fs.readFileSync(file, 'utf8')),
+    ];
     const token = fc.constantFrom('', ' ', ',', ':', '{', '}', '[', ']', '"', '"x"', '"k": 1', ', "k": true', '1', 'true', 'null', '{}', '[]', '\\', '//', '\n');
-    const edit = (length: number) =>
-      fc.record({ offset: fc.nat({ max: length }), length: fc.nat({ max: 12 }), content: fc.array(token, { maxLength: 4 }).map((parts) => parts.join('')) });
+    const edit = (length: number) => fc.record({ offset: fc.nat({ max: length }), length: fc.nat({ max: 12 }), content: fc.array(token, { maxLength: 4 }).map((parts) => parts.join('')) });
     let answered = 0;
     fc.assert(
       fc.property(

@@ -27,13 +27,19 @@ export async function checkProblemsPanel(page: Page, log: (message: string) => v
   // (no other extension reports on it). Rows are virtualised, so the file row's badge is read.
   const expected = cliFindings('examples/legacy-fargate.json');
   const badge = rows.filter({ has: page.locator('.label-name', { hasText: /^legacy-fargate\.json$/ }) }).locator('.monaco-count-badge');
-  await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 30_000 }).catch(async () => {
-    throw new Error(`the Problems panel counts ${await badge.innerText()} marker(s) on legacy-fargate.json; the CLI finds ${expected}`);
-  });
+  await badge
+    .filter({ hasText: new RegExp(`^${expected}$`) })
+    .waitFor({ timeout: 30_000 })
+    .catch(async () => {
+      throw new Error(`the Problems panel counts ${await badge.innerText()} marker(s) on legacy-fargate.json; the CLI finds ${expected}`);
+    });
   // Find one rule by its id with the panel's filter box, as a user would among many markers.
   const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
   await filter.fill('privileged-container');
-  await markers.filter({ has: page.locator('.marker-code', { hasText: /^privileged-container$/ }) }).first().waitFor({ timeout: 15_000 });
+  await markers
+    .filter({ has: page.locator('.marker-code', { hasText: /^privileged-container$/ }) })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await filter.fill('');
   await badge.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 15_000 });
   log(`Problems panel: ${expected} ecs-guard marker(s) on legacy-fargate.json, as the CLI finds`);
@@ -59,7 +65,9 @@ export async function checkHover(page: Page, saveScreenshot?: SaveScreenshot): P
 
 /** Ctrl+. on the `true` of `"privileged": true`, pick the fix that writes false, then revert the file. */
 export async function checkQuickFix(page: Page, saveScreenshot?: SaveScreenshot): Promise<void> {
-  await privilegedLine(page, 'true').locator('span > span', { hasText: /^true$/ }).click();
+  await privilegedLine(page, 'true')
+    .locator('span > span', { hasText: /^true$/ })
+    .click();
   // Away from the hover the click may bring up, so that the menu is all that opens.
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');

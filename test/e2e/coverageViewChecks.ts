@@ -36,7 +36,10 @@ export async function checkCoverageView(page: Page, saveScreenshot?: SaveScreens
   const title = await issue.locator('.label-name').innerText();
   if (!TROUBLESHOOTING_LABELS.includes(title)) throw new Error(`the unhealthy cluster's first child is "${title}", not a troubleshooting case`);
   await expand(issue);
-  await rows.filter({ has: page.locator('.label-description', { hasText: 'as GuardDuty reports it' }) }).first().waitFor({ timeout: 10_000 });
+  await rows
+    .filter({ has: page.locator('.label-description', { hasText: 'as GuardDuty reports it' }) })
+    .first()
+    .waitFor({ timeout: 10_000 });
 
   // The tooltip: the case, GuardDuty's text and what to do. It opens where the pointer is: at the end of
   // the row it leaves the issue's details below readable.

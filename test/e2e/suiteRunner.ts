@@ -11,7 +11,10 @@ export async function runE2eSuite(suiteDir: string): Promise<E2eResults> {
   const started = Date.now();
   try {
     const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: SilentReporter });
-    for (const file of fs.readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort()) {
+    for (const file of fs
+      .readdirSync(suiteDir)
+      .filter((name) => name.endsWith('.test.js'))
+      .sort()) {
       mocha.addFile(path.join(suiteDir, file));
     }
     await new Promise<void>((resolve) => {

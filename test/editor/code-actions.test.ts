@@ -38,26 +38,30 @@ const TWO_SPACES = `{
 `;
 
 describe('code actions', () => {
-  it('offers the rule\'s fix (preferred), fix all, disable and documentation, linked to the diagnostic', () => {
+  it("offers the rule's fix (preferred), fix all, disable and documentation, linked to the diagnostic", () => {
     const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), configFile: { uri: CONFIG_URI, text: '{}' } });
-    assert.deepEqual(titles(actions), [
-      SET_READONLY,
-      `Fix all ${READONLY} problems in this file`,
-      `Disable ${READONLY} in .ecs-guard.json`,
-      `Show documentation for ${READONLY}`,
-    ]);
-    assert.deepEqual(actions.map((action) => [action.kind, action.isPreferred ?? false]), [
-      [CodeActionKind.QuickFix, true],
-      [CodeActionKind.QuickFix, false],
-      [CodeActionKind.QuickFix, false],
-      [CodeActionKind.QuickFix, false],
-    ]);
-    for (const action of actions) assert.deepEqual(action.diagnostics?.map((diagnostic) => diagnostic.code), [READONLY]);
+    assert.deepEqual(titles(actions), [SET_READONLY, `Fix all ${READONLY} problems in this file`, `Disable ${READONLY} in .ecs-guard.json`, `Show documentation for ${READONLY}`]);
+    assert.deepEqual(
+      actions.map((action) => [action.kind, action.isPreferred ?? false]),
+      [
+        [CodeActionKind.QuickFix, true],
+        [CodeActionKind.QuickFix, false],
+        [CodeActionKind.QuickFix, false],
+        [CodeActionKind.QuickFix, false],
+      ],
+    );
+    for (const action of actions)
+      assert.deepEqual(
+        action.diagnostics?.map((diagnostic) => diagnostic.code),
+        [READONLY],
+      );
   });
 
   it('inserts the property in a 2-space document, after the last one, and the finding is gone', () => {
     const fixed = afterAction(TWO_SPACES, SET_READONLY, { validate: onlyRules(READONLY) });
-    assert.equal(fixed, `{
+    assert.equal(
+      fixed,
+      `{
   "family": "web",
   "containerDefinitions": [
     {
@@ -71,12 +75,17 @@ describe('code actions', () => {
     }
   ]
 }
-`);
-    assert.deepEqual(lintText(fixed, onlyRules(READONLY)).map((finding) => finding.path), [['containerDefinitions', 1]]);
+`,
+    );
+    assert.deepEqual(
+      lintText(fixed, onlyRules(READONLY)).map((finding) => finding.path),
+      [['containerDefinitions', 1]],
+    );
   });
 
   it('keeps 4-space indentation in describe-task-definition output, replacing the null in place', () => {
-    const fixed = afterAction(`{
+    const fixed = afterAction(
+      `{
     "taskDefinition": {
         "family": "web",
         "containerDefinitions": [
@@ -87,8 +96,13 @@ describe('code actions', () => {
             }
         ]
     }
-}`, SET_READONLY, { validate: onlyRules(READONLY) });
-    assert.equal(fixed, `{
+}`,
+      SET_READONLY,
+      { validate: onlyRules(READONLY) },
+    );
+    assert.equal(
+      fixed,
+      `{
     "taskDefinition": {
         "family": "web",
         "containerDefinitions": [
@@ -99,12 +113,14 @@ describe('code actions', () => {
             }
         ]
     }
-}`);
+}`,
+    );
     assert.deepEqual(lintText(fixed, onlyRules(READONLY)), []);
   });
 
   it('keeps tab indentation, and a one-line container stays on one line', () => {
-    const fixed = afterAction(`{
+    const fixed = afterAction(
+      `{
 \t"family": "web",
 \t"containerDefinitions": [
 \t\t{
@@ -114,8 +130,13 @@ describe('code actions', () => {
 \t\t},
 \t\t{ "name": "sidecar", "image": "envoy", "privileged": true }
 \t]
-}`, 'Set "privileged": false', { validate: onlyRules('privileged-container') });
-    assert.equal(fixed, `{
+}`,
+      'Set "privileged": false',
+      { validate: onlyRules('privileged-container') },
+    );
+    assert.equal(
+      fixed,
+      `{
 \t"family": "web",
 \t"containerDefinitions": [
 \t\t{
@@ -125,9 +146,15 @@ describe('code actions', () => {
 \t\t},
 \t\t{ "name": "sidecar", "image": "envoy", "privileged": true }
 \t]
-}`);
-    assert.deepEqual(lintText(fixed, onlyRules('privileged-container')).map((finding) => finding.path), [['containerDefinitions', 1, 'privileged']]);
-    assert.equal(afterAction(fixed.replace('"sidecar"', '|"sidecar"'), SET_READONLY, { validate: onlyRules(READONLY) }), `{
+}`,
+    );
+    assert.deepEqual(
+      lintText(fixed, onlyRules('privileged-container')).map((finding) => finding.path),
+      [['containerDefinitions', 1, 'privileged']],
+    );
+    assert.equal(
+      afterAction(fixed.replace('"sidecar"', '|"sidecar"'), SET_READONLY, { validate: onlyRules(READONLY) }),
+      `{
 \t"family": "web",
 \t"containerDefinitions": [
 \t\t{
@@ -137,7 +164,8 @@ describe('code actions', () => {
 \t\t},
 \t\t{ "name": "sidecar", "image": "envoy", "privileged": true, "readonlyRootFilesystem": true }
 \t]
-}`);
+}`,
+    );
   });
 
   it('keeps CRLF line endings, and the edit never splits one', () => {
@@ -152,7 +180,9 @@ describe('code actions', () => {
   describe('fix all', () => {
     it('applies every safe fix of the rule in one edit', () => {
       const fixed = afterAction(TWO_SPACES, `Fix all ${READONLY} problems in this file`, { validate: onlyRules(READONLY) });
-      assert.equal(fixed, `{
+      assert.equal(
+        fixed,
+        `{
   "family": "web",
   "containerDefinitions": [
     {
@@ -167,14 +197,16 @@ describe('code actions', () => {
     }
   ]
 }
-`);
+`,
+      );
       assert.deepEqual(lintText(fixed, onlyRules(READONLY)), []);
       const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY) });
       assert.equal(actionTitled(actions, `Fix all ${READONLY} problems in this file`).edit?.changes?.[DOCUMENT_URI]?.length, 1);
     });
 
     it('fixes several items of one array in one edit', () => {
-      const fixed = afterAction(`{
+      const fixed = afterAction(
+        `{
   "family": "api",
   "containerDefinitions": [
     {
@@ -187,8 +219,13 @@ describe('code actions', () => {
       ]
     }
   ]
-}`, 'Fix all value-type problems in this file', { validate: onlyRules('value-type') });
-      assert.equal(fixed, `{
+}`,
+        'Fix all value-type problems in this file',
+        { validate: onlyRules('value-type') },
+      );
+      assert.equal(
+        fixed,
+        `{
   "family": "api",
   "containerDefinitions": [
     {
@@ -201,16 +238,17 @@ describe('code actions', () => {
       ]
     }
   ]
-}`);
+}`,
+      );
       assert.deepEqual(lintText(fixed, onlyRules('value-type')), []);
     });
 
-    it('is not offered when the rule\'s fixes need a decision (here: which user the containers run as)', () => {
+    it("is not offered when the rule's fixes need a decision (here: which user the containers run as)", () => {
       const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules('linux-non-root-user') });
       assert.deepEqual(titles(actions), ['Set "user": "1000"', 'Show documentation for linux-non-root-user']);
     });
 
-    it('starts from the findings it is given (the server\'s cached ones) instead of validating again', () => {
+    it("starts from the findings it is given (the server's cached ones) instead of validating again", () => {
       const { actions } = actionsAt(TWO_SPACES, { validate: onlyRules(READONLY), findings: [] });
       assert.deepEqual(titles(actions), [SET_READONLY, `Show documentation for ${READONLY}`]);
     });
@@ -237,11 +275,14 @@ describe('code actions', () => {
     });
 
     it('adds the rule to an existing "rules" object, one-line as it was, keeping the rest of the file', () => {
-      assert.equal(configAfter(README_CONFIG.replace(`"${READONLY}": "off", `, '')), `{
+      assert.equal(
+        configAfter(README_CONFIG.replace(`"${READONLY}": "off", `, '')),
+        `{
   "rules": { "log-configuration": "error", "${READONLY}": "off" },
   "include": ["deploy/**/*.json"]
 }
-`);
+`,
+      );
     });
 
     it('turns a rule already set to another severity off in place', () => {
@@ -285,18 +326,27 @@ describe('code actions', () => {
       assert.equal(action.kind, FIX_ALL_KIND);
       const fixed = applyWorkspaceEdit(action.edit, DOCUMENT_URI, task);
       // The log configuration needs a region and the user a decision, so those two stay.
-      assert.equal(fixed, `{
+      assert.equal(
+        fixed,
+        `{
   "family": "web",
   "containerDefinitions": [
     { "name": "app", "image": "nginx", "privileged": false, "readonlyRootFilesystem": true }
   ]
-}`);
-      assert.deepEqual(lintText(fixed!).map((finding) => finding.ruleId), ['linux-non-root-user', 'log-configuration']);
+}`,
+      );
+      assert.deepEqual(
+        lintText(fixed!).map((finding) => finding.ruleId),
+        ['linux-non-root-user', 'log-configuration'],
+      );
     });
 
     it('is included when the client asks for all source actions, and left out of quick fixes', () => {
       const analysis = analyzeText(task, DOCUMENT_URI);
-      assert.deepEqual(codeActions(analysis, [], { only: [CodeActionKind.Source] }).map((action) => action.kind), [FIX_ALL_KIND]);
+      assert.deepEqual(
+        codeActions(analysis, [], { only: [CodeActionKind.Source] }).map((action) => action.kind),
+        [FIX_ALL_KIND],
+      );
       assert.deepEqual(codeActions(analysis, [], { only: [CodeActionKind.QuickFix] }), []);
     });
   });
@@ -339,7 +389,7 @@ describe('code actions', () => {
       assert.equal(afterResolving(actionTitled(actions, FIX_ALL_READONLY), text, options), afterAction(TWO_SPACES, FIX_ALL_READONLY, options));
     });
 
-    it('source.fixAll: data without a rule, resolved to every rule\'s safe fixes', () => {
+    it("source.fixAll: data without a rule, resolved to every rule's safe fixes", () => {
       const text = '{ "family": "web", "pidMode": "host", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": true }] }';
       const only = [CodeActionKind.SourceFixAll];
       const [lazy, ...rest] = codeActions(analyzeText(text, DOCUMENT_URI), [], { only, deferFixAllEdits: true });
@@ -375,7 +425,7 @@ describe('code actions', () => {
       assert.deepEqual(lintText(fixed!, onlyRules(READONLY)), []);
     });
 
-    it('gives back unchanged what it did not defer: other documents\' actions, actions with an edit, data it did not write', () => {
+    it("gives back unchanged what it did not defer: other documents' actions, actions with an edit, data it did not write", () => {
       const { text, actions } = actionsAt(TWO_SPACES, deferred);
       const analysis = analyzeText(text, DOCUMENT_URI);
       const offered = actionTitled(actions, FIX_ALL_READONLY);

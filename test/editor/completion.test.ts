@@ -10,7 +10,10 @@ function assertIncludes(labels: string[], expected: string[]): void {
 }
 
 function assertExcludes(labels: string[], unexpected: string[]): void {
-  assert.deepEqual(labels.filter((label) => unexpected.includes(label)), []);
+  assert.deepEqual(
+    labels.filter((label) => unexpected.includes(label)),
+    [],
+  );
 }
 
 function newText(marked: string, label: string): string {
@@ -63,11 +66,14 @@ describe('completion', () => {
   "|
   "containerDefinitions": []
 }`;
-      assert.equal(acceptCompletion(marked, 'networkMode'), `{
+      assert.equal(
+        acceptCompletion(marked, 'networkMode'),
+        `{
   "family": "web",
   "networkMode": "awsvpc",
   "containerDefinitions": []
-}`);
+}`,
+      );
     });
 
     it('offers the keys of each nested level', () => {
@@ -79,7 +85,11 @@ describe('completion', () => {
       assert.deepEqual(completionLabelsAt(container(`"environment": [ { "name": "A", | } ]`)), ['value']);
       assert.deepEqual(completionLabelsAt(container(`"secrets": [ { | } ]`)), ['name', 'valueFrom']);
       assertIncludes(completionLabelsAt(container(`"healthCheck": { | }`)), ['command', 'interval', 'timeout', 'retries', 'startPeriod']);
-      assertIncludes(completionLabelsAt(`{ "containerDefinitions": [], "volumes": [ { "name": "data", "efsVolumeConfiguration": { | } } ] }`), ['fileSystemId', 'transitEncryption', 'authorizationConfig']);
+      assertIncludes(completionLabelsAt(`{ "containerDefinitions": [], "volumes": [ { "name": "data", "efsVolumeConfiguration": { | } } ] }`), [
+        'fileSystemId',
+        'transitEncryption',
+        'authorizationConfig',
+      ]);
     });
 
     it('offers nothing inside free-form maps such as dockerLabels', () => {
@@ -100,11 +110,14 @@ describe('completion', () => {
   "networkMode":|
   "containerDefinitions": []
 }`;
-      assert.equal(acceptCompletion(marked, '"awsvpc"'), `{
+      assert.equal(
+        acceptCompletion(marked, '"awsvpc"'),
+        `{
   "family": "web",
   "networkMode": "awsvpc",
   "containerDefinitions": []
-}`);
+}`,
+      );
     });
 
     it('offers the enums of every level', () => {
@@ -206,7 +219,10 @@ describe('completion', () => {
       parseTree(after, errors, { allowTrailingComma: false });
       assert.deepEqual(errors, []);
       const newContainerFindings = lintText(after).filter((finding) => finding.path[0] === 'containerDefinitions' && finding.path[1] === 1);
-      assert.deepEqual(newContainerFindings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      assert.deepEqual(
+        newContainerFindings.map((finding) => `${finding.ruleId}: ${finding.message}`),
+        [],
+      );
       const added = (JSON.parse(after) as { containerDefinitions: Record<string, unknown>[] }).containerDefinitions[1];
       assert.deepEqual(added, {
         name: 'app-2',
@@ -230,7 +246,12 @@ describe('completion', () => {
   ]
 }`;
       const after = acceptCompletion(windowsTask, 'New container definition');
-      assert.deepEqual(lintText(after).filter((finding) => finding.path[0] === 'containerDefinitions').map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      assert.deepEqual(
+        lintText(after)
+          .filter((finding) => finding.path[0] === 'containerDefinitions')
+          .map((finding) => `${finding.ruleId}: ${finding.message}`),
+        [],
+      );
       const added = (JSON.parse(after) as { containerDefinitions: Record<string, unknown>[] }).containerDefinitions[0];
       assert.equal(added.user, 'ContainerUser');
       assert.equal('readonlyRootFilesystem' in added, false);

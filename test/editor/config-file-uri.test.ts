@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { WorkspaceConfigs } from '../../server/src/lsp/workspaceConfig';
 
 describe('the config file a "disable" action edits', () => {
-  const configs = new WorkspaceConfigs(async () => undefined, () => undefined);
+  const configs = new WorkspaceConfigs(
+    async () => undefined,
+    () => undefined,
+  );
   configs.setFolders(['file:///work/shop', 'file:///work/shop/services/api']);
 
   it('is the .ecs-guard.json of the innermost workspace folder holding the document', () => {

@@ -69,9 +69,7 @@ describe('document symbols', () => {
   });
 
   it('names a task without a family "task definition"', () => {
-    assert.deepEqual(outline(symbolsOf(`{ "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }`)), [
-      { name: 'task definition', children: [{ name: 'app', detail: 'nginx' }] },
-    ]);
+    assert.deepEqual(outline(symbolsOf(`{ "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }`)), [{ name: 'task definition', children: [{ name: 'app', detail: 'nginx' }] }]);
   });
 
   it('outlines describe-task-definition output by the task inside the wrapper', () => {

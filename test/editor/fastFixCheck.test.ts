@@ -40,7 +40,10 @@ const CFN = path.resolve(__dirname, '../../../shared/corpus/cloudformation');
 function texts(): { name: string; text: string; uri: string; limit?: number }[] {
   const files = realTaskDefinitionFiles().map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, 'utf8'), uri: `file:///${path.basename(file)}` }));
   const templates = fs.existsSync(CFN)
-    ? fs.readdirSync(CFN).filter((name) => /\.(ya?ml|template)$/.test(name)).map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}`, limit: 8 }))
+    ? fs
+        .readdirSync(CFN)
+        .filter((name) => /\.(ya?ml|template)$/.test(name))
+        .map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}`, limit: 8 }))
     : [];
   const big = taskDefinitionOfSize(1024 * 1024).replace('"privileged": false', '"privileged": true');
   const generated = [

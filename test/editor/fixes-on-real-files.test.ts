@@ -37,7 +37,8 @@ describe('fixes on real task definitions', () => {
   }
 
   it('fixes a 1 MB task definition in a few passes, not one parse per fix', () => {
-    const container = (i: number) => `{ "name": "c${i}", "image": "nginx", "privileged": true, "environment": [${Array.from({ length: 20 }, (_, j) => `{ "name": "V${j}", "value": "${'x'.repeat(40)}" }`).join(', ')}] }`;
+    const container = (i: number) =>
+      `{ "name": "c${i}", "image": "nginx", "privileged": true, "environment": [${Array.from({ length: 20 }, (_, j) => `{ "name": "V${j}", "value": "${'x'.repeat(40)}" }`).join(', ')}] }`;
     const containers = Array.from({ length: 700 }, (_, i) => container(i));
     const text = `{ "family": "huge", "containerDefinitions": [\n${containers.join(',\n')}\n] }`;
     const { text: fixedAll, fixed } = fixAll(analyzeText(text));

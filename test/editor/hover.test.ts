@@ -21,7 +21,7 @@ describe('hover', () => {
 }`);
       assertLines(lines, [
         '**user** · string',
-        'User (and group) the container runs as: `user`, `uid`, `user:group`, `uid:gid`. Absent means the image\'s user, often root.',
+        "User (and group) the container runs as: `user`, `uid`, `user:group`, `uid:gid`. Absent means the image's user, often root.",
         '**Security Hub ECS.20** (Linux or no OS family): set it, and not to `root` or `0`.',
         '**Security Hub ECS.21** (Windows or no OS family): set it, and not to `containeradministrator`.',
         `[Task definition parameters](${PARAMETERS}#container_definition_security)`,

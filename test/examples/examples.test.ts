@@ -23,8 +23,7 @@ describe('bundled examples', () => {
 
   it('codedeploy/taskdef.json with placeholders passes every rule', () => assert.deepEqual(ruleCounts('examples/codedeploy/taskdef.json'), {}));
 
-  it('describe-output.json only leaves no room for the GuardDuty agent', () =>
-    assert.deepEqual(ruleCounts('examples/describe-output.json'), { 'guardduty-agent-memory': 1 }));
+  it('describe-output.json only leaves no room for the GuardDuty agent', () => assert.deepEqual(ruleCounts('examples/describe-output.json'), { 'guardduty-agent-memory': 1 }));
 
   it('windows-fargate.json cannot be covered by GuardDuty', () => assert.deepEqual(ruleCounts('examples/windows-fargate.json'), { 'guardduty-linux-only': 1 }));
 

@@ -228,7 +228,15 @@ describe(`injection grammar (${GRAMMAR_PATH})`, () => {
     });
 
     it('leaves ordinary strings and malformed ARNs alone', () => {
-      for (const text of ['nginx:latest', 'a < b > c', '111122223333.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2', 'learn:aws:iam::111122223333:role/x', 'arn:azure:iam::111122223333:role/x', 'arn:aws:iam::12345:role/x', 'arn:aws:iam']) {
+      for (const text of [
+        'nginx:latest',
+        'a < b > c',
+        '111122223333.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2',
+        'learn:aws:iam::111122223333:role/x',
+        'arn:azure:iam::111122223333:role/x',
+        'arn:aws:iam::12345:role/x',
+        'arn:aws:iam',
+      ]) {
         assert.equal(arnParts(text), undefined, text);
       }
     });

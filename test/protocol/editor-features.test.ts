@@ -45,10 +45,13 @@ describe('editor features over stdio (dist/server/server.js)', () => {
   }
 
   it('hover on a key explains the field and what Security Hub requires of it', async () => {
-    const { uri, position } = await openAtCursor('hover.json', `{
+    const { uri, position } = await openAtCursor(
+      'hover.json',
+      `{
   "family": "web",
   "containerDefinitions": [ { "name": "app", "image": "nginx", "readonly|RootFilesystem": true } ]
-}`);
+}`,
+    );
     const hover = await server.request(HoverRequest.type, { textDocument: { uri }, position });
     const markdown = (hover?.contents as MarkupContent).value;
     assert.match(markdown, /readonlyRootFilesystem/);
@@ -87,26 +90,36 @@ describe('editor features over stdio (dist/server/server.js)', () => {
   });
 
   it('completion offers the memory values that fit the task cpu', async () => {
-    const { uri, position } = await openAtCursor('completion.json', `{
+    const { uri, position } = await openAtCursor(
+      'completion.json',
+      `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "256",
   "memory": "|",
   "containerDefinitions": []
-}`);
+}`,
+    );
     const result = await server.request(CompletionRequest.type, { textDocument: { uri }, position });
-    const items: CompletionItem[] = Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+    const items: CompletionItem[] = Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? []);
     const labels = items.map((item) => item.label);
-    for (const memory of ['512', '1024', '2048']) assert.ok(labels.some((label) => label.includes(memory)), `${memory} in ${labels.join(', ')}`);
+    for (const memory of ['512', '1024', '2048'])
+      assert.ok(
+        labels.some((label) => label.includes(memory)),
+        `${memory} in ${labels.join(', ')}`,
+      );
     assert.ok(!labels.some((label) => label.includes('4096')), 'no memory value that does not fit 256 cpu units');
     await server.close(uri);
   });
 
   it('a quick fix from the diagnostic data edits the document so the rule no longer fires', async () => {
-    const { uri, text, published } = await openAtCursor('fix.json', `{
+    const { uri, text, published } = await openAtCursor(
+      'fix.json',
+      `{
   "family": "web",
   "containerDefinitions": [ { "name": "app", "image": "nginx", "privileged": true } ]
-}`);
+}`,
+    );
     const diagnostics = diagnosticsOf(published, 'privileged-container');
     assert.equal(diagnostics.length, 1);
     const actions = (await server.request(CodeActionRequest.type, {
@@ -121,27 +134,39 @@ describe('editor features over stdio (dist/server/server.js)', () => {
     const configEdits = (disable.edit?.changes?.[configUri] ?? disable.edit?.documentChanges?.flatMap((change) => ('edits' in change ? change.edits : []))) as TextEdit[];
     const config = TextDocument.applyEdits(TextDocument.create(configUri, 'json', 1, '{\n  "rules": {}\n}\n'), configEdits);
     assert.deepEqual(JSON.parse(config), { rules: { 'privileged-container': 'off' } });
-    assert.ok(titles.some((title) => /Show documentation for privileged-container/.test(title)), titles.join('\n'));
+    assert.ok(
+      titles.some((title) => /Show documentation for privileged-container/.test(title)),
+      titles.join('\n'),
+    );
     const fix = actions.find((action) => action.isPreferred && action.kind === 'quickfix');
     assert.ok(fix?.edit?.changes?.[uri], `a preferred quick fix with an edit: ${titles.join('\n')}`);
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), fix.edit.changes[uri] as TextEdit[]);
-    assert.equal(fixed, `{
+    assert.equal(
+      fixed,
+      `{
   "family": "web",
   "containerDefinitions": [ { "name": "app", "image": "nginx", "privileged": false } ]
-}`);
+}`,
+    );
     const after = await server.change(uri, [{ text: fixed }]);
     assert.deepEqual(diagnosticsOf(after, 'privileged-container'), []);
     await server.close(uri);
   });
 
   it('the outline names the task family and its containers', async () => {
-    const { uri } = await openAtCursor('symbols.json', `{
+    const { uri } = await openAtCursor(
+      'symbols.json',
+      `{
   "family": "web",
   "containerDefinitions": [ { "name": "app", "image": "nginx" }, { "name": "sidecar", "image": "envoy" } ]
-}`);
+}`,
+    );
     const symbols = (await server.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.equal(symbols[0].name, 'web');
-    assert.deepEqual(symbols[0].children?.map((child) => child.name), ['app', 'sidecar']);
+    assert.deepEqual(
+      symbols[0].children?.map((child) => child.name),
+      ['app', 'sidecar'],
+    );
     await server.close(uri);
   });
   describe('with a client that resolves code action edits (codeAction/resolve)', () => {
@@ -187,14 +212,17 @@ describe('editor features over stdio (dist/server/server.js)', () => {
       const resolved = await resolving.request(CodeActionResolveRequest.type, offered);
       assert.equal(resolved.title, fixAllTitle);
       const fixed = applied(uri, task, resolved);
-      assert.equal(fixed, `{
+      assert.equal(
+        fixed,
+        `{
   "family": "web",
   "containerDefinitions": [
     { "name": "app", "image": "nginx", "readonlyRootFilesystem": true },
     { "name": "sidecar", "image": "envoy", "readonlyRootFilesystem": true }
   ]
 }
-`);
+`,
+      );
       const eagerUri = fileUri(path.join(folder, 'eager.json'));
       const eager = await fixAllAction(server, eagerUri, await server.open(eagerUri, task));
       assert.equal(eager.data, undefined);
@@ -210,7 +238,9 @@ describe('editor features over stdio (dist/server/server.js)', () => {
       const current = task.replace('    { "name": "sidecar"', '    { "name": "worker", "image": "busybox" },\n    { "name": "sidecar"');
       await resolving.change(uri, [{ text: current }]);
       const resolved = await resolving.request(CodeActionResolveRequest.type, offered);
-      assert.equal(applied(uri, current, resolved), `{
+      assert.equal(
+        applied(uri, current, resolved),
+        `{
   "family": "web",
   "containerDefinitions": [
     { "name": "app", "image": "nginx", "readonlyRootFilesystem": true },
@@ -218,11 +248,12 @@ describe('editor features over stdio (dist/server/server.js)', () => {
     { "name": "sidecar", "image": "envoy", "readonlyRootFilesystem": true }
   ]
 }
-`);
+`,
+      );
       await resolving.close(uri);
     });
 
-    it('source.fixAll comes without its edit and resolves to every rule\'s safe fixes', async () => {
+    it("source.fixAll comes without its edit and resolves to every rule's safe fixes", async () => {
       const uri = fileUri(path.join(folder, 'source-fix-all.json'));
       const text = '{ "family": "web", "pidMode": "host", "containerDefinitions": [{ "name": "app", "image": "nginx", "privileged": true }] }';
       await resolving.open(uri, text);

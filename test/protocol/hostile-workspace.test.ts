@@ -33,7 +33,10 @@ describe('language server: a workspace whose .ecs-guard.json is hostile', functi
       assert.equal(diagnostics.length, 1);
       assert.equal((await warning).type, MessageType.Warning);
       const actions = (await server.request(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }, 3000)) as CodeAction[];
-      assert.ok(actions.some((action) => action.kind === 'quickfix' && action.isPreferred), 'the quick fix is offered');
+      assert.ok(
+        actions.some((action) => action.kind === 'quickfix' && action.isPreferred),
+        'the quick fix is offered',
+      );
       assert.ok(!actions.some((action) => /Disable .* in \.ecs-guard\.json/.test(action.title)), 'no edit of a config file that is not a file');
       await server.request(HoverRequest.type, { textDocument: { uri }, position: diagnostics[0].range.start }, 3000);
       await server.ping();

@@ -81,7 +81,10 @@ describe('language server over stdio (dist/server/server.js)', () => {
       const server = await startServer({ capabilities: { workspace: { configuration: true } } });
       await server.ping();
       assert.deepEqual(server.registrations, []);
-      assert.deepEqual(server.logMessages.filter((log) => log.type === MessageType.Error), []);
+      assert.deepEqual(
+        server.logMessages.filter((log) => log.type === MessageType.Error),
+        [],
+      );
     });
 
     it('exits with code 0 after shutdown and exit', async () => {
@@ -255,7 +258,7 @@ describe('language server over stdio (dist/server/server.js)', () => {
       await announceConfigChange();
     });
 
-    it('applies the severity the folder\'s .ecs-guard.json sets, over the settings', async () => {
+    it("applies the severity the folder's .ecs-guard.json sets, over the settings", async () => {
       const uri = documentIn('task.json');
       assert.equal(severityOf(await server.open(uri, PRIVILEGED_TASK), PRIVILEGED), DiagnosticSeverity.Error);
       await server.close(uri);

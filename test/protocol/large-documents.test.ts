@@ -15,11 +15,18 @@ describe('language server: documents far beyond any task definition', function (
     const uri = 'file:///huge/ports.json';
     const started = Date.now();
     const published = await server.open(uri, text, 'json', 30_000);
-    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['json-syntax']);
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => diagnostic.code),
+      ['json-syntax'],
+    );
     assert.match(published.diagnostics[0].message, /The file is \d+\.\d MB, far beyond any task definition .* not analysed/);
     const hover = await server.request(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 80 } }, 10_000);
     assert.equal(hover, null);
-    const actions = (await server.request(CodeActionRequest.type, { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } }, 10_000)) as CodeAction[];
+    const actions = (await server.request(
+      CodeActionRequest.type,
+      { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } },
+      10_000,
+    )) as CodeAction[];
     assert.ok(Array.isArray(actions));
     await server.ping();
     assert.ok(Date.now() - started < 30_000, `answered in ${Date.now() - started} ms`);

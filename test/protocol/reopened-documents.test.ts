@@ -1,11 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  CodeActionKind,
-  CodeActionRequest,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  HoverRequest,
-} from 'vscode-languageserver-protocol/node';
+import { CodeActionKind, CodeActionRequest, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { diagnosticsOf, LspTestClient } from '../support/lspClient';
 
 const PRIVILEGED = 'privileged-container';
@@ -24,7 +18,7 @@ describe('language server: a closed and reopened uri (same uri, same version)', 
     return server;
   }
 
-  it('never publishes the closed document\'s findings for the reopened one, when a request on the closed one finishes late', async () => {
+  it("never publishes the closed document's findings for the reopened one, when a request on the closed one finishes late", async () => {
     const server = await startServer();
     const uri = 'untitled:Untitled-1';
     const release = server.holdConfiguration();
@@ -53,10 +47,10 @@ describe('language server: a closed and reopened uri (same uri, same version)', 
     await server.ping();
     const afterReopen = server.published.get(uri)!.slice(server.published.get(uri)!.findIndex((params) => params.version === undefined) + 1);
     assert.ok(afterReopen.length > 0);
-    for (const params of afterReopen) assert.deepEqual(diagnosticsOf(params, PRIVILEGED), [], 'no publish after the reopen carries the closed document\'s finding');
+    for (const params of afterReopen) assert.deepEqual(diagnosticsOf(params, PRIVILEGED), [], "no publish after the reopen carries the closed document's finding");
   });
 
-  it('drops a publish computed for a document closed meanwhile, and publishes the reopened one\'s own', async () => {
+  it("drops a publish computed for a document closed meanwhile, and publishes the reopened one's own", async () => {
     const server = await startServer();
     const uri = 'untitled:Untitled-1';
     const release = server.holdConfiguration();

@@ -37,7 +37,10 @@ describe('fuzzing the engine with mutated real task definitions (fast-check)', f
       ['deep.json', `{ "containerDefinitions": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`],
       ['deep-objects.json', `{ "containerDefinitions": ${'{"a":'.repeat(100_000)}`],
       ['surrogates.json', '{ "family": "\uD800", "containerDefinitions": [ { "name": "\uDFFF", "image": "x\uD83D", "privileged": true } ] }'],
-      ['proto.json', '{ "__proto__": { "containerDefinitions": [] }, "constructor": { "prototype": 1 }, "containerDefinitions": [ { "name": "a", "image": "x", "__proto__": { "privileged": true }, "privileged": true } ] }'],
+      [
+        'proto.json',
+        '{ "__proto__": { "containerDefinitions": [] }, "constructor": { "prototype": 1 }, "containerDefinitions": [ { "name": "a", "image": "x", "__proto__": { "privileged": true }, "privileged": true } ] }',
+      ],
       ['numbers.json', '{ "cpu": 1e309, "memory": -0, "containerDefinitions": [ { "name": "a", "image": "x", "memory": 1e-400, "cpu": 9007199254740993 } ] }'],
       ['empty.json', ''],
       ['crlf.json', '{\r\n  "containerDefinitions": [\r\n    { "name": "a", "image": "x", "privileged": true }\r\n  ]\r\n}\r\n'],
@@ -46,7 +49,7 @@ describe('fuzzing the engine with mutated real task definitions (fast-check)', f
     for (const [name, text] of extremes) checkDocument(name, text, figures, BUDGET_MS * 4);
   });
 
-  it('pathOf (constant time per array item) agrees with jsonc-parser\'s getNodePath on every node', () => {
+  it("pathOf (constant time per array item) agrees with jsonc-parser's getNodePath on every node", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
         const visit = (node: Node | undefined): void => {

@@ -53,23 +53,49 @@ const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Truncated anywhere.
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (text: string) => text.slice(0, offsetIn(text, at))),
   // A range deleted.
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(200)).map(([at, length]) => (text: string) => text.slice(0, offsetIn(text, at)) + text.slice(offsetIn(text, at) + length)),
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(200)).map(
+    ([at, length]) =>
+      (text: string) =>
+        text.slice(0, offsetIn(text, at)) + text.slice(offsetIn(text, at) + length),
+  ),
   // Random characters inserted: JSON punctuation, control characters, lone surrogates, any unicode.
   fc
-    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', '/', '*', '\r', '\n', '\t', '\u0000', '\uD800', '\uDC00', '\u2028', '\uFEFF') , maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })))
-    .map(([at, inserted]) => (text: string) => text.slice(0, offsetIn(text, at)) + inserted + text.slice(offsetIn(text, at))),
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.oneof(
+        fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', '/', '*', '\r', '\n', '\t', '\u0000', '\uD800', '\uDC00', '\u2028', '\uFEFF'), maxLength: 8 }),
+        fc.string({ unit: 'binary', maxLength: 8 }),
+      ),
+    )
+    .map(
+      ([at, inserted]) =>
+        (text: string) =>
+          text.slice(0, offsetIn(text, at)) + inserted + text.slice(offsetIn(text, at)),
+    ),
   // Numbers parsers get wrong.
-  fc.constantFrom('1e309', '-0', '1e-400', '00', '0x10', '9007199254740993', 'NaN', '-Infinity').chain((number) => fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (text: string) => {
-    const match = /-?\d+(\.\d+)?/g;
-    const numbers = [...text.matchAll(match)];
-    if (numbers.length === 0) return text;
-    const target = numbers[Math.floor(at * numbers.length) % numbers.length];
-    return text.slice(0, target.index) + number + text.slice(target.index! + target[0].length);
-  })),
+  fc.constantFrom('1e309', '-0', '1e-400', '00', '0x10', '9007199254740993', 'NaN', '-Infinity').chain((number) =>
+    fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (text: string) => {
+      const match = /-?\d+(\.\d+)?/g;
+      const numbers = [...text.matchAll(match)];
+      if (numbers.length === 0) return text;
+      const target = numbers[Math.floor(at * numbers.length) % numbers.length];
+      return text.slice(0, target.index) + number + text.slice(target.index! + target[0].length);
+    }),
+  ),
   // Line endings: all CRLF, all CR, or mixed.
-  fc.constantFrom<Mutation>((text) => text.replace(/\r?\n/g, '\r\n'), (text) => text.replace(/\r?\n/g, '\r'), (text) => text.split('\n').map((line, i) => (i % 2 ? line + '\r' : line)).join('\n')),
+  fc.constantFrom<Mutation>(
+    (text) => text.replace(/\r?\n/g, '\r\n'),
+    (text) => text.replace(/\r?\n/g, '\r'),
+    (text) =>
+      text
+        .split('\n')
+        .map((line, i) => (i % 2 ? line + '\r' : line))
+        .join('\n'),
+  ),
   // A duplicate key, __proto__ or constructor in the first object.
-  fc.constantFrom('"family": "dup", ', '"__proto__": { "polluted": true }, ', '"constructor": "x", ', '"containerDefinitions": {}, ', '"cpu": "256", "cpu": 512, ').map((inserted) => (text: string) => text.replace('{', `{ ${inserted}`)),
+  fc
+    .constantFrom('"family": "dup", ', '"__proto__": { "polluted": true }, ', '"constructor": "x", ', '"containerDefinitions": {}, ', '"cpu": "256", "cpu": 512, ')
+    .map((inserted) => (text: string) => text.replace('{', `{ ${inserted}`)),
   // Deep nesting in a value. Only in JSON: a 100,000-deep YAML flow sequence takes the YAML parser about a
   // second per parse, and code actions parse once per fix (see docs/RELIABILITY.md, open items).
   fc.integer({ min: 500, max: 100_000 }).map((depth) => (text: string) => (/^\s*[{[]/.test(text) ? text.replace(/:\s*/, `: ${'['.repeat(depth)}`) : text)),

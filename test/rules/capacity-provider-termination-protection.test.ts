@@ -17,12 +17,22 @@ describe(RULE, () => {
     expectFindings(RULE, `{ "name": "cp", «"autoScalingGroupProvider"»: { "autoScalingGroupArn": "arn" } }`, [
       `Capacity provider "cp" has no "managedTerminationProtection", so it is DISABLED: scaling in can terminate instances that still run tasks (Security Hub ECS.19). ${advice}`,
     ]);
-    expectFindings(RULE, `Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      «AutoScalingGroupProvider»:\n        AutoScalingGroupArn: !Ref Group\n`, [/^Provider: The capacity provider has no "ManagedTerminationProtection", so it is DISABLED/], { uri: 'file:///stack/cp.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      «AutoScalingGroupProvider»:\n        AutoScalingGroupArn: !Ref Group\n`,
+      [/^Provider: The capacity provider has no "ManagedTerminationProtection", so it is DISABLED/],
+      { uri: 'file:///stack/cp.yaml' },
+    );
   });
 
   it('accepts ENABLED and values the template computes', () => {
     expectNoFindings(RULE, `{ "name": "cp", "autoScalingGroupProvider": { "autoScalingGroupArn": "arn", "managedTerminationProtection": "ENABLED" } }`);
-    expectFindings(RULE, `Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      AutoScalingGroupProvider:\n        ManagedTerminationProtection: !ImportValue Protection\n`, [], { uri: 'file:///stack/cp.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      AutoScalingGroupProvider:\n        ManagedTerminationProtection: !ImportValue Protection\n`,
+      [],
+      { uri: 'file:///stack/cp.yaml' },
+    );
   });
 });
 

@@ -16,23 +16,43 @@ describe(RULE, () => {
     expectFindings(RULE, `{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": «"disabled"» } ] }`, [
       'Cluster "web" has Container Insights "disabled" (Security Hub ECS.12 wants "enabled" or "enhanced"), so ECS gives no per-task CPU, memory and network metrics for it. Set "value" to "enabled".',
     ]);
-    expectFindings(RULE, `Resources:\n  «Cluster»:\n    Type: AWS::ECS::Cluster\n`, [/^Cluster: The cluster does not turn on Container Insights .* Add \{"Name": "containerInsights", "Value": "enabled"\} to "ClusterSettings"\.$/], { uri: 'file:///stack/cluster.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  «Cluster»:\n    Type: AWS::ECS::Cluster\n`,
+      [/^Cluster: The cluster does not turn on Container Insights .* Add \{"Name": "containerInsights", "Value": "enabled"\} to "ClusterSettings"\.$/],
+      { uri: 'file:///stack/cluster.yaml' },
+    );
   });
 
   it('accepts enabled and enhanced, and a settings list the template computes', () => {
     for (const value of ['enabled', 'enhanced']) expectNoFindings(RULE, `{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": "${value}" } ] }`);
-    expectFindings(RULE, `Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterSettings: !If [Prod, [{ Name: containerInsights, Value: enabled }], !Ref AWS::NoValue]\n`, [], { uri: 'file:///stack/cluster.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterSettings: !If [Prod, [{ Name: containerInsights, Value: enabled }], !Ref AWS::NoValue]\n`,
+      [],
+      { uri: 'file:///stack/cluster.yaml' },
+    );
   });
 });
 
 describe(`${RULE} fixes`, () => {
   it('adds the setting (a cost decision, so never unattended)', () => {
-    expectFix(RULE, '{\n  "cluster|Name": "web"\n}', 'Turn on Container Insights ("enabled"; billed as CloudWatch metrics)', '{\n  "clusterName": "web",\n  "settings": [\n    {\n      "name": "containerInsights",\n      "value": "enabled"\n    }\n  ]\n}');
+    expectFix(
+      RULE,
+      '{\n  "cluster|Name": "web"\n}',
+      'Turn on Container Insights ("enabled"; billed as CloudWatch metrics)',
+      '{\n  "clusterName": "web",\n  "settings": [\n    {\n      "name": "containerInsights",\n      "value": "enabled"\n    }\n  ]\n}',
+    );
     assert.equal(unattendedFixCount(RULE, '{ "clusterName": "web" }'), 0);
   });
 
   it('sets "disabled" to "enabled", and appends to ClusterSettings in a JSON template', () => {
-    expectFix(RULE, '{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": "dis|abled" } ] }', 'Set Container Insights to "enabled" (billed as CloudWatch metrics)', '{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": "enabled" } ] }');
+    expectFix(
+      RULE,
+      '{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": "dis|abled" } ] }',
+      'Set Container Insights to "enabled" (billed as CloudWatch metrics)',
+      '{ "clusterName": "web", "settings": [ { "name": "containerInsights", "value": "enabled" } ] }',
+    );
     expectFix(
       RULE,
       '{ "Resources": { "Cluster": { "Type": "AWS::ECS::Cluster", "Proper|ties": { "ClusterSettings": [ { "Name": "other", "Value": "x" } ] } } } }',

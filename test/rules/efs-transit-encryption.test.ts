@@ -7,7 +7,9 @@ const ADVICE = 'Set "transitEncryption": "ENABLED" so NFS traffic between the ta
 
 describe(RULE, () => {
   it('flags "transitEncryption": "DISABLED" on the value', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "web",
   "containerDefinitions": [ { "name": "app", "image": "x" } ],
   "volumes": [
@@ -16,15 +18,21 @@ describe(RULE, () => {
       "efsVolumeConfiguration": { "fileSystemId": "fs-1234", "transitEncryption": «"DISABLED"» }
     }
   ]
-}`, [{
-      message: `EFS volume "data" mounts without encryption in transit (Security Hub ECS.18). ${ADVICE}`,
-      path: ['volumes', 0, 'efsVolumeConfiguration', 'transitEncryption'],
-    }]);
+}`,
+      [
+        {
+          message: `EFS volume "data" mounts without encryption in transit (Security Hub ECS.18). ${ADVICE}`,
+          path: ['volumes', 0, 'efsVolumeConfiguration', 'transitEncryption'],
+        },
+      ],
+    );
     assert.deepEqual(finding.fix, { set: { key: 'transitEncryption', value: 'ENABLED' } });
   });
 
   it('flags a configuration without transitEncryption on its key, and a null on the null', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "containerDefinitions": [ { "name": "app", "image": "x" } ],
     "volumes": [
@@ -39,21 +47,35 @@ describe(RULE, () => {
       { "efsVolumeConfiguration": { "fileSystemId": "fs-5678", "transitEncryption": «null» } }
     ]
   }
-}`, [
-      { message: `EFS volume "data" does not set "transitEncryption", which defaults to DISABLED (Security Hub ECS.18). ${ADVICE}`, path: ['taskDefinition', 'volumes', 1, 'efsVolumeConfiguration'] },
-      { message: `EFS volume #3 leaves "transitEncryption" unset, which means DISABLED (Security Hub ECS.18). ${ADVICE}`, path: ['taskDefinition', 'volumes', 2, 'efsVolumeConfiguration', 'transitEncryption'] },
-    ]);
+}`,
+      [
+        {
+          message: `EFS volume "data" does not set "transitEncryption", which defaults to DISABLED (Security Hub ECS.18). ${ADVICE}`,
+          path: ['taskDefinition', 'volumes', 1, 'efsVolumeConfiguration'],
+        },
+        {
+          message: `EFS volume #3 leaves "transitEncryption" unset, which means DISABLED (Security Hub ECS.18). ${ADVICE}`,
+          path: ['taskDefinition', 'volumes', 2, 'efsVolumeConfiguration', 'transitEncryption'],
+        },
+      ],
+    );
   });
 
   it('checks every EFS volume, not only the first', () => {
-    expectFindings(RULE, `{ "containerDefinitions": [ { "name": "app", "image": "x" } ], "volumes": [
+    expectFindings(
+      RULE,
+      `{ "containerDefinitions": [ { "name": "app", "image": "x" } ], "volumes": [
       { "name": "a", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED" } },
       { "name": "b", "efsVolumeConfiguration": { "fileSystemId": "fs-2", "transitEncryption": «"DISABLED"» } }
-    ] }`, [/^EFS volume "b" mounts without encryption in transit/]);
+    ] }`,
+      [/^EFS volume "b" mounts without encryption in transit/],
+    );
   });
 
   it('accepts ENABLED, volumes without EFS, placeholders and other types', () => {
-    expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "app", "image": "x" } ], "volumes": [
+    expectNoFindings(
+      RULE,
+      `{ "containerDefinitions": [ { "name": "app", "image": "x" } ], "volumes": [
       { "name": "a", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED", "authorizationConfig": { "iam": "ENABLED" } } },
       { "name": "b", "efsVolumeConfiguration": { "fileSystemId": "fs-2", "transitEncryption": "\${TRANSIT}" } },
       { "name": "c", "efsVolumeConfiguration": { "fileSystemId": "fs-3", "transitEncryption": "{{TRANSIT}}" } },
@@ -61,7 +83,8 @@ describe(RULE, () => {
       { "name": "e", "efsVolumeConfiguration": null },
       { "name": "f", "efsVolumeConfiguration": "<EFS>" },
       { "name": "g", "host": { "sourcePath": "/data" } }
-    ] }`);
+    ] }`,
+    );
     expectNoFindings(RULE, `{ "containerDefinitions": [ { "name": "app", "image": "x" } ] }`);
   });
 
@@ -86,7 +109,11 @@ describe(`${RULE} fixes`, () => {
 }`;
 
   it('adds transitEncryption to a configuration without it', () => {
-    expectFix(RULE, doc.replace('"DISABLED"', '"ENABLED"'), 'Set "transitEncryption": "ENABLED"', `{
+    expectFix(
+      RULE,
+      doc.replace('"DISABLED"', '"ENABLED"'),
+      'Set "transitEncryption": "ENABLED"',
+      `{
   "family": "files",
   "containerDefinitions": [{ "name": "app", "image": "app:1" }],
   "volumes": [
@@ -99,13 +126,18 @@ describe(`${RULE} fixes`, () => {
     },
     { "name": "logs", "efsVolumeConfiguration": { "fileSystemId": "fs-87654321", "transitEncryption": "ENABLED" } }
   ]
-}`);
+}`,
+    );
   });
 
   it('replaces DISABLED, and fix all does both volumes', () => {
     const onDisabled = doc.replace('|', '').replace('"DISABLED"', '|"DISABLED"');
     assert.deepEqual(fixTitlesAt(RULE, onDisabled), ['Set "transitEncryption": "ENABLED"']);
-    expectFix(RULE, onDisabled, 'Fix all efs-transit-encryption problems in this file', `{
+    expectFix(
+      RULE,
+      onDisabled,
+      'Fix all efs-transit-encryption problems in this file',
+      `{
   "family": "files",
   "containerDefinitions": [{ "name": "app", "image": "app:1" }],
   "volumes": [
@@ -118,7 +150,8 @@ describe(`${RULE} fixes`, () => {
     },
     { "name": "logs", "efsVolumeConfiguration": { "fileSystemId": "fs-87654321", "transitEncryption": "ENABLED" } }
   ]
-}`);
+}`,
+    );
     assert.equal(unattendedFixCount(RULE, doc), 2);
   });
 });

@@ -5,31 +5,40 @@ import { fargateTask } from '../support/taskDocuments';
 
 const RULE = 'execution-role-required';
 
-const MISSING = 'Fargate task has no executionRoleArn, so the GuardDuty agent sidecar image cannot be pulled from ECR and GuardDuty reports "TaskExecutionRole missing in TaskDefinition". Add a task execution role with the permissions of AmazonECSTaskExecutionRolePolicy.';
+const MISSING =
+  'Fargate task has no executionRoleArn, so the GuardDuty agent sidecar image cannot be pulled from ECR and GuardDuty reports "TaskExecutionRole missing in TaskDefinition". Add a task execution role with the permissions of AmazonECSTaskExecutionRolePolicy.';
 
 describe(RULE, () => {
   describe('missing role', () => {
     it('reports a Fargate task without executionRoleArn on the task', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "nginx",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
   "cpu": "256",
   "memory": "512",
   "containerDefinitions": [ { "name": "nginx", "image": "nginx" } ]
-}`, [{ message: MISSING, path: [] }]);
+}`,
+        [{ message: MISSING, path: [] }],
+      );
       assert.deepEqual(finding.fix, { insert: 'executionRoleArn' });
     });
 
     it('treats null as missing, and points at the taskDefinition key in describe output', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   «"taskDefinition"»: {
     "family": "nginx",
     "requiresCompatibilities": ["EC2", "FARGATE"],
     "executionRoleArn": null,
     "containerDefinitions": []
   }
-}`, [{ message: MISSING, path: ['taskDefinition'] }]);
+}`,
+        [{ message: MISSING, path: ['taskDefinition'] }],
+      );
     });
 
     it('does not require a role when the task is not for Fargate', () => {
@@ -48,22 +57,34 @@ describe(RULE, () => {
   });
 
   describe('values ECS rejects', () => {
-    const NEITHER = /^executionRoleArn ".*" is neither an IAM role ARN nor a role name, so ECS rejects the task definition\. Write a role name such as "ecsTaskExecutionRole" \(ECS fills in the account\) or arn:aws:iam::<12-digit account id>:role\/<role name>\.$/;
+    const NEITHER =
+      /^executionRoleArn ".*" is neither an IAM role ARN nor a role name, so ECS rejects the task definition\. Write a role name such as "ecsTaskExecutionRole" \(ECS fills in the account\) or arn:aws:iam::<12-digit account id>:role\/<role name>\.$/;
 
     it('reports a malformed ARN on the value, and speaks of the GuardDuty sidecar only on a Linux Fargate task', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "x",
   "requiresCompatibilities": ["FARGATE"],
   "executionRoleArn": «"arn:aws:iam::12345678901:role/ecsTaskExecutionRole"»,
   "containerDefinitions": []
-}`, [{
-        message: 'executionRoleArn "arn:aws:iam::12345678901:role/ecsTaskExecutionRole" is neither an IAM role ARN nor a role name, so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included. Write a role name such as "ecsTaskExecutionRole" (ECS fills in the account) or arn:aws:iam::<12-digit account id>:role/<role name>.',
-        path: ['executionRoleArn'],
-      }]);
+}`,
+        [
+          {
+            message:
+              'executionRoleArn "arn:aws:iam::12345678901:role/ecsTaskExecutionRole" is neither an IAM role ARN nor a role name, so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included. Write a role name such as "ecsTaskExecutionRole" (ECS fills in the account) or arn:aws:iam::<12-digit account id>:role/<role name>.',
+            path: ['executionRoleArn'],
+          },
+        ],
+      );
       assert.equal(finding.fix, undefined);
       // EC2 tasks and Windows tasks get no GuardDuty sidecar, so their message does not mention it.
       expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": «"arn:aws:iam::1:role/x"», "containerDefinitions": [] }`, [NEITHER]);
-      expectFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }, "executionRoleArn": «"arn:aws:iam::1:role/x"», "containerDefinitions": [] }`, [NEITHER]);
+      expectFindings(
+        RULE,
+        `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }, "executionRoleArn": «"arn:aws:iam::1:role/x"», "containerDefinitions": [] }`,
+        [NEITHER],
+      );
     });
 
     it('reports values that are neither a role ARN nor a role name, on any task', () => {
@@ -87,7 +108,15 @@ describe(RULE, () => {
 
   describe('valid and unknown roles', () => {
     it('accepts a bare role name, with or without an IAM path, which ECS completes with the account (on any task)', () => {
-      for (const name of ['ecsTaskExecutionRole', 'my-execution-role-name', 'exec+role=x,y.z@w_1', 'a'.repeat(64), 'service-role/ecsTaskExecutionRole', '/service-role/ecsTaskExecutionRole', '/team/app/exec']) {
+      for (const name of [
+        'ecsTaskExecutionRole',
+        'my-execution-role-name',
+        'exec+role=x,y.z@w_1',
+        'a'.repeat(64),
+        'service-role/ecsTaskExecutionRole',
+        '/service-role/ecsTaskExecutionRole',
+        '/team/app/exec',
+      ]) {
         expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": "${name}", "containerDefinitions": [] }`);
         expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["EC2"], "executionRoleArn": "${name}", "containerDefinitions": [] }`);
       }
@@ -105,12 +134,7 @@ describe(RULE, () => {
     });
 
     it('treats placeholders inside the ARN as unknown', () => {
-      for (const arn of [
-        'arn:aws:iam::{{ACCOUNT_ID}}:role/ecsTaskExecutionRole',
-        '${ROLE_ARN}',
-        '<EXECUTION_ROLE>',
-        'arn:aws:iam::#{AccountId}:role/exec',
-      ]) {
+      for (const arn of ['arn:aws:iam::{{ACCOUNT_ID}}:role/ecsTaskExecutionRole', '${ROLE_ARN}', '<EXECUTION_ROLE>', 'arn:aws:iam::#{AccountId}:role/exec']) {
         expectNoFindings(RULE, `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "executionRoleArn": "${arn}", "containerDefinitions": [] }`);
       }
     });

@@ -10,173 +10,243 @@ const NEED = 'Fargate and GuardDuty Runtime Monitoring both require task-level c
 describe(RULE, () => {
   describe('missing cpu or memory', () => {
     it('reports both missing on the task, suggesting the smallest pair', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [{
-        message: `Fargate task has no task-level "cpu" or "memory": ${NEED}. Add them, for example "cpu": "256" with "memory": "512".`,
-        path: [],
-      }]);
+}`,
+        [
+          {
+            message: `Fargate task has no task-level "cpu" or "memory": ${NEED}. Add them, for example "cpu": "256" with "memory": "512".`,
+            path: [],
+          },
+        ],
+      );
       assert.deepEqual(finding.fix, { insert: { cpu: '256', memory: '512' } });
     });
 
     it('reports missing memory with the values the cpu allows', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "1 vCPU",
   "containerDefinitions": []
-}`, [`Fargate task has no task-level "memory": ${NEED}. Add "memory": "2048" (cpu 1024 (1 vCPU) allows 2048 to 8192 MiB in steps of 1024).`]);
+}`,
+        [`Fargate task has no task-level "memory": ${NEED}. Add "memory": "2048" (cpu 1024 (1 vCPU) allows 2048 to 8192 MiB in steps of 1024).`],
+      );
       assert.deepEqual(finding.fix, { insert: { memory: '2048' } });
     });
 
     it('reports missing cpu with the smallest cpu that allows the memory', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "memory": "3GB",
   "containerDefinitions": []
-}`, [`Fargate task has no task-level "cpu": ${NEED}. Add "cpu": "512", the smallest size that allows 3072 MiB.`]);
+}`,
+        [`Fargate task has no task-level "cpu": ${NEED}. Add "cpu": "512", the smallest size that allows 3072 MiB.`],
+      );
       assert.deepEqual(finding.fix, { insert: { cpu: '512' } });
     });
 
     it('says so when no cpu allows the memory given', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "memory": "1536",
   "containerDefinitions": []
-}`, [/No Fargate cpu allows 1536 MiB, so add "cpu" and change "memory", for example "cpu": "256" with "memory": "512"\.$/]);
+}`,
+        [/No Fargate cpu allows 1536 MiB, so add "cpu" and change "memory", for example "cpu": "256" with "memory": "512"\.$/],
+      );
       assert.equal(finding.fix, undefined);
     });
 
     it('treats null as missing', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "256",
   "memory": null,
   "containerDefinitions": []
-}`, [/no task-level "memory".*Add "memory": "512" \(cpu 256 \(\.25 vCPU\) allows 512, 1024 or 2048 MiB\)\.$/]);
+}`,
+        [/no task-level "memory".*Add "memory": "512" \(cpu 256 \(\.25 vCPU\) allows 512, 1024 or 2048 MiB\)\.$/],
+      );
     });
 
     it('suggests the Windows minimum of 1 vCPU for Windows tasks, without GuardDuty, which does not cover them', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   «"family"»: "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
   "containerDefinitions": []
-}`, ['Fargate task has no task-level "cpu" or "memory": Fargate requires task-level cpu and memory. Add them, for example "cpu": "1024" with "memory": "2048".']);
+}`,
+        ['Fargate task has no task-level "cpu" or "memory": Fargate requires task-level cpu and memory. Add them, for example "cpu": "1024" with "memory": "2048".'],
+      );
     });
 
     it('still reports the missing half when the other is a placeholder, without guessing a value', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "\${TASK_CPU}",
   "containerDefinitions": []
-}`, [`Fargate task has no task-level "memory": ${NEED}. Add "memory" with a value valid for the task's cpu.`]);
+}`,
+        [`Fargate task has no task-level "memory": ${NEED}. Add "memory" with a value valid for the task's cpu.`],
+      );
       assert.equal(finding.fix, undefined);
     });
 
     it('points at the taskDefinition key in describe-task-definition output', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   «"taskDefinition"»: {
     "family": "web",
     "requiresCompatibilities": ["FARGATE"],
     "cpu": "256",
     "containerDefinitions": []
   }
-}`, [{ message: /no task-level "memory"/, path: ['taskDefinition'] }]);
+}`,
+        [{ message: /no task-level "memory"/, path: ['taskDefinition'] }],
+      );
     });
   });
 
   describe('cpu that is not a Fargate size', () => {
     it('reports the cpu value and lists the sizes', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": «"1000"»,
   "memory": "2048",
   "containerDefinitions": []
-}`, [{
-        message: 'Task cpu "1000" is not a Fargate size. Use 256, 512, 1024, 2048, 4096, 8192 or 16384 CPU units (".25 vCPU" to "16 vCPU").',
-        path: ['cpu'],
-      }]);
+}`,
+        [
+          {
+            message: 'Task cpu "1000" is not a Fargate size. Use 256, 512, 1024, 2048, 4096, 8192 or 16384 CPU units (".25 vCPU" to "16 vCPU").',
+            path: ['cpu'],
+          },
+        ],
+      );
       assert.deepEqual(finding.fix, { validCpu: [256, 512, 1024, 2048, 4096, 8192, 16384], smallestCpu: 256 });
     });
 
     it('reports vCPU values that are not sizes, and JSON numbers', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": «"1.5 vCPU"»,
   "memory": "4096",
   "containerDefinitions": []
-}`, [/^Task cpu "1.5 vCPU" is not a Fargate size/]);
-      expectFindings(RULE, `{
+}`,
+        [/^Task cpu "1.5 vCPU" is not a Fargate size/],
+      );
+      expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": «128»,
   "memory": "512",
   "containerDefinitions": []
-}`, [/^Task cpu 128 is not a Fargate size/]);
+}`,
+        [/^Task cpu 128 is not a Fargate size/],
+      );
     });
 
     it('shows a value as written, even one JavaScript cannot hold (1e400 is Infinity, which JSON prints as null)', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": «1e400»,
   "memory": "512",
   "containerDefinitions": []
-}`, [/^Task cpu 1e400 is not a Fargate size/]);
-      expectFindings(RULE, `{
+}`,
+        [/^Task cpu 1e400 is not a Fargate size/],
+      );
+      expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "256",
   "memory": «1E+400»,
   "containerDefinitions": []
-}`, [/^Task memory 1E\+400 is not valid with cpu 256 \(.25 vCPU\) on Fargate/]);
+}`,
+        [/^Task memory 1E\+400 is not valid with cpu 256 \(.25 vCPU\) on Fargate/],
+      );
     });
 
     it('uses the Windows sizes for Windows tasks', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" },
   "cpu": «"8192"»,
   "memory": "16384",
   "containerDefinitions": []
-}`, ['Task cpu "8192" is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use 1024, 2048 or 4096 CPU units.']);
+}`,
+        ['Task cpu "8192" is not a Fargate size for Windows containers, which run on 1, 2 or 4 vCPU. Use 1024, 2048 or 4096 CPU units.'],
+      );
       assert.deepEqual(finding.fix, { validCpu: [1024, 2048, 4096], smallestCpu: 2048 });
     });
   });
 
   describe('memory that does not fit the cpu', () => {
     it('reports the memory value, naming the valid values, the nearest one and the cpu that would allow it', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "256",
   "memory": «"3072"»,
   "containerDefinitions": []
-}`, [{
-        message: 'Task memory "3072" is not valid with cpu 256 (.25 vCPU) on Fargate, which allows 512, 1024 or 2048 MiB. Use "2048", or set cpu to 512 (.5 vCPU).',
-        path: ['memory'],
-      }]);
+}`,
+        [
+          {
+            message: 'Task memory "3072" is not valid with cpu 256 (.25 vCPU) on Fargate, which allows 512, 1024 or 2048 MiB. Use "2048", or set cpu to 512 (.5 vCPU).',
+            path: ['memory'],
+          },
+        ],
+      );
       assert.deepEqual(finding.fix, { validMemory: [512, 1024, 2048], nearestMemory: 2048, smallestCpu: 512 });
     });
 
     it('rounds the suggestion up inside the range, and describes long ranges compactly', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["EC2", "FARGATE"],
   "cpu": "8 vCPU",
   "memory": «"18432"»,
   "containerDefinitions": []
-}`, ['Task memory "18432" is not valid with cpu 8192 (8 vCPU) on Fargate, which allows 16384 to 61440 MiB in steps of 4096. Use "20480", or set cpu to 4096 (4 vCPU).']);
+}`,
+        ['Task memory "18432" is not valid with cpu 8192 (8 vCPU) on Fargate, which allows 16384 to 61440 MiB in steps of 4096. Use "20480", or set cpu to 4096 (4 vCPU).'],
+      );
       assert.deepEqual(finding.fix, {
         validMemory: [16384, 20480, 24576, 28672, 32768, 36864, 40960, 45056, 49152, 53248, 57344, 61440],
         nearestMemory: 20480,
@@ -185,28 +255,38 @@ describe(RULE, () => {
     });
 
     it('reports memory too small for the cpu', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "1024",
   "memory": «"1 GB"»,
   "containerDefinitions": []
-}`, ['Task memory "1 GB" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use "2048", or set cpu to 256 (.25 vCPU).']);
+}`,
+        ['Task memory "1 GB" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use "2048", or set cpu to 256 (.25 vCPU).'],
+      );
     });
 
     it('reports memory in a unit ECS does not read', () => {
-      const [finding] = expectFindings(RULE, `{
+      const [finding] = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "1024",
   "memory": «"2 GiB"»,
   "containerDefinitions": []
-}`, ['Task memory "2 GiB" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use one of them, in MiB such as "2048" or in GB such as "2 GB".']);
+}`,
+        ['Task memory "2 GiB" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use one of them, in MiB such as "2048" or in GB such as "2 GB".'],
+      );
       assert.deepEqual(finding.fix, { validMemory: [2048, 3072, 4096, 5120, 6144, 7168, 8192] });
     });
 
     it('checks Windows pairs against the Windows table', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   "taskDefinition": {
     "family": "win",
     "requiresCompatibilities": ["FARGATE"],
@@ -215,7 +295,9 @@ describe(RULE, () => {
     "memory": «"1024"»,
     "containerDefinitions": []
   }
-}`, [{ message: 'Task memory "1024" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use "2048".', path: ['taskDefinition', 'memory'] }]);
+}`,
+        [{ message: 'Task memory "1024" is not valid with cpu 1024 (1 vCPU) on Fargate, which allows 2048 to 8192 MiB in steps of 1024. Use "2048".', path: ['taskDefinition', 'memory'] }],
+      );
     });
   });
 
@@ -235,14 +317,17 @@ describe(RULE, () => {
     });
 
     it('accepts a valid Windows pair', () => {
-      expectNoFindings(RULE, `{
+      expectNoFindings(
+        RULE,
+        `{
   "family": "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" },
   "cpu": "2048",
   "memory": "4096",
   "containerDefinitions": []
-}`);
+}`,
+      );
     });
 
     it('is silent for placeholders and values of the wrong type', () => {
@@ -273,11 +358,13 @@ describe(RULE, () => {
 describe(`${RULE} fixes`, () => {
   it('memory not valid with the cpu: the next valid memory (preferred), or the smallest cpu for the memory', () => {
     const doc = fargateTask('  "cpu": "1024",\n  "memory": |"16384",\n');
-    assert.deepEqual(fixTitlesAt(RULE, doc), [
-      'Set "memory": "8192" (the largest value cpu 1024 allows)',
-      'Set "cpu": "2048" (the smallest size that allows 16384 MiB)',
-    ]);
-    assert.deepEqual(actionsAt(doc, { validate: onlyRules(RULE) }).actions.map((action) => action.isPreferred ?? false).slice(0, 2), [true, false]);
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Set "memory": "8192" (the largest value cpu 1024 allows)', 'Set "cpu": "2048" (the smallest size that allows 16384 MiB)']);
+    assert.deepEqual(
+      actionsAt(doc, { validate: onlyRules(RULE) })
+        .actions.map((action) => action.isPreferred ?? false)
+        .slice(0, 2),
+      [true, false],
+    );
     expectFix(RULE, doc, 'Set "memory": "8192" (the largest value cpu 1024 allows)', fargateTask('  "cpu": "1024",\n  "memory": "8192",\n'));
     expectFix(RULE, doc, 'Set "cpu": "2048" (the smallest size that allows 16384 MiB)', fargateTask('  "cpu": "2048",\n  "memory": "16384",\n'));
     // Sizes change what the task costs and gets: never unattended.
@@ -301,7 +388,11 @@ describe(`${RULE} fixes`, () => {
 
   it('adds the missing sizes at the end of the task object', () => {
     const doc = fargateTask('').replace('"family"', '|"family"');
-    expectFix(RULE, doc, 'Add "cpu": "256" and "memory": "512"', `{
+    expectFix(
+      RULE,
+      doc,
+      'Add "cpu": "256" and "memory": "512"',
+      `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
@@ -311,7 +402,8 @@ describe(`${RULE} fixes`, () => {
   ],
   "cpu": "256",
   "memory": "512"
-}`);
+}`,
+    );
     const cpuOnly = fargateTask('  "cpu": "512",\n').replace('"family"', '|"family"');
     expectFix(RULE, cpuOnly, 'Add "memory": "1024"', fargateTask('  "cpu": "512",\n').replace('\n  ]\n}', '\n  ],\n  "memory": "1024"\n}'));
   });

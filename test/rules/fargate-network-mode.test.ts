@@ -7,41 +7,57 @@ const RULE = 'fargate-network-mode';
 
 describe(RULE, () => {
   it('flags a Fargate task without networkMode, on the family key, offering to add it', () => {
-    const findings = expectFindings(RULE, `{
+    const findings = expectFindings(
+      RULE,
+      `{
   «"family"»: "web",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": "256",
   "memory": "512",
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [{
-      message: 'This task requires Fargate, which only supports the "awsvpc" network mode, and "networkMode" is missing (it would default to bridge): add "networkMode": "awsvpc".',
-      path: [],
-    }]);
+}`,
+      [
+        {
+          message: 'This task requires Fargate, which only supports the "awsvpc" network mode, and "networkMode" is missing (it would default to bridge): add "networkMode": "awsvpc".',
+          path: [],
+        },
+      ],
+    );
     assert.deepEqual(findings[0].fix, { insert: { networkMode: 'awsvpc' } });
   });
 
   it('flags another network mode on its value', () => {
-    const findings = expectFindings(RULE, `{
+    const findings = expectFindings(
+      RULE,
+      `{
   "family": "web",
   "requiresCompatibilities": ["EC2", "FARGATE"],
   "networkMode": «"bridge"»,
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [{
-      message: 'This task requires Fargate, which only supports the "awsvpc" network mode, not "bridge": set "networkMode": "awsvpc".',
-      path: ['networkMode'],
-    }]);
+}`,
+      [
+        {
+          message: 'This task requires Fargate, which only supports the "awsvpc" network mode, not "bridge": set "networkMode": "awsvpc".',
+          path: ['networkMode'],
+        },
+      ],
+    );
     assert.deepEqual(findings[0].fix, { replaceWith: 'awsvpc' });
   });
 
   it('flags a null network mode, in describe-task-definition output', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "family": "web",
     "requiresCompatibilities": ["FARGATE"],
     "networkMode": «null»,
     "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
   }
-}`, [{ message: /only supports the "awsvpc" network mode: set "networkMode": "awsvpc"\.$/, path: ['taskDefinition', 'networkMode'] }]);
+}`,
+      [{ message: /only supports the "awsvpc" network mode: set "networkMode": "awsvpc"\.$/, path: ['taskDefinition', 'networkMode'] }],
+    );
   });
 
   it('accepts awsvpc on Fargate, and any mode without Fargate', () => {

@@ -4,8 +4,7 @@ import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActio
 
 const RULE = 'fargate-platform-version';
 const YAML = { uri: 'file:///stack/web.yaml' };
-const pinned = (version: string) =>
-  `pins Fargate platform version ${version}: GuardDuty Runtime Monitoring needs 1.4.0 or later on Linux, and Security Hub ECS.10 wants the latest version.`;
+const pinned = (version: string) => `pins Fargate platform version ${version}: GuardDuty Runtime Monitoring needs 1.4.0 or later on Linux, and Security Hub ECS.10 wants the latest version.`;
 
 describe(RULE, () => {
   it('flags a Fargate service pinned below 1.4.0 in create-service input', () => {
@@ -16,11 +15,15 @@ describe(RULE, () => {
   });
 
   it('counts FARGATE and FARGATE_SPOT capacity providers as Fargate', () => {
-    expectFindings(RULE, `{ "serviceName": "api", "capacityProviderStrategy": [ { "capacityProvider": "FARGATE_SPOT", "weight": 1 } ], "platformVersion": «"1.2.0"» }`, [/^Service "api" pins Fargate platform version 1\.2\.0/]);
+    expectFindings(RULE, `{ "serviceName": "api", "capacityProviderStrategy": [ { "capacityProvider": "FARGATE_SPOT", "weight": 1 } ], "platformVersion": «"1.2.0"» }`, [
+      /^Service "api" pins Fargate platform version 1\.2\.0/,
+    ]);
   });
 
   it('in a template, names a task definition feature that needs 1.4.0 (EFS volumes, ephemeral storage)', () => {
-    expectFindings(RULE, `Resources:
+    expectFindings(
+      RULE,
+      `Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -36,7 +39,10 @@ describe(RULE, () => {
       LaunchType: FARGATE
       PlatformVersion: «1.3.0»
       TaskDefinition: !Ref Task
-`, [`Web: The service ${pinned('1.3.0')} Its task definition Task also uses ephemeralStorage, which needs 1.4.0. Set "PlatformVersion" to "LATEST" (or remove it).`], YAML);
+`,
+      [`Web: The service ${pinned('1.3.0')} Its task definition Task also uses ephemeralStorage, which needs 1.4.0. Set "PlatformVersion" to "LATEST" (or remove it).`],
+      YAML,
+    );
   });
 
   it('1.0.0 is the latest Windows version: reported only when the task definition is known to be Linux', () => {
@@ -65,8 +71,10 @@ describe(RULE, () => {
     expectNoFindings(RULE, `{ "serviceName": "api", "launchType": "EC2", "platformVersion": "1.3.0" }`);
   });
 
-  it('checks a parameter\'s allowed values', () => {
-    expectFindings(RULE, `Parameters:
+  it("checks a parameter's allowed values", () => {
+    expectFindings(
+      RULE,
+      `Parameters:
   Version: { Type: String, Default: LATEST, AllowedValues: [LATEST, 1.3.0] }
 Resources:
   Web:
@@ -74,7 +82,10 @@ Resources:
     Properties:
       LaunchType: FARGATE
       PlatformVersion: «!Ref Version»
-`, [/ \(when parameter Version is "1\.3\.0"\)$/], YAML);
+`,
+      [/ \(when parameter Version is "1\.3\.0"\)$/],
+      YAML,
+    );
   });
 });
 

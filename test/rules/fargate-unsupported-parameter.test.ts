@@ -11,7 +11,9 @@ const REJECTS = ': ECS rejects a task definition that requires FARGATE with it. 
 describe(RULE, () => {
   it('reports every parameter Fargate rejects at once, each on its value or key', () => {
     // An EC2 task moved to Fargate: every one of these would be its own RegisterTaskDefinition error.
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "legacy-api",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
@@ -46,28 +48,30 @@ describe(RULE, () => {
       "resourceRequirements": [ { "type": «"GPU"», "value": "1" } ]
     }
   ]
-}`, [
-      `"ipcMode" is not valid on Fargate${REJECTS}`,
-      `"pidMode": "host" is not valid on Fargate (Fargate takes only "task")${REJECTS}`,
-      { message: `"placementConstraints" is not valid on Fargate${REJECTS}`, path: ['placementConstraints'] },
-      `"dockerVolumeConfiguration" of volume "data" is not valid on Fargate (use a bind mount or an Amazon EFS volume)${REJECTS}`,
-      `"sourcePath" of volume "logs" is not valid on Fargate (a Fargate bind mount is a volume with only a "name")${REJECTS}`,
-      { message: `"links" in container "api" is not valid on Fargate${REJECTS}`, path: ['containerDefinitions', 0, 'links'] },
-      `"hostname" in container "api" is not valid on Fargate${REJECTS}`,
-      `"hostPort": 80 in container "api" is not valid on Fargate (under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", 8080)${REJECTS}`,
-      `"dnsServers" in container "api" is not valid on Fargate${REJECTS}`,
-      `"dnsSearchDomains" in container "api" is not valid on Fargate${REJECTS}`,
-      `"extraHosts" in container "api" is not valid on Fargate${REJECTS}`,
-      `"dockerSecurityOptions" in container "api" is not valid on Fargate${REJECTS}`,
-      `"disableNetworking" in container "api" is not valid on Fargate${REJECTS}`,
-      `Adding the capability "NET_ADMIN" in container "api" is not valid on Fargate (Fargate adds only "SYS_PTRACE")${REJECTS}`,
-      `"sharedMemorySize" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
-      `"tmpfs" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
-      `"maxSwap" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
-      `"swappiness" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
-      `"devices" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
-      `A GPU in "resourceRequirements" in container "api" is not valid on Fargate${REJECTS}`,
-    ]);
+}`,
+      [
+        `"ipcMode" is not valid on Fargate${REJECTS}`,
+        `"pidMode": "host" is not valid on Fargate (Fargate takes only "task")${REJECTS}`,
+        { message: `"placementConstraints" is not valid on Fargate${REJECTS}`, path: ['placementConstraints'] },
+        `"dockerVolumeConfiguration" of volume "data" is not valid on Fargate (use a bind mount or an Amazon EFS volume)${REJECTS}`,
+        `"sourcePath" of volume "logs" is not valid on Fargate (a Fargate bind mount is a volume with only a "name")${REJECTS}`,
+        { message: `"links" in container "api" is not valid on Fargate${REJECTS}`, path: ['containerDefinitions', 0, 'links'] },
+        `"hostname" in container "api" is not valid on Fargate${REJECTS}`,
+        `"hostPort": 80 in container "api" is not valid on Fargate (under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", 8080)${REJECTS}`,
+        `"dnsServers" in container "api" is not valid on Fargate${REJECTS}`,
+        `"dnsSearchDomains" in container "api" is not valid on Fargate${REJECTS}`,
+        `"extraHosts" in container "api" is not valid on Fargate${REJECTS}`,
+        `"dockerSecurityOptions" in container "api" is not valid on Fargate${REJECTS}`,
+        `"disableNetworking" in container "api" is not valid on Fargate${REJECTS}`,
+        `Adding the capability "NET_ADMIN" in container "api" is not valid on Fargate (Fargate adds only "SYS_PTRACE")${REJECTS}`,
+        `"sharedMemorySize" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+        `"tmpfs" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+        `"maxSwap" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+        `"swappiness" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+        `"devices" of "linuxParameters" in container "api" is not valid on Fargate${REJECTS}`,
+        `A GPU in "resourceRequirements" in container "api" is not valid on Fargate${REJECTS}`,
+      ],
+    );
   });
 
   it('is an error, and leaves "privileged" to privileged-container, which is an error on Fargate too', () => {
@@ -79,14 +83,19 @@ describe(RULE, () => {
   "memory": "512",
   "containerDefinitions": [ { "name": "web", "image": "nginx", "links": ["db"], "privileged": true } ]
 }`).filter((finding) => finding.ruleId === RULE || finding.ruleId === 'privileged-container');
-    assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]), [
-      [RULE, 'error', 'containerDefinitions.0.links'],
-      ['privileged-container', 'error', 'containerDefinitions.0.privileged'],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]),
+      [
+        [RULE, 'error', 'containerDefinitions.0.links'],
+        ['privileged-container', 'error', 'containerDefinitions.0.privileged'],
+      ],
+    );
   });
 
   it('accepts what Fargate takes: pidMode task, SYS_PTRACE (with or without CAP_), hostPort equal to containerPort, initProcessEnabled, EFS and bind mounts', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
@@ -104,11 +113,14 @@ describe(RULE, () => {
       "ulimits": [ { "name": "nofile", "softLimit": 65536, "hardLimit": 65536 } ]
     }
   ]
-}`);
+}`,
+    );
   });
 
   it('reads values that ask for nothing as unset: false, null, empty strings and lists, and placeholders as unknown', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "family": "web",
     "requiresCompatibilities": ["EC2", "FARGATE"],
@@ -121,11 +133,14 @@ describe(RULE, () => {
         "linuxParameters": { "devices": null, "tmpfs": [], "sharedMemorySize": null, "capabilities": { "add": [] } } }
     ]
   }
-}`);
+}`,
+    );
   });
 
-  it('reports in a CloudFormation template\'s terms', () => {
-    expectFindings(RULE, `{
+  it("reports in a CloudFormation template's terms", () => {
+    expectFindings(
+      RULE,
+      `{
   "Resources": {
     "ApiTask": {
       "Type": "AWS::ECS::TaskDefinition",
@@ -138,7 +153,11 @@ describe(RULE, () => {
       }
     }
   }
-}`, ['ApiTask: "SharedMemorySize" of "LinuxParameters" in container "api" is not valid on Fargate: ECS rejects a task definition that requires FARGATE with it. Remove it, or take FARGATE out of "RequiresCompatibilities" if the task runs on EC2.']);
+}`,
+      [
+        'ApiTask: "SharedMemorySize" of "LinuxParameters" in container "api" is not valid on Fargate: ECS rejects a task definition that requires FARGATE with it. Remove it, or take FARGATE out of "RequiresCompatibilities" if the task runs on EC2.',
+      ],
+    );
   });
 
   it('applies only to tasks that require Fargate', () => {
@@ -150,7 +169,9 @@ describe(RULE, () => {
   });
 
   it('reports "pidMode": "host" on a Windows Fargate task too (windows-unsupported-parameter reports any other pidMode there)', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
@@ -159,7 +180,9 @@ describe(RULE, () => {
   "cpu": "1024",
   "memory": "2048",
   "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ]
-}`, [/^"pidMode": "host" is not valid on Fargate/]);
+}`,
+      [/^"pidMode": "host" is not valid on Fargate/],
+    );
   });
 });
 
@@ -197,12 +220,14 @@ describe(`${RULE} fixes`, () => {
   });
 
   it('removes one capability from the list, keeping SYS_PTRACE', () => {
-    const doc = '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "linuxParameters": { "capabilities": { "add": ["SYS_PTRACE", |"NET_ADMIN"] } } }] }';
+    const doc =
+      '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "linuxParameters": { "capabilities": { "add": ["SYS_PTRACE", |"NET_ADMIN"] } } }] }';
     expectFix(RULE, doc, 'Remove "NET_ADMIN" from "add"', doc.replace(', |"NET_ADMIN"', ''));
   });
 
   it('removes a hostPort that differs from its containerPort', () => {
-    const doc = '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "portMappings": [{ "containerPort": 8080, "hostPort": |80 }] }] }';
+    const doc =
+      '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "portMappings": [{ "containerPort": 8080, "hostPort": |80 }] }] }';
     expectFix(RULE, doc, 'Remove "hostPort"', doc.replace(', "hostPort": |80', ''));
   });
 });

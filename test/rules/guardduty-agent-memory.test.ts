@@ -18,33 +18,51 @@ function task(cpu: string, memory: string, containers: string): string {
 
 describe(RULE, () => {
   it('warns on the task memory when the containers leave no room for the agent, proposing the next memory', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "kibana",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
   "cpu": "1024",
   "memory": «"2048"»,
   "containerDefinitions": [ { "name": "kibana", "image": "kibana", "memory": 2048 } ]
-}`, [{
-      message: `The containers' hard memory limits (2048 MiB) plus the GuardDuty agent sidecar's share (128 MiB) come to 2176 MiB, more than the task memory of 2048 MiB. Raise task memory to "3072", the next valid value for cpu 1024 (1 vCPU) with room for the agent, or lower the containers' memory.`,
-      path: ['memory'],
-    }]);
+}`,
+      [
+        {
+          message: `The containers' hard memory limits (2048 MiB) plus the GuardDuty agent sidecar's share (128 MiB) come to 2176 MiB, more than the task memory of 2048 MiB. Raise task memory to "3072", the next valid value for cpu 1024 (1 vCPU) with room for the agent, or lower the containers' memory.`,
+          path: ['memory'],
+        },
+      ],
+    );
     assert.deepEqual(finding.fix, { raiseMemoryTo: 3072 });
   });
 
   it('adds up the hard limits, ignoring containers without one, soft limits, placeholders and wrong types', () => {
-    const [finding] = expectFindings(RULE, task('256', '«"512"»', `
+    const [finding] = expectFindings(
+      RULE,
+      task(
+        '256',
+        '«"512"»',
+        `
     { "name": "app", "image": "x", "memory": 300 },
     { "name": "sidecar", "image": "y", "memory": 100 },
     { "name": "soft", "image": "z", "memoryReservation": 400 },
     { "name": "templated", "image": "w", "memory": "\${MEMORY}" },
     { "name": "string", "image": "v", "memory": "256" }
-  `), [/^The containers' hard memory limits \(400 MiB\) plus the GuardDuty agent sidecar's share \(128 MiB\) come to 528 MiB, more than the task memory of 512 MiB\. Raise task memory to "1024", the next valid value for cpu 256 \(\.25 vCPU\)/]);
+  `,
+      ),
+      [
+        /^The containers' hard memory limits \(400 MiB\) plus the GuardDuty agent sidecar's share \(128 MiB\) come to 528 MiB, more than the task memory of 512 MiB\. Raise task memory to "1024", the next valid value for cpu 256 \(\.25 vCPU\)/,
+      ],
+    );
     assert.deepEqual(finding.fix, { raiseMemoryTo: 1024 });
   });
 
   it('reads the task size in vCPU and GB, and in describe-task-definition output', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "family": "app",
     "requiresCompatibilities": ["FARGATE"],
@@ -53,7 +71,9 @@ describe(RULE, () => {
     "memory": «"1 GB"»,
     "containerDefinitions": [ { "name": "app", "image": "x", "memory": 1024 } ]
   }
-}`, [{ message: /come to 1152 MiB, more than the task memory of 1024 MiB\. Raise task memory to "2048", the next valid value for cpu 512 \(\.5 vCPU\)/, path: ['taskDefinition', 'memory'] }]);
+}`,
+      [{ message: /come to 1152 MiB, more than the task memory of 1024 MiB\. Raise task memory to "2048", the next valid value for cpu 512 \(\.5 vCPU\)/, path: ['taskDefinition', 'memory'] }],
+    );
   });
 
   it('uses the larger agent share of bigger tasks, and the share of the memory it proposes', () => {
@@ -89,27 +109,34 @@ describe(RULE, () => {
 
   it('skips tasks that get no agent: Windows, unknown platforms and non-Fargate tasks', () => {
     for (const family of ['"WINDOWS_SERVER_2019_CORE"', '"{{OS_FAMILY}}"', '"#{os}"']) {
-      expectNoFindings(RULE, `{
+      expectNoFindings(
+        RULE,
+        `{
   "family": "win",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": ${family} },
   "cpu": "2048",
   "memory": "4096",
   "containerDefinitions": [ { "name": "app", "image": "x", "memory": 4096 } ]
-}`);
+}`,
+      );
     }
     expectNoFindings(RULE, `{ "family": "ec2", "requiresCompatibilities": ["EC2"], "cpu": "256", "memory": "512", "containerDefinitions": [ { "name": "app", "image": "x", "memory": 512 } ] }`);
   });
 
   it('treats "operatingSystemFamily": null as unset, that is Linux, like every other rule', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "app",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": null, "cpuArchitecture": null },
   "cpu": "256",
   "memory": «"512"»,
   "containerDefinitions": [ { "name": "app", "image": "nginx", "memory": 512 } ]
-}`, [/^The containers' hard memory limits \(512 MiB\) plus the GuardDuty agent sidecar's share/]);
+}`,
+      [/^The containers' hard memory limits \(512 MiB\) plus the GuardDuty agent sidecar's share/],
+    );
   });
 
   it('is silent for a bare container array, which has no task memory', () => {

@@ -7,15 +7,21 @@ const RULE = 'guardduty-cpu-architecture';
 
 describe(RULE, () => {
   it('flags a variant spelling on the value and proposes the ECS value', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "LINUX", "cpuArchitecture": «"x86_64"» },
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [{
-      message: 'CPU architecture "x86_64" is not X86_64 or ARM64, the values ECS accepts and the platforms GuardDuty Runtime Monitoring is verified on. Use "X86_64".',
-      path: ['runtimePlatform', 'cpuArchitecture'],
-    }]);
+}`,
+      [
+        {
+          message: 'CPU architecture "x86_64" is not X86_64 or ARM64, the values ECS accepts and the platforms GuardDuty Runtime Monitoring is verified on. Use "X86_64".',
+          path: ['runtimePlatform', 'cpuArchitecture'],
+        },
+      ],
+    );
     assert.deepEqual(finding.fix, { replaceWith: 'X86_64' });
   });
 
@@ -29,10 +35,14 @@ describe(RULE, () => {
       ['ARM64v8', 'ARM64'],
     ];
     for (const [written, canonical] of cases) {
-      const [finding] = expectFindings(RULE, `{ "taskDefinition": {
+      const [finding] = expectFindings(
+        RULE,
+        `{ "taskDefinition": {
   "runtimePlatform": { "cpuArchitecture": «"${written}"» },
   "containerDefinitions": []
-} }`, [{ message: new RegExp(`^CPU architecture "${written}" is not .* Use "${canonical}"\\.$`), path: ['taskDefinition', 'runtimePlatform', 'cpuArchitecture'] }]);
+} }`,
+        [{ message: new RegExp(`^CPU architecture "${written}" is not .* Use "${canonical}"\\.$`), path: ['taskDefinition', 'runtimePlatform', 'cpuArchitecture'] }],
+      );
       assert.deepEqual(finding.fix, { replaceWith: canonical });
     }
   });

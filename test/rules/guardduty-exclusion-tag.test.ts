@@ -12,7 +12,9 @@ describe(RULE, () => {
   });
 
   it('shows a service tagged so in a template, quoted or as a YAML boolean (CloudFormation sends "false")', () => {
-    expectFindings(RULE, `Resources:
+    expectFindings(
+      RULE,
+      `Resources:
   Batch:
     Type: AWS::ECS::Service
     Properties:
@@ -24,7 +26,10 @@ describe(RULE, () => {
     Properties:
       ClusterSettings: [{ Name: containerInsights, Value: enabled }]
       Tags: [{ Key: GuardDutyManaged, Value: «"false"» }]
-`, [/^Batch: The service is tagged GuardDutyManaged=false, .*: tasks it deploys get no GuardDuty agent/, /^Cluster: The cluster is tagged GuardDutyManaged=false/], YAML);
+`,
+      [/^Batch: The service is tagged GuardDutyManaged=false, .*: tasks it deploys get no GuardDuty agent/, /^Cluster: The cluster is tagged GuardDutyManaged=false/],
+      YAML,
+    );
   });
 
   it('is silent for GuardDutyManaged=true, other tags and other resources', () => {

@@ -3,23 +3,32 @@ import { expectFindings, expectNoFindings } from '../support/lint';
 import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'host-network-mode';
-const MESSAGE = 'The task uses host network mode, so its containers share the host\'s network interfaces and can reach services bound to them (Security Hub ECS.17). Use "awsvpc" to give the task its own network interface and security groups.';
+const MESSAGE =
+  'The task uses host network mode, so its containers share the host\'s network interfaces and can reach services bound to them (Security Hub ECS.17). Use "awsvpc" to give the task its own network interface and security groups.';
 
 describe(RULE, () => {
   it('flags "networkMode": "host" on the value and proposes awsvpc', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "consul",
   "networkMode": «"host"»,
   "containerDefinitions": [ { "name": "consul", "image": "consul", "user": "1000" } ]
-}`, [{ message: MESSAGE, path: ['networkMode'] }]);
+}`,
+      [{ message: MESSAGE, path: ['networkMode'] }],
+    );
     assert.deepEqual(finding.fix, { replaceWith: 'awsvpc' });
   });
 
   it('flags describe-task-definition output', () => {
-    expectFindings(RULE, `{ "taskDefinition": {
+    expectFindings(
+      RULE,
+      `{ "taskDefinition": {
   "networkMode": «"host"»,
   "containerDefinitions": [ { "name": "consul", "image": "consul" } ]
-} }`, [{ message: MESSAGE, path: ['taskDefinition', 'networkMode'] }]);
+} }`,
+      [{ message: MESSAGE, path: ['taskDefinition', 'networkMode'] }],
+    );
   });
 
   it('accepts other modes, null, absent (bridge on EC2), placeholders and other types', () => {

@@ -7,46 +7,62 @@ const ADVICE = '(Security Hub ECS.20). Set "user" to a non-root user or UID, suc
 
 describe(RULE, () => {
   it('flags a root user on the value', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "web",
   "containerDefinitions": [
     { "name": "app", "image": "nginx", "user": «"root"» }
   ]
-}`, [{ message: `Container "app" runs as root ${ADVICE}`, path: ['containerDefinitions', 0, 'user'] }]);
+}`,
+      [{ message: `Container "app" runs as root ${ADVICE}`, path: ['containerDefinitions', 0, 'user'] }],
+    );
     assert.deepEqual(finding.fix, { set: { key: 'user', value: '1000' } });
   });
 
   it('flags a missing user at the container name, and an empty or null user on the value', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "web",
   "containerDefinitions": [
     { "name": «"app"», "image": "nginx" },
     { "name": "worker", "image": "nginx", "user": «""» },
     { "name": "cron", "image": "nginx", "user": «null» }
   ]
-}`, [
-      { message: `Container "app" has no "user", so it runs as the image's default user, usually root ${ADVICE}`, path: ['containerDefinitions', 0] },
-      `Container "worker" has an empty "user", so it runs as the image's default user, usually root ${ADVICE}`,
-      { message: `Container "cron" has no "user", so it runs as the image's default user, usually root ${ADVICE}`, path: ['containerDefinitions', 2, 'user'] },
-    ]);
+}`,
+      [
+        { message: `Container "app" has no "user", so it runs as the image's default user, usually root ${ADVICE}`, path: ['containerDefinitions', 0] },
+        `Container "worker" has an empty "user", so it runs as the image's default user, usually root ${ADVICE}`,
+        { message: `Container "cron" has no "user", so it runs as the image's default user, usually root ${ADVICE}`, path: ['containerDefinitions', 2, 'user'] },
+      ],
+    );
   });
 
   it('reads the user part of user:group and uid:gid', () => {
-    expectFindings(RULE, `{ "containerDefinitions": [
+    expectFindings(
+      RULE,
+      `{ "containerDefinitions": [
       { "name": "a", "image": "x", "user": «"0"» },
       { "name": "b", "image": "x", "user": «"root:app"» },
       { "name": "c", "image": "x", "user": «"0:0"» },
       { "name": "d", "image": "x", "user": "1000:0" },
       { "name": "e", "image": "x", "user": "nginx" },
       { "name": "f", "image": "x", "user": "Root" }
-    ] }`, [/"a" runs as root/, /"b" runs as root/, /"c" runs as root/]);
+    ] }`,
+      [/"a" runs as root/, /"b" runs as root/, /"c" runs as root/],
+    );
   });
 
   it('applies when the operating system family is LINUX, in describe-task-definition output too', () => {
-    expectFindings(RULE, `{ "taskDefinition": {
+    expectFindings(
+      RULE,
+      `{ "taskDefinition": {
   "runtimePlatform": { "operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64" },
   "containerDefinitions": [ { "name": "app", "image": "x", "user": «"root"» } ]
-} }`, [{ message: /"app" runs as root/, path: ['taskDefinition', 'containerDefinitions', 0, 'user'] }]);
+} }`,
+      [{ message: /"app" runs as root/, path: ['taskDefinition', 'containerDefinitions', 0, 'user'] }],
+    );
   });
 
   it('flags a bare container array (Terraform container_definitions)', () => {
@@ -54,14 +70,20 @@ describe(RULE, () => {
   });
 
   it('does not apply to Windows, or when the operating system family is a placeholder', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" },
   "containerDefinitions": [ { "name": "iis", "image": "iis" } ]
-}`);
-    expectNoFindings(RULE, `{
+}`,
+    );
+    expectNoFindings(
+      RULE,
+      `{
   "runtimePlatform": { "operatingSystemFamily": "\${OS_FAMILY}" },
   "containerDefinitions": [ { "name": "app", "image": "x", "user": "root" } ]
-}`);
+}`,
+    );
   });
 
   it('does not apply to a task whose images are all Windows base images', () => {

@@ -7,21 +7,29 @@ const ADVICE = 'for example "awslogs" with a CloudWatch Logs group, so the conta
 
 describe(RULE, () => {
   it('flags a container without logConfiguration at its name, with the family in the fix', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "web",
   "containerDefinitions": [
     { "name": «"app"», "image": "nginx" },
     { "name": "sidecar", "image": "envoy", "logConfiguration": { "logDriver": "awslogs" } }
   ]
-}`, [{
-      message: `Container "app" has no "logConfiguration" (Security Hub ECS.9). Add one with a log driver, ${ADVICE}`,
-      path: ['containerDefinitions', 0],
-    }]);
+}`,
+      [
+        {
+          message: `Container "app" has no "logConfiguration" (Security Hub ECS.9). Add one with a log driver, ${ADVICE}`,
+          path: ['containerDefinitions', 0],
+        },
+      ],
+    );
     assert.deepEqual(finding.fix, { addAwsLogs: { family: 'web' } });
   });
 
   it('flags a logConfiguration without logDriver on its key', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "web",
   "containerDefinitions": [
     {
@@ -32,14 +40,20 @@ describe(RULE, () => {
       }
     }
   ]
-}`, [{
-      message: `Container "app" has a "logConfiguration" without a "logDriver" (Security Hub ECS.9). Set "logDriver", ${ADVICE}`,
-      path: ['containerDefinitions', 0, 'logConfiguration'],
-    }]);
+}`,
+      [
+        {
+          message: `Container "app" has a "logConfiguration" without a "logDriver" (Security Hub ECS.9). Set "logDriver", ${ADVICE}`,
+          path: ['containerDefinitions', 0, 'logConfiguration'],
+        },
+      ],
+    );
   });
 
   it('flags null logConfiguration and null logDriver on the null', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "family": "web",
     "containerDefinitions": [
@@ -47,10 +61,18 @@ describe(RULE, () => {
       { "name": "worker", "image": "nginx", "logConfiguration": { "logDriver": «null», "options": null } }
     ]
   }
-}`, [
-      { message: `Container "app" sets "logConfiguration" to null (Security Hub ECS.9). Replace it with a log configuration, ${ADVICE}`, path: ['taskDefinition', 'containerDefinitions', 0, 'logConfiguration'] },
-      { message: `Container "worker" sets "logDriver" to null (Security Hub ECS.9). Set a log driver, ${ADVICE}`, path: ['taskDefinition', 'containerDefinitions', 1, 'logConfiguration', 'logDriver'] },
-    ]);
+}`,
+      [
+        {
+          message: `Container "app" sets "logConfiguration" to null (Security Hub ECS.9). Replace it with a log configuration, ${ADVICE}`,
+          path: ['taskDefinition', 'containerDefinitions', 0, 'logConfiguration'],
+        },
+        {
+          message: `Container "worker" sets "logDriver" to null (Security Hub ECS.9). Set a log driver, ${ADVICE}`,
+          path: ['taskDefinition', 'containerDefinitions', 1, 'logConfiguration', 'logDriver'],
+        },
+      ],
+    );
   });
 
   it('flags a bare container array, with no family in the fix', () => {
@@ -64,13 +86,16 @@ describe(RULE, () => {
   });
 
   it('accepts any log driver, and treats placeholders and other types as unknown', () => {
-    expectNoFindings(RULE, `{ "containerDefinitions": [
+    expectNoFindings(
+      RULE,
+      `{ "containerDefinitions": [
       { "name": "a", "image": "x", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/a" } } },
       { "name": "b", "image": "x", "logConfiguration": { "logDriver": "json-file" } },
       { "name": "c", "image": "x", "logConfiguration": { "logDriver": "<LOG_DRIVER>" } },
       { "name": "d", "image": "x", "logConfiguration": "\${LOG_CONFIGURATION}" },
       { "name": "e", "image": "x", "logConfiguration": { "logDriver": 3 } }
-    ] }`);
+    ] }`,
+    );
   });
 });
 
@@ -85,7 +110,11 @@ describe(`${RULE} fixes`, () => {
     }
   ]
 }`;
-    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/web"), then fill in <REGION>', `{
+    expectFix(
+      RULE,
+      doc,
+      'Add an awslogs log configuration (log group "/ecs/web"), then fill in <REGION>',
+      `{
   "family": "web",
   "containerDefinitions": [
     {
@@ -101,7 +130,8 @@ describe(`${RULE} fixes`, () => {
       }
     }
   ]
-}`);
+}`,
+    );
     assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 
@@ -117,10 +147,15 @@ describe(`${RULE} fixes`, () => {
     { "name": |"envoy", "image": "envoy" }
   ]
 }`;
-    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/shop")', doc.replace(
-      '{ "name": |"envoy", "image": "envoy" }',
-      '{ "name": "envoy", "image": "envoy", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/shop", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "envoy" } } }',
-    ));
+    expectFix(
+      RULE,
+      doc,
+      'Add an awslogs log configuration (log group "/ecs/shop")',
+      doc.replace(
+        '{ "name": |"envoy", "image": "envoy" }',
+        '{ "name": "envoy", "image": "envoy", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/shop", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "envoy" } } }',
+      ),
+    );
     assert.equal(unattendedFixCount(RULE, doc), 1);
   });
 
@@ -137,7 +172,11 @@ describe(`${RULE} fixes`, () => {
     }
   ]
 }`;
-    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/web")', `{
+    expectFix(
+      RULE,
+      doc,
+      'Add an awslogs log configuration (log group "/ecs/web")',
+      `{
   "family": "web",
   "containerDefinitions": [
     {
@@ -149,12 +188,17 @@ describe(`${RULE} fixes`, () => {
       }
     }
   ]
-}`);
+}`,
+    );
   });
 
   it('names placeholders for what a bare container array cannot tell', () => {
     const doc = '[\n  { "image": "nginx", "logConfiguration": |null }\n]';
-    expectFix(RULE, doc, 'Add an awslogs log configuration (log group "/ecs/<FAMILY>"), then fill in <FAMILY>, <REGION> and <CONTAINER_NAME>',
-      '[\n  { "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/<FAMILY>", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "<CONTAINER_NAME>" } } }\n]');
+    expectFix(
+      RULE,
+      doc,
+      'Add an awslogs log configuration (log group "/ecs/<FAMILY>"), then fill in <FAMILY>, <REGION> and <CONTAINER_NAME>',
+      '[\n  { "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/<FAMILY>", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "<CONTAINER_NAME>" } } }\n]',
+    );
   });
 });

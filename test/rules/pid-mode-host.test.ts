@@ -3,26 +3,35 @@ import { expectFindings, expectNoFindings } from '../support/lint';
 import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'pid-mode-host';
-const MESSAGE = 'The task shares the host\'s process namespace, so its containers can see and signal every process on the host (Security Hub ECS.3). Remove "pidMode", or set it to "task" if the containers only need to see each other\'s processes.';
+const MESSAGE =
+  'The task shares the host\'s process namespace, so its containers can see and signal every process on the host (Security Hub ECS.3). Remove "pidMode", or set it to "task" if the containers only need to see each other\'s processes.';
 
 describe(RULE, () => {
   it('flags "pidMode": "host" on the value and proposes removing it', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "family": "agent",
   "pidMode": «"host"»,
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [{ message: MESSAGE, path: ['pidMode'] }]);
+}`,
+      [{ message: MESSAGE, path: ['pidMode'] }],
+    );
     assert.deepEqual(finding.fix, { remove: 'pidMode' });
   });
 
   it('flags describe-task-definition output', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "taskDefinition": {
     "family": "agent",
     "pidMode": «"host"»,
     "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
   }
-}`, [{ message: MESSAGE, path: ['taskDefinition', 'pidMode'] }]);
+}`,
+      [{ message: MESSAGE, path: ['taskDefinition', 'pidMode'] }],
+    );
   });
 
   it('accepts "task", null, absent, placeholders and other types', () => {

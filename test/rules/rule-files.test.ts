@@ -7,12 +7,16 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** Every rule has its three files, the docs page states what the rule enforces, and a rule with fixes has tests of them. */
 describe('rule files', () => {
-  const ruleFiles = fs.readdirSync(path.join(ROOT, 'server/src/rules'))
+  const ruleFiles = fs
+    .readdirSync(path.join(ROOT, 'server/src/rules'))
     .filter((file) => file.endsWith('.ts') && !['index.ts', 'rule.ts', 'docs.ts'].includes(file) && !file.startsWith('_'))
     .map((file) => file.replace(/\.ts$/, ''));
 
   it('registers every rule file, and every registered rule has a file named by its id', () => {
-    assert.deepEqual(allRuleMetas.map((meta) => meta.id), [...ruleFiles].sort());
+    assert.deepEqual(
+      allRuleMetas.map((meta) => meta.id),
+      [...ruleFiles].sort(),
+    );
   });
 
   const rulesWithFixes = new Set([...contentRules, ...resourceRules].filter((rule) => rule.fixes !== undefined).map((rule) => rule.meta.id));

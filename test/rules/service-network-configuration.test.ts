@@ -18,7 +18,9 @@ describe(RULE, () => {
   });
 
   it('in a template, knows an EC2 service runs awsvpc tasks from the task definition it refers to', () => {
-    expectFindings(RULE, `Resources:
+    expectFindings(
+      RULE,
+      `Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -29,7 +31,15 @@ describe(RULE, () => {
     «Properties»:
       LaunchType: EC2
       TaskDefinition: !Ref Task
-`, [{ message: `Web: The service runs task definition Task, which uses the awsvpc network mode, but has no "NetworkConfiguration": ${rejects}. Add one with the subnets (and security groups) of its tasks.`, path: ['Resources', 'Web', 'Properties'] }], YAML);
+`,
+      [
+        {
+          message: `Web: The service runs task definition Task, which uses the awsvpc network mode, but has no "NetworkConfiguration": ${rejects}. Add one with the subnets (and security groups) of its tasks.`,
+          path: ['Resources', 'Web', 'Properties'],
+        },
+      ],
+      YAML,
+    );
   });
 
   it('accepts subnets, EC2 services in bridge mode, an unknown launch type, and the EXTERNAL deployment controller', () => {
@@ -37,6 +47,11 @@ describe(RULE, () => {
     expectNoFindings(RULE, `{ "serviceName": "api", "launchType": "EC2" }`);
     expectNoFindings(RULE, `{ "serviceName": "api", "taskDefinition": "api:3" }`);
     expectNoFindings(RULE, `{ "serviceName": "api", "launchType": "FARGATE", "deploymentController": { "type": "EXTERNAL" } }`);
-    expectFindings(RULE, `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n      NetworkConfiguration: !If [HasVpc, { AwsvpcConfiguration: { Subnets: [a] } }, !Ref AWS::NoValue]\n`, [], YAML);
+    expectFindings(
+      RULE,
+      `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n      NetworkConfiguration: !If [HasVpc, { AwsvpcConfiguration: { Subnets: [a] } }, !Ref AWS::NoValue]\n`,
+      [],
+      YAML,
+    );
   });
 });

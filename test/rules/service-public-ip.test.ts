@@ -4,25 +4,34 @@ import { expectFix, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'service-public-ip';
 const YAML = { uri: 'file:///stack/service.yaml' };
-const advice = 'so the tasks can be reached from the internet (Security Hub ECS.2). Set it to "DISABLED" and run the tasks in private subnets, reaching out through a NAT gateway or VPC endpoints (ECR, S3, CloudWatch Logs).';
+const advice =
+  'so the tasks can be reached from the internet (Security Hub ECS.2). Set it to "DISABLED" and run the tasks in private subnets, reaching out through a NAT gateway or VPC endpoints (ECR, S3, CloudWatch Logs).';
 
 describe(RULE, () => {
   it('flags "assignPublicIp": "ENABLED" in aws ecs create-service input, naming the service', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "cluster": "web",
   "serviceName": "api",
   "launchType": "FARGATE",
   "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-1"], "assignPublicIp": «"ENABLED"» } }
-}`, [{ message: `Service "api" gives each of its tasks a public IP address ("assignPublicIp": "ENABLED"), ${advice}`, path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'] }]);
+}`,
+      [{ message: `Service "api" gives each of its tasks a public IP address ("assignPublicIp": "ENABLED"), ${advice}`, path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'] }],
+    );
     assert.deepEqual(finding.fix, { assignPublicIp: 'DISABLED' });
   });
 
   it('flags update-service input too', () => {
-    expectFindings(RULE, `{ "cluster": "web", "service": "api", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["s"], "assignPublicIp": «"ENABLED"» } } }`, [/^Service "api" gives each/]);
+    expectFindings(RULE, `{ "cluster": "web", "service": "api", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["s"], "assignPublicIp": «"ENABLED"» } } }`, [
+      /^Service "api" gives each/,
+    ]);
   });
 
   it('flags an AWS::ECS::Service in a YAML template, with the logical id and the template path', () => {
-    expectFindings(RULE, `AWSTemplateFormatVersion: "2010-09-09"
+    expectFindings(
+      RULE,
+      `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Web:
     Type: AWS::ECS::Service
@@ -32,11 +41,21 @@ Resources:
         AwsvpcConfiguration:
           AssignPublicIp: «ENABLED»
           Subnets: [subnet-1]
-`, [{ message: `Web: The service gives each of its tasks a public IP address ("AssignPublicIp": "ENABLED"), ${advice}`, path: ['Resources', 'Web', 'Properties', 'NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'] }], YAML);
+`,
+      [
+        {
+          message: `Web: The service gives each of its tasks a public IP address ("AssignPublicIp": "ENABLED"), ${advice}`,
+          path: ['Resources', 'Web', 'Properties', 'NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'],
+        },
+      ],
+      YAML,
+    );
   });
 
-  it('checks a parameter\'s default and its other allowed values, and both branches of Fn::If, on the intrinsic', () => {
-    expectFindings(RULE, `Parameters:
+  it("checks a parameter's default and its other allowed values, and both branches of Fn::If, on the intrinsic", () => {
+    expectFindings(
+      RULE,
+      `Parameters:
   PublicIp: { Type: String, Default: DISABLED, AllowedValues: [ENABLED, DISABLED] }
 Conditions:
   InDev: !Equals [!Ref AWS::AccountId, "111122223333"]
@@ -53,14 +72,22 @@ Resources:
       NetworkConfiguration:
         AwsvpcConfiguration:
           AssignPublicIp: !If [InDev, «ENABLED», DISABLED]
-`, [/^Web: .* \(when parameter PublicIp is "ENABLED"\)$/, /^Dev: .* \(when condition InDev is true\)$/], YAML);
+`,
+      [/^Web: .* \(when parameter PublicIp is "ENABLED"\)$/, /^Dev: .* \(when condition InDev is true\)$/],
+      YAML,
+    );
   });
 
   it('accepts DISABLED, an absent setting, placeholders and values a template computes', () => {
     expectNoFindings(RULE, `{ "serviceName": "api", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["s"], "assignPublicIp": "DISABLED" } } }`);
     expectNoFindings(RULE, `{ "serviceName": "api", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["s"] } } }`);
     expectNoFindings(RULE, `{ "serviceName": "api", "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "\${PUBLIC_IP}" } } }`);
-    expectFindings(RULE, `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      NetworkConfiguration:\n        AwsvpcConfiguration:\n          AssignPublicIp: !ImportValue PublicIp\n`, [], YAML);
+    expectFindings(
+      RULE,
+      `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      NetworkConfiguration:\n        AwsvpcConfiguration:\n          AssignPublicIp: !ImportValue PublicIp\n`,
+      [],
+      YAML,
+    );
   });
 
   it('leaves a task set to task-set-public-ip', () => {
@@ -79,7 +106,7 @@ describe(`${RULE} fixes`, () => {
     assert.equal(unattendedFixCount(RULE, input('"ENABLED"')), 0);
   });
 
-  it('sets the template\'s own key in a JSON template', () => {
+  it("sets the template's own key in a JSON template", () => {
     const template = (value: string) => `{
   "Resources": {
     "Web": { "Type": "AWS::ECS::Service", "Properties": { "NetworkConfiguration": { "AwsvpcConfiguration": { "AssignPublicIp": ${value} } } } }

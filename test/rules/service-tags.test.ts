@@ -9,19 +9,30 @@ describe(RULE, () => {
   });
 
   it('flags a create-service input without tags, on the input, naming every missing key', () => {
-    expectFindings(RULE, `{ «"serviceName"»: "api", "taskDefinition": "api:3" }`, [
-      'Service "api" lacks the required tag keys "team" and "cost-center" (Security Hub ECS.13, with the requiredTagKeys of .ecs-guard.json). Add them to "tags".',
-    ], REQUIRED);
+    expectFindings(
+      RULE,
+      `{ «"serviceName"»: "api", "taskDefinition": "api:3" }`,
+      ['Service "api" lacks the required tag keys "team" and "cost-center" (Security Hub ECS.13, with the requiredTagKeys of .ecs-guard.json). Add them to "tags".'],
+      REQUIRED,
+    );
   });
 
   it('flags the tags list that lacks one, in a template too', () => {
     expectFindings(RULE, `{ "serviceName": "api", "tags": «[ { "key": "team", "value": "payments" } ]» }`, [/lacks the required tag key "cost-center" .* Add it to "tags"\.$/], REQUIRED);
-    expectFindings(RULE, `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      Tags:\n        «- Key: team\n          Value: payments\n»`, [/^Web: The service lacks the required tag key "cost-center" .* Add it to "Tags"\.$/], { ...REQUIRED, uri: 'file:///stack/web.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      Tags:\n        «- Key: team\n          Value: payments\n»`,
+      [/^Web: The service lacks the required tag key "cost-center" .* Add it to "Tags"\.$/],
+      { ...REQUIRED, uri: 'file:///stack/web.yaml' },
+    );
   });
 
   it('accepts every key present, and tags a template computes', () => {
     expectNoFindings(RULE, `{ "serviceName": "api", "tags": [ { "key": "team", "value": "a" }, { "key": "cost-center", "value": "b" } ] }`, REQUIRED);
-    expectFindings(RULE, `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      Tags: !If [Prod, [{ Key: team, Value: a }], !Ref AWS::NoValue]\n`, [], { ...REQUIRED, uri: 'file:///stack/web.yaml' });
+    expectFindings(RULE, `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      Tags: !If [Prod, [{ Key: team, Value: a }], !Ref AWS::NoValue]\n`, [], {
+      ...REQUIRED,
+      uri: 'file:///stack/web.yaml',
+    });
     expectNoFindings(RULE, `{ "serviceName": "api", "tags": [ { "key": "\${TAG}", "value": "a" } ] }`, REQUIRED);
   });
 });

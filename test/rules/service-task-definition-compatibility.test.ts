@@ -21,13 +21,23 @@ const template = (compatibilities: string, launchType: string) => `Resources:
 
 describe(RULE, () => {
   it('flags a Fargate service whose task definition (same template) requires only EC2, on the launch type', () => {
-    expectFindings(RULE, template('[EC2]', '«FARGATE»'), [
-      "Web: The service launches its tasks on FARGATE, but its task definition Task requires EC2 (RequiresCompatibilities): ECS rejects the deployment. Add FARGATE to the task definition's RequiresCompatibilities, or change the launch type.",
-    ], YAML);
+    expectFindings(
+      RULE,
+      template('[EC2]', '«FARGATE»'),
+      [
+        "Web: The service launches its tasks on FARGATE, but its task definition Task requires EC2 (RequiresCompatibilities): ECS rejects the deployment. Add FARGATE to the task definition's RequiresCompatibilities, or change the launch type.",
+      ],
+      YAML,
+    );
   });
 
   it('checks each launch type a parameter allows', () => {
-    expectFindings(RULE, `Parameters:\n  Launch: { Type: String, Default: FARGATE, AllowedValues: [FARGATE, EC2] }\n${template('[FARGATE]', '«!Ref Launch»')}`, [/requires FARGATE .* \(when parameter Launch is "EC2"\)$/], YAML);
+    expectFindings(
+      RULE,
+      `Parameters:\n  Launch: { Type: String, Default: FARGATE, AllowedValues: [FARGATE, EC2] }\n${template('[FARGATE]', '«!Ref Launch»')}`,
+      [/requires FARGATE .* \(when parameter Launch is "EC2"\)$/],
+      YAML,
+    );
   });
 
   it('accepts a listed launch type, a task definition without RequiresCompatibilities (or an empty list), and CLI input (task definition by name)', () => {

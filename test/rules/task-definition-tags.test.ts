@@ -11,7 +11,12 @@ describe(RULE, () => {
   });
 
   it("reads a template's Tags", () => {
-    expectFindings(RULE, `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Tags:\n        «- Key: owner\n          Value: me\n»      ContainerDefinitions: [ { Name: app, Image: nginx } ]\n`, [/^Task: The task definition lacks the required tag key "team"/], { ...REQUIRED, uri: 'file:///stack/task.yaml' });
+    expectFindings(
+      RULE,
+      `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Tags:\n        «- Key: owner\n          Value: me\n»      ContainerDefinitions: [ { Name: app, Image: nginx } ]\n`,
+      [/^Task: The task definition lacks the required tag key "team"/],
+      { ...REQUIRED, uri: 'file:///stack/task.yaml' },
+    );
   });
 
   it("accepts the key; is silent without requiredTagKeys; reads describe output's tags beside the task definition; is silent on a bare container array", () => {

@@ -6,18 +6,24 @@ const RULE = 'task-set-public-ip';
 
 describe(RULE, () => {
   it('flags "assignPublicIp": "ENABLED" in aws ecs create-task-set input (it has an externalId)', () => {
-    const [finding] = expectFindings(RULE, `{
+    const [finding] = expectFindings(
+      RULE,
+      `{
   "cluster": "web",
   "service": "api",
   "externalId": "blue",
   "taskDefinition": "api:7",
   "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-1"], "assignPublicIp": «"ENABLED"» } }
-}`, [/^Task set "api" gives each of its tasks a public IP address \("assignPublicIp": "ENABLED"\), so the tasks can be reached from the internet \(Security Hub ECS\.16\)/]);
+}`,
+      [/^Task set "api" gives each of its tasks a public IP address \("assignPublicIp": "ENABLED"\), so the tasks can be reached from the internet \(Security Hub ECS\.16\)/],
+    );
     assert.deepEqual(finding.fix, { assignPublicIp: 'DISABLED' });
   });
 
   it('reads AWS::ECS::TaskSet, whose template spells AwsVpcConfiguration with a capital V', () => {
-    expectFindings(RULE, `Resources:
+    expectFindings(
+      RULE,
+      `Resources:
   Blue:
     Type: AWS::ECS::TaskSet
     Properties:
@@ -28,7 +34,15 @@ describe(RULE, () => {
         AwsVpcConfiguration:
           AssignPublicIp: «ENABLED»
           Subnets: [subnet-1]
-`, [{ message: /^Blue: The task set gives each of its tasks a public IP address \("AssignPublicIp": "ENABLED"\)/, path: ['Resources', 'Blue', 'Properties', 'NetworkConfiguration', 'AwsVpcConfiguration', 'AssignPublicIp'] }], { uri: 'file:///stack/blue.yaml' });
+`,
+      [
+        {
+          message: /^Blue: The task set gives each of its tasks a public IP address \("AssignPublicIp": "ENABLED"\)/,
+          path: ['Resources', 'Blue', 'Properties', 'NetworkConfiguration', 'AwsVpcConfiguration', 'AssignPublicIp'],
+        },
+      ],
+      { uri: 'file:///stack/blue.yaml' },
+    );
   });
 
   it('accepts DISABLED and leaves services to service-public-ip', () => {

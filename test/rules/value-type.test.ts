@@ -7,16 +7,23 @@ const RULE = 'value-type';
 describe(RULE, () => {
   describe('task-level cpu and memory', () => {
     it('wants strings, and offers the quoted number', () => {
-      const findings = expectFindings(RULE, `{
+      const findings = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "cpu": «1024»,
   "memory": «2048»,
   "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
-}`, [
-        { message: 'Task-level "cpu" must be a string: write "1024".', path: ['cpu'] },
-        { message: 'Task-level "memory" must be a string: write "2048".', path: ['memory'] },
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [{ replaceWith: '1024' }, { replaceWith: '2048' }]);
+}`,
+        [
+          { message: 'Task-level "cpu" must be a string: write "1024".', path: ['cpu'] },
+          { message: 'Task-level "memory" must be a string: write "2048".', path: ['memory'] },
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [{ replaceWith: '1024' }, { replaceWith: '2048' }],
+      );
     });
 
     it('accepts CPU units, vCPU and GB strings', () => {
@@ -26,7 +33,9 @@ describe(RULE, () => {
 
     it('stays quiet about the values a template that is not JSON yet leaves (json-syntax reports the text)', () => {
       // Terraform's templatefile() input: the recovery parse reads ${fargate_cpu} as the object {fargate_cpu}.
-      expectNoFindings(RULE, `{
+      expectNoFindings(
+        RULE,
+        `{
   "family": "app",
   "requiresCompatibilities": ["FARGATE"],
   "cpu": \${fargate_cpu},
@@ -34,7 +43,8 @@ describe(RULE, () => {
   "containerDefinitions": [
     { "name": "app", "image": "\${app_image}", "essential": \${essential}, "portMappings": [ { "containerPort": \${app_port}, "hostPort": \${app_port} } ] }
   ]
-}`);
+}`,
+      );
       // A real wrong value next to a syntax error is still reported.
       expectFindings(RULE, `{ "family": "app", "cpu": «256», "containerDefinitions": [ { "name": "app", "image": "x", "essential": «"true"» "cpu": 1 } ] }`, [
         'Task-level "cpu" must be a string: write "256".',
@@ -43,29 +53,40 @@ describe(RULE, () => {
     });
 
     it('checks the task inside describe-task-definition output', () => {
-      expectFindings(RULE, `{
+      expectFindings(
+        RULE,
+        `{
   "taskDefinition": {
     "cpu": «256»,
     "containerDefinitions": [ { "name": "app", "image": "nginx" } ]
   }
-}`, [{ message: 'Task-level "cpu" must be a string: write "256".', path: ['taskDefinition', 'cpu'] }]);
+}`,
+        [{ message: 'Task-level "cpu" must be a string: write "256".', path: ['taskDefinition', 'cpu'] }],
+      );
     });
   });
 
   describe('container cpu, memory and memoryReservation', () => {
     it('wants JSON numbers: a numeric string gets the number as fix', () => {
-      const findings = expectFindings(RULE, `{ "containerDefinitions": [ {
+      const findings = expectFindings(
+        RULE,
+        `{ "containerDefinitions": [ {
   "name": "app",
   "image": "nginx",
   "cpu": «"256"»,
   "memory": «"512"»,
   "memoryReservation": «"256"»
-} ] }`, [
-        { message: '"cpu" in container "app" must be a JSON number, not a string: write 256 without quotes.', path: ['containerDefinitions', 0, 'cpu'] },
-        '"memory" in container "app" must be a JSON number, not a string: write 512 without quotes.',
-        '"memoryReservation" in container "app" must be a JSON number, not a string: write 256 without quotes.',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [{ replaceWith: 256 }, { replaceWith: 512 }, { replaceWith: 256 }]);
+} ] }`,
+        [
+          { message: '"cpu" in container "app" must be a JSON number, not a string: write 256 without quotes.', path: ['containerDefinitions', 0, 'cpu'] },
+          '"memory" in container "app" must be a JSON number, not a string: write 512 without quotes.',
+          '"memoryReservation" in container "app" must be a JSON number, not a string: write 256 without quotes.',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [{ replaceWith: 256 }, { replaceWith: 512 }, { replaceWith: 256 }],
+      );
     });
 
     it('converts task-level spellings such as "1 GB" and "1 vCPU"', () => {
@@ -73,7 +94,10 @@ describe(RULE, () => {
         '"cpu" in container "app" must be a whole number of CPU units: write 1024 ("1 vCPU" is accepted only at task level).',
         '"memory" in container "app" must be a whole number of MiB: write 1024 ("1 GB" is accepted only at task level).',
       ]);
-      assert.deepEqual(findings.map((f) => f.fix), [{ replaceWith: 1024 }, { replaceWith: 1024 }]);
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [{ replaceWith: 1024 }, { replaceWith: 1024 }],
+      );
     });
 
     it('reports other strings and fractions without a fix', () => {
@@ -82,7 +106,10 @@ describe(RULE, () => {
         '"memoryReservation" in container "app" must be a whole number of MiB, not 256.5.',
         '"cpu" in container "app" must be a whole number of CPU units, not true.',
       ]);
-      assert.deepEqual(findings.map((f) => f.fix), [undefined, undefined, undefined]);
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [undefined, undefined, undefined],
+      );
     });
 
     it('checks port numbers too', () => {
@@ -94,7 +121,9 @@ describe(RULE, () => {
 
   describe('enumerations', () => {
     it('suggests the canonical spelling when only the case differs', () => {
-      const findings = expectFindings(RULE, `{
+      const findings = expectFindings(
+        RULE,
+        `{
   "family": "web",
   "networkMode": «"AWSVPC"»,
   "requiresCompatibilities": [ «"fargate"», "EC2" ],
@@ -105,32 +134,46 @@ describe(RULE, () => {
     "portMappings": [ { "containerPort": 80, "protocol": «"TCP"», "appProtocol": «"HTTP"» } ],
     "logConfiguration": { "logDriver": «"AwsLogs"» }
   } ]
-}`, [
-        { message: 'Task-level "networkMode" must be "awsvpc", not "AWSVPC": the values are case-sensitive.', path: ['networkMode'] },
-        { message: 'Task-level "requiresCompatibilities[0]" must be "FARGATE", not "fargate": the values are case-sensitive.', path: ['requiresCompatibilities', 0] },
-        'Task-level "runtimePlatform.operatingSystemFamily" must be "LINUX", not "linux": the values are case-sensitive.',
-        '"portMappings[0].protocol" in container "app" must be "tcp", not "TCP": the values are case-sensitive.',
-        '"portMappings[0].appProtocol" in container "app" must be "http", not "HTTP": the values are case-sensitive.',
-        '"logConfiguration.logDriver" in container "app" must be "awslogs", not "AwsLogs": the values are case-sensitive.',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), ['awsvpc', 'FARGATE', 'LINUX', 'tcp', 'http', 'awslogs'].map((value) => ({ replaceWith: value })));
+}`,
+        [
+          { message: 'Task-level "networkMode" must be "awsvpc", not "AWSVPC": the values are case-sensitive.', path: ['networkMode'] },
+          { message: 'Task-level "requiresCompatibilities[0]" must be "FARGATE", not "fargate": the values are case-sensitive.', path: ['requiresCompatibilities', 0] },
+          'Task-level "runtimePlatform.operatingSystemFamily" must be "LINUX", not "linux": the values are case-sensitive.',
+          '"portMappings[0].protocol" in container "app" must be "tcp", not "TCP": the values are case-sensitive.',
+          '"portMappings[0].appProtocol" in container "app" must be "http", not "HTTP": the values are case-sensitive.',
+          '"logConfiguration.logDriver" in container "app" must be "awslogs", not "AwsLogs": the values are case-sensitive.',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        ['awsvpc', 'FARGATE', 'LINUX', 'tcp', 'http', 'awslogs'].map((value) => ({ replaceWith: value })),
+      );
     });
 
     it('lists the allowed values for an unknown one', () => {
-      const findings = expectFindings(RULE, `{
+      const findings = expectFindings(
+        RULE,
+        `{
   "pidMode": «"container"»,
   "ipcMode": «"shareable"»,
   "containerDefinitions": [ { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": «"loki"» } } ]
-}`, [
-        'Task-level "pidMode" must be one of "host" or "task", not the string "container".',
-        'Task-level "ipcMode" must be one of "host", "task" or "none", not the string "shareable".',
-        '"logConfiguration.logDriver" in container "app" must be one of "json-file", "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk" or "awsfirelens", not the string "loki".',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [undefined, undefined, undefined]);
+}`,
+        [
+          'Task-level "pidMode" must be one of "host" or "task", not the string "container".',
+          'Task-level "ipcMode" must be one of "host", "task" or "none", not the string "shareable".',
+          '"logConfiguration.logDriver" in container "app" must be one of "json-file", "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk" or "awsfirelens", not the string "loki".',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [undefined, undefined, undefined],
+      );
     });
 
     it('accepts every documented value, and leaves cpuArchitecture to guardduty-cpu-architecture', () => {
-      expectNoFindings(RULE, `{
+      expectNoFindings(
+        RULE,
+        `{
   "networkMode": "none",
   "pidMode": "task",
   "ipcMode": "none",
@@ -142,7 +185,8 @@ describe(RULE, () => {
     "portMappings": [ { "containerPort": 53, "protocol": "udp" }, { "containerPort": 50051, "appProtocol": "grpc" } ],
     "logConfiguration": { "logDriver": "awsfirelens" }
   } ]
-}`);
+}`,
+      );
     });
 
     it('reports a non-string where an enumerated string belongs', () => {
@@ -154,7 +198,9 @@ describe(RULE, () => {
 
   describe('booleans', () => {
     it('turns quoted booleans into JSON booleans', () => {
-      const findings = expectFindings(RULE, `[ {
+      const findings = expectFindings(
+        RULE,
+        `[ {
   "name": "app",
   "image": "nginx",
   "essential": «"true"»,
@@ -163,20 +209,27 @@ describe(RULE, () => {
   "interactive": «"yes"»,
   "pseudoTerminal": «1»,
   "disableNetworking": false
-} ]`, [
-        { message: '"essential" in container "app" must be true without quotes, not the string "true".', path: [0, 'essential'] },
-        '"privileged" in container "app" must be false without quotes, not the string "False".',
-        '"readonlyRootFilesystem" in container "app" must be true without quotes, not the string "TRUE".',
-        '"interactive" in container "app" must be true or false, not the string "yes".',
-        '"pseudoTerminal" in container "app" must be true or false, not 1.',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [{ replaceWith: true }, { replaceWith: false }, { replaceWith: true }, undefined, undefined]);
+} ]`,
+        [
+          { message: '"essential" in container "app" must be true without quotes, not the string "true".', path: [0, 'essential'] },
+          '"privileged" in container "app" must be false without quotes, not the string "False".',
+          '"readonlyRootFilesystem" in container "app" must be true without quotes, not the string "TRUE".',
+          '"interactive" in container "app" must be true or false, not the string "yes".',
+          '"pseudoTerminal" in container "app" must be true or false, not 1.',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [{ replaceWith: true }, { replaceWith: false }, { replaceWith: true }, undefined, undefined],
+      );
     });
   });
 
   describe('environment values', () => {
     it('wants strings: numbers and booleans get the quoted text, naming the variable', () => {
-      const findings = expectFindings(RULE, `{ "containerDefinitions": [ {
+      const findings = expectFindings(
+        RULE,
+        `{ "containerDefinitions": [ {
   "name": "api",
   "image": "api:1",
   "environment": [
@@ -186,13 +239,18 @@ describe(RULE, () => {
     { "name": "MODE", "value": "prod" },
     { "value": «[1]» }
   ]
-} ] }`, [
-        { message: 'Environment variable "PORT" in container "api" must be a string: write "8080".', path: ['containerDefinitions', 0, 'environment', 0, 'value'] },
-        'Environment variable "DEBUG" in container "api" must be a string: write "false".',
-        'Environment variable "RATIO" in container "api" must be a string: write "0.50".',
-        '"environment[4].value" in container "api" must be a string, not an array.',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [{ replaceWith: '8080' }, { replaceWith: 'false' }, { replaceWith: '0.50' }, undefined]);
+} ] }`,
+        [
+          { message: 'Environment variable "PORT" in container "api" must be a string: write "8080".', path: ['containerDefinitions', 0, 'environment', 0, 'value'] },
+          'Environment variable "DEBUG" in container "api" must be a string: write "false".',
+          'Environment variable "RATIO" in container "api" must be a string: write "0.50".',
+          '"environment[4].value" in container "api" must be a string, not an array.',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [{ replaceWith: '8080' }, { replaceWith: 'false' }, { replaceWith: '0.50' }, undefined],
+      );
     });
   });
 
@@ -214,7 +272,9 @@ describe(RULE, () => {
     });
 
     it('converts an environment map and NAME=value strings to name/value pairs', () => {
-      const findings = expectFindings(RULE, `[ {
+      const findings = expectFindings(
+        RULE,
+        `[ {
   "name": "app",
   "image": "nginx",
   "environment": «{ "PORT": 8080, "MODE": "prod" }»
@@ -222,32 +282,46 @@ describe(RULE, () => {
   "name": "worker",
   "image": "nginx",
   "environment": [ «"QUEUE=jobs=1"», «"JUST_A_NAME"» ]
-} ]`, [
-        '"environment" in container "app" must be an array, like [{ "name": "PORT", "value": "8080" }], not an object.',
-        '"environment[0]" in container "worker" must be an object, like { "name": "PORT", "value": "8080" }, not the string "QUEUE=jobs=1".',
-        '"environment[1]" in container "worker" must be an object, like { "name": "PORT", "value": "8080" }, not the string "JUST_A_NAME".',
-      ]);
-      assert.deepEqual(findings.map((f) => f.fix), [
-        { replaceWith: [{ name: 'PORT', value: '8080' }, { name: 'MODE', value: 'prod' }] },
-        { replaceWith: { name: 'QUEUE', value: 'jobs=1' } },
-        undefined,
-      ]);
+} ]`,
+        [
+          '"environment" in container "app" must be an array, like [{ "name": "PORT", "value": "8080" }], not an object.',
+          '"environment[0]" in container "worker" must be an object, like { "name": "PORT", "value": "8080" }, not the string "QUEUE=jobs=1".',
+          '"environment[1]" in container "worker" must be an object, like { "name": "PORT", "value": "8080" }, not the string "JUST_A_NAME".',
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix),
+        [
+          {
+            replaceWith: [
+              { name: 'PORT', value: '8080' },
+              { name: 'MODE', value: 'prod' },
+            ],
+          },
+          { replaceWith: { name: 'QUEUE', value: 'jobs=1' } },
+          undefined,
+        ],
+      );
     });
 
     it('converts a secrets map to name/valueFrom pairs, and checks the other lists', () => {
-      const findings = expectFindings(RULE, `[ {
+      const findings = expectFindings(
+        RULE,
+        `[ {
   "name": "app",
   "image": "nginx",
   "secrets": «{ "DB_PASSWORD": "arn:aws:ssm:eu-west-1:123456789012:parameter/db" }»,
   "portMappings": «80»,
   "mountPoints": «"data:/data"»,
   "logConfiguration": «"awslogs"»
-} ]`, [
-        /^"secrets" in container "app" must be an array, like \[/,
-        /^"portMappings" in container "app" must be an array, like \[\{ "containerPort": 80 \}\], not 80\.$/,
-        /^"mountPoints" in container "app" must be an array/,
-        /^"logConfiguration" in container "app" must be an object/,
-      ]);
+} ]`,
+        [
+          /^"secrets" in container "app" must be an array, like \[/,
+          /^"portMappings" in container "app" must be an array, like \[\{ "containerPort": 80 \}\], not 80\.$/,
+          /^"mountPoints" in container "app" must be an array/,
+          /^"logConfiguration" in container "app" must be an object/,
+        ],
+      );
       assert.deepEqual(findings[0].fix, { replaceWith: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' }] });
     });
   });
@@ -259,7 +333,9 @@ describe(RULE, () => {
   });
 
   it('never reports placeholders or null', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "family": "web",
   "cpu": "\${CPU}",
   "memory": "#{Memory}",
@@ -276,11 +352,14 @@ describe(RULE, () => {
     "environment": [ { "name": "PORT", "value": "\${PORT}" } ],
     "logConfiguration": { "logDriver": "\${LOG_DRIVER}" }
   } ]
-}`);
+}`,
+    );
   });
 
   it('accepts a well-typed task definition', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "family": "web",
   "networkMode": "awsvpc",
   "requiresCompatibilities": ["FARGATE"],
@@ -298,7 +377,8 @@ describe(RULE, () => {
     "mountPoints": [],
     "logConfiguration": { "logDriver": "awslogs", "options": {} }
   } ]
-}`);
+}`,
+    );
   });
 
   it('is silent when the severity is off', () => {
@@ -317,14 +397,19 @@ describe(`${RULE} fixes`, () => {
   ]
 }`;
     assert.deepEqual(fixTitlesAt(RULE, doc), ['Change "cpu" to "256"']);
-    expectFix(RULE, doc, 'Fix all value-type problems in this file', `{
+    expectFix(
+      RULE,
+      doc,
+      'Fix all value-type problems in this file',
+      `{
   "family": "web",
   "cpu": "256",
   "networkMode": "awsvpc",
   "containerDefinitions": [
     { "name": "app", "image": "nginx", "memory": 512, "essential": true, "environment": [{ "name": "PORT", "value": "8080" }] }
   ]
-}`);
+}`,
+    );
     assert.equal(unattendedFixCount(RULE, doc), 5);
   });
 

@@ -10,7 +10,9 @@ const BY_IMAGES = 'this is a Windows task (every container image is a Windows im
 
 describe(RULE, () => {
   it('reports every Linux-only parameter of a Windows task known by its images, saying how it knows', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "legacy-webforms",
   "requiresCompatibilities": ["EC2"],
   "networkMode": «"bridge"»,
@@ -34,36 +36,44 @@ describe(RULE, () => {
     },
     { "name": "log-monitor", "image": "mcr.microsoft.com/windows/servercore:ltsc2019", "memory": 256 }
   ]
-}`, [
-      `"networkMode": "bridge" is not supported for Windows containers (Windows containers use "awsvpc", or no networkMode for the default NAT network), and ${BY_IMAGES}`,
-      `"pidMode": "task" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"ipcMode" is not supported for Windows containers, and ${BY_IMAGES}`,
-      { message: `"links" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`, path: ['containerDefinitions', 0, 'links'] },
-      `"readonlyRootFilesystem" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"linuxParameters" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"disableNetworking" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"dnsServers" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"dnsSearchDomains" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"extraHosts" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"no-new-privileges" in "dockerSecurityOptions" in container "web" is not supported for Windows containers (Windows containers take only "credentialspec:" entries), and ${BY_IMAGES}`,
-      `"ulimits" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-      `"systemControls" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
-    ]);
+}`,
+      [
+        `"networkMode": "bridge" is not supported for Windows containers (Windows containers use "awsvpc", or no networkMode for the default NAT network), and ${BY_IMAGES}`,
+        `"pidMode": "task" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"ipcMode" is not supported for Windows containers, and ${BY_IMAGES}`,
+        { message: `"links" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`, path: ['containerDefinitions', 0, 'links'] },
+        `"readonlyRootFilesystem" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"linuxParameters" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"disableNetworking" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"dnsServers" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"dnsSearchDomains" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"extraHosts" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"no-new-privileges" in "dockerSecurityOptions" in container "web" is not supported for Windows containers (Windows containers take only "credentialspec:" entries), and ${BY_IMAGES}`,
+        `"ulimits" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+        `"systemControls" in container "web" is not supported for Windows containers, and ${BY_IMAGES}`,
+      ],
+    );
   });
 
   it('names the declared operating system family', () => {
-    expectFindings(RULE, `{
+    expectFindings(
+      RULE,
+      `{
   "family": "iis",
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE", "cpuArchitecture": «"ARM64"» },
   "containerDefinitions": [ { "name": "iis", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/iis:1", "readonlyRootFilesystem": «true» } ]
-}`, [
-      '"cpuArchitecture": "ARM64" is not supported for Windows containers (Windows containers run on "X86_64"), and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
-      '"readonlyRootFilesystem" in container "iis" is not supported for Windows containers, and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
-    ]);
+}`,
+      [
+        '"cpuArchitecture": "ARM64" is not supported for Windows containers (Windows containers run on "X86_64"), and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
+        '"readonlyRootFilesystem" in container "iis" is not supported for Windows containers, and this is a WINDOWS_SERVER_2022_CORE task. Remove it.',
+      ],
+    );
   });
 
   it('accepts what Windows takes: awsvpc or no network mode, credentialspec options, false and empty values', () => {
-    expectNoFindings(RULE, `{
+    expectNoFindings(
+      RULE,
+      `{
   "family": "iis",
   "networkMode": "awsvpc",
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_FULL", "cpuArchitecture": "X86_64" },
@@ -72,15 +82,25 @@ describe(RULE, () => {
     { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", "user": "ContainerUser", "readonlyRootFilesystem": false,
       "links": [], "linuxParameters": null, "dockerSecurityOptions": ["credentialspec:file://gmsa.json"], "ulimits": [] }
   ]
-}`);
+}`,
+    );
   });
 
   it('does not apply to Linux tasks, mixed or unknown images, or a placeholder operating system family', () => {
     const linuxOnly = '"readonlyRootFilesystem": true, "linuxParameters": { "initProcessEnabled": true }, "links": ["b"]';
-    expectNoFindings(RULE, `{ "family": "x", "runtimePlatform": { "operatingSystemFamily": "LINUX" }, "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} } ] }`);
-    expectNoFindings(RULE, `{ "family": "x", "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} }, { "name": "b", "image": "amazon/aws-xray-daemon" } ] }`);
+    expectNoFindings(
+      RULE,
+      `{ "family": "x", "runtimePlatform": { "operatingSystemFamily": "LINUX" }, "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} } ] }`,
+    );
+    expectNoFindings(
+      RULE,
+      `{ "family": "x", "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} }, { "name": "b", "image": "amazon/aws-xray-daemon" } ] }`,
+    );
     expectNoFindings(RULE, `{ "family": "x", "containerDefinitions": [ { "name": "a", "image": "\${IMAGE}", ${linuxOnly} } ] }`);
-    expectNoFindings(RULE, `{ "family": "x", "runtimePlatform": { "operatingSystemFamily": "{{os}}" }, "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} } ] }`);
+    expectNoFindings(
+      RULE,
+      `{ "family": "x", "runtimePlatform": { "operatingSystemFamily": "{{os}}" }, "containerDefinitions": [ { "name": "a", "image": "mcr.microsoft.com/windows/servercore", ${linuxOnly} } ] }`,
+    );
   });
 
   it('leaves to fargate-unsupported-parameter what Fargate rejects on a Windows Fargate task, so nothing is reported twice', () => {
@@ -95,12 +115,15 @@ describe(RULE, () => {
   "memory": "2048",
   "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", "links": ["x"], "readonlyRootFilesystem": true } ]
 }`).filter((finding) => finding.ruleId === RULE || finding.ruleId === 'fargate-unsupported-parameter');
-    assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]), [
-      ['fargate-unsupported-parameter', 'error', 'ipcMode'],
-      [RULE, 'warning', 'pidMode'],
-      ['fargate-unsupported-parameter', 'error', 'containerDefinitions.0.links'],
-      [RULE, 'warning', 'containerDefinitions.0.readonlyRootFilesystem'],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]),
+      [
+        ['fargate-unsupported-parameter', 'error', 'ipcMode'],
+        [RULE, 'warning', 'pidMode'],
+        ['fargate-unsupported-parameter', 'error', 'containerDefinitions.0.links'],
+        [RULE, 'warning', 'containerDefinitions.0.readonlyRootFilesystem'],
+      ],
+    );
   });
 });
 
@@ -130,8 +153,12 @@ describe(`${RULE} fixes`, () => {
 
   it('removes the parameter, a decision left to the user', () => {
     assert.deepEqual(fixTitlesAt(RULE, doc), ['Remove "readonlyRootFilesystem"']);
-    expectFix(RULE, doc.replace('"apparmor:docker-default"', '"credentialspec:file://other.json"'), 'Remove "readonlyRootFilesystem"',
-      doc.replace('"apparmor:docker-default"', '"credentialspec:file://other.json"').replace('      "readonlyRootFilesystem": |true,\n', ''));
+    expectFix(
+      RULE,
+      doc.replace('"apparmor:docker-default"', '"credentialspec:file://other.json"'),
+      'Remove "readonlyRootFilesystem"',
+      doc.replace('"apparmor:docker-default"', '"credentialspec:file://other.json"').replace('      "readonlyRootFilesystem": |true,\n', ''),
+    );
     assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 

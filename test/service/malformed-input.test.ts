@@ -22,7 +22,10 @@ describe('malformed input', () => {
   });
 
   it('an empty file named as a task definition says it is empty', () => {
-    assert.deepEqual(lintText('', { assumeTaskDefinition: true }).map((f) => f.message), ['The file is empty: a task definition is a JSON object.']);
+    assert.deepEqual(
+      lintText('', { assumeTaskDefinition: true }).map((f) => f.message),
+      ['The file is empty: a task definition is a JSON object.'],
+    );
   });
 
   it('nesting deeper than the parser can follow is reported, not a stack overflow', () => {
@@ -46,7 +49,10 @@ describe('malformed input', () => {
     for (const [what, text] of fooling) {
       it(`${what}: reported as too deep, never a stack overflow`, () => {
         const findings = lintText(text, { assumeTaskDefinition: true });
-        assert.ok(findings.some((f) => f.ruleId === 'json-syntax' && /nest deeper than 512 levels/.test(f.message)), JSON.stringify(findings.slice(0, 3)));
+        assert.ok(
+          findings.some((f) => f.ruleId === 'json-syntax' && /nest deeper than 512 levels/.test(f.message)),
+          JSON.stringify(findings.slice(0, 3)),
+        );
         assert.ok(parseJson(text).tooDeepAt! > 0, 'found by the guard, not by the parser overflowing');
       });
     }
@@ -58,13 +64,24 @@ describe('malformed input', () => {
   });
 
   it('wrong types everywhere do not throw', () => {
-    const weird = ['null', 'true', '42', '"text"', '[]', '[1, 2]', '{ "containerDefinitions": null }', '{ "containerDefinitions": [null, 1, "x", [], {}] }',
-      '{ "taskDefinition": { "containerDefinitions": {} } }', '{ "containerDefinitions": [ { "name": 1, "image": {}, "environment": "x", "privileged": "yes" } ], "cpu": [], "memory": {}, "runtimePlatform": "LINUX", "requiresCompatibilities": "FARGATE", "volumes": 3 }'];
+    const weird = [
+      'null',
+      'true',
+      '42',
+      '"text"',
+      '[]',
+      '[1, 2]',
+      '{ "containerDefinitions": null }',
+      '{ "containerDefinitions": [null, 1, "x", [], {}] }',
+      '{ "taskDefinition": { "containerDefinitions": {} } }',
+      '{ "containerDefinitions": [ { "name": 1, "image": {}, "environment": "x", "privileged": "yes" } ], "cpu": [], "memory": {}, "runtimePlatform": "LINUX", "requiresCompatibilities": "FARGATE", "volumes": 3 }',
+    ];
     for (const text of weird) assert.doesNotThrow(() => lintText(text, { assumeTaskDefinition: true }), text);
   });
 
   it('a 5 MB task definition is linted in one pass', () => {
-    const container = (i: number) => `{ "name": "c${i}", "image": "nginx", "privileged": ${i % 1000 === 0}, "environment": [${Array.from({ length: 20 }, (_, j) => `{ "name": "V${j}", "value": "${'x'.repeat(40)}" }`).join(', ')}] }`;
+    const container = (i: number) =>
+      `{ "name": "c${i}", "image": "nginx", "privileged": ${i % 1000 === 0}, "environment": [${Array.from({ length: 20 }, (_, j) => `{ "name": "V${j}", "value": "${'x'.repeat(40)}" }`).join(', ')}] }`;
     const containers: string[] = [];
     let size = 0;
     for (let i = 0; size < 5 * 1024 * 1024; i++) {

@@ -33,7 +33,10 @@ export function expectSameInTemplates(ruleId: string, text: string, findings: re
     ['JSON', JSON.stringify(template, null, 2), 'file:///harness/template.json'],
     ['YAML', stringify(template), 'file:///harness/template.yaml'],
   ] as const) {
-    const actual = where(validate(analyzeText(templateText, uri), options).filter((finding) => finding.ruleId === ruleId), prefix);
+    const actual = where(
+      validate(analyzeText(templateText, uri), options).filter((finding) => finding.ruleId === ruleId),
+      prefix,
+    );
     assert.deepEqual(actual, expected, `${ruleId} as a CloudFormation template in ${form} reports elsewhere than in the task definition:\n${templateText}`);
   }
 }
@@ -53,7 +56,8 @@ function cloudFormationConverts(doc: TaskDefinitionDocument): boolean {
   const converts = (node: Node, step: FieldStep | undefined): boolean => {
     if (step?.scalar && cloudFormationConversion(step.scalar, node)) return true;
     if (node.type === 'array') return (node.children ?? []).some((item) => converts(item, stepInto(step, 0)));
-    if (node.type === 'object') return (node.children ?? []).some((property) => property.children?.[1] !== undefined && converts(property.children[1], stepInto(step, String(property.children[0].value))));
+    if (node.type === 'object')
+      return (node.children ?? []).some((property) => property.children?.[1] !== undefined && converts(property.children[1], stepInto(step, String(property.children[0].value))));
     return false;
   };
   return converts(doc.task!.node, TASK_FIELD_TREE);

@@ -32,11 +32,13 @@ export function actionsAt(marked: string, options: CodeActionOptions = {}): Acti
   if (!selection) throw new Error('mark the range with «» or the cursor with |');
   const analysis = analyzeText(text, DOCUMENT_URI);
   const document = analysis.document;
-  const diagnostics = validate(analysis, options.validate).map(toDiagnostic).filter((diagnostic) => {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return start <= selection.offset + selection.length && selection.offset <= end;
-  });
+  const diagnostics = validate(analysis, options.validate)
+    .map(toDiagnostic)
+    .filter((diagnostic) => {
+      const start = document.offsetAt(diagnostic.range.start);
+      const end = document.offsetAt(diagnostic.range.end);
+      return start <= selection.offset + selection.length && selection.offset <= end;
+    });
   return { text, actions: codeActions(analysis, diagnostics, options) };
 }
 
@@ -53,9 +55,7 @@ export function actionTitled(actions: readonly CodeAction[], title: string): Cod
 /** Applies LSP text edits (all relative to the original text) as a client does. */
 function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const document = TextDocument.create('file:///edited', 'json', 0, text);
-  const spans = edits
-    .map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start);
+  const spans = edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => b.start - a.start);
   return spans.reduce((result, span) => result.slice(0, span.start) + span.newText + result.slice(span.end), text);
 }
 
@@ -76,7 +76,10 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit | undefined, uri: string,
       }
     } else if (TextDocumentEdit.is(change) && change.textDocument.uri === uri) {
       assert.ok(result !== undefined, `${uri} is edited but does not exist`);
-      result = applyTextEdits(result, change.edits.filter((edit): edit is TextEdit => !('annotationId' in edit)));
+      result = applyTextEdits(
+        result,
+        change.edits.filter((edit): edit is TextEdit => !('annotationId' in edit)),
+      );
     }
   }
   return result;
@@ -110,7 +113,11 @@ export function fixTitlesAt(ruleId: string, marked: string): string[] {
 export function expectFix(ruleId: string, marked: string, title: string, expected: string): void {
   const fixed = afterAction(marked, title, { validate: onlyRules(ruleId) });
   assert.equal(fixed, expected);
-  assert.deepEqual(lintText(fixed, onlyRules(ruleId)).map((finding) => finding.message), [], `${ruleId} still fires after "${title}"`);
+  assert.deepEqual(
+    lintText(fixed, onlyRules(ruleId)).map((finding) => finding.message),
+    [],
+    `${ruleId} still fires after "${title}"`,
+  );
 }
 
 /** How many of the rule's findings "fix all" and `--fix` would fix: none when its fixes need a decision. */

@@ -34,7 +34,8 @@ export function expectFindings(ruleId: string, marked: string, expected: Expecte
       { text: text.slice(range.offset, range.offset + range.length), offset: range.offset },
       `range of finding ${i + 1}: ${actual[i]}`,
     );
-    const want = typeof expected[i] === 'object' && !(expected[i] instanceof RegExp) ? (expected[i] as { message: string | RegExp; path?: (string | number)[] }) : { message: expected[i] as string | RegExp };
+    const want =
+      typeof expected[i] === 'object' && !(expected[i] instanceof RegExp) ? (expected[i] as { message: string | RegExp; path?: (string | number)[] }) : { message: expected[i] as string | RegExp };
     if (want.message instanceof RegExp) assert.match(finding.message, want.message);
     else assert.equal(finding.message, want.message);
     if (want.path) assert.deepEqual(finding.path, want.path);

@@ -99,7 +99,11 @@ export class LspTestClient {
   private exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, options: StartOptions) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: ProtocolConnection,
+    options: StartOptions,
+  ) {
     this.settings = options.settings;
     this.workspaceFolders = options.workspaceFolders ?? null;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -118,7 +122,7 @@ export class LspTestClient {
       this.configurationRequests.push(params);
       this.deliver(ConfigurationRequest.method, params);
       await this.configurationHeld;
-      return params.items.map((item) => (item.section === 'ecsGuard' ? this.settings ?? null : null));
+      return params.items.map((item) => (item.section === 'ecsGuard' ? (this.settings ?? null) : null));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
@@ -219,15 +223,27 @@ export class LspTestClient {
 
   /** The next publishDiagnostics for `uri` (received after this call) that `accept` accepts. */
   nextDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, description = 'any', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
-    return this.next<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (params) => params.uri === uri && accept(params), `publishDiagnostics for ${uri} (${description})`, timeoutMs, () => {
-      const last = this.published.get(uri)?.at(-1);
-      return last ? `last for that uri: version ${last.version}, ${JSON.stringify(last.diagnostics.map((d) => `${d.code}: ${d.message}`))}` : 'none for that uri';
-    });
+    return this.next<PublishDiagnosticsParams>(
+      PublishDiagnosticsNotification.method,
+      (params) => params.uri === uri && accept(params),
+      `publishDiagnostics for ${uri} (${description})`,
+      timeoutMs,
+      () => {
+        const last = this.published.get(uri)?.at(-1);
+        return last ? `last for that uri: version ${last.version}, ${JSON.stringify(last.diagnostics.map((d) => `${d.code}: ${d.message}`))}` : 'none for that uri';
+      },
+    );
   }
 
   /** The next workspace/configuration request (received after this call) the server sends. */
   nextConfigurationRequest(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ConfigurationParams> {
-    return this.next<ConfigurationParams>(ConfigurationRequest.method, () => true, 'workspace/configuration', timeoutMs, () => `received ${this.configurationRequests.length}`);
+    return this.next<ConfigurationParams>(
+      ConfigurationRequest.method,
+      () => true,
+      'workspace/configuration',
+      timeoutMs,
+      () => `received ${this.configurationRequests.length}`,
+    );
   }
 
   /** The next window/showMessage notification (received after this call) that `accept` accepts. */

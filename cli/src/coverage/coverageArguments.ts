@@ -30,7 +30,14 @@ export function parseCoverageArguments(args: string[]): CoverageArguments {
   if (positionals.length) throw usage(`unexpected argument "${positionals[0]}"`);
   const regionList = values.region?.join(',');
   if (!regionList) throw usage('option --region is required (for example --region us-east-1,eu-west-1)');
-  const regions = [...new Set(regionList.split(',').map((region) => region.trim()).filter(Boolean))];
+  const regions = [
+    ...new Set(
+      regionList
+        .split(',')
+        .map((region) => region.trim())
+        .filter(Boolean),
+    ),
+  ];
   const invalid = regions.find((region) => !REGION.test(region));
   if (invalid || regions.length === 0) throw usage(`"${invalid ?? regionList}" is not a region name like us-east-1`);
   const format = choiceOption(values.format, COVERAGE_FORMATS, 'table', 'format', 'coverage');

@@ -27,7 +27,11 @@ function regionBlock(region: RegionCoverage, paint: (style: Style, text: string)
   const rows = sortClusters(region.clusters, 'status').map(rowOf);
   const headings = ['STATUS', 'CLUSTER', 'ACCOUNT', 'AGENT', 'INSTANCES', 'UPDATED (UTC)', 'ISSUE'];
   const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column].length)));
-  const pad = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd();
+  const pad = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
   const statusStyle = (status: string): Style => (status === 'HEALTHY' ? 'green' : status === 'UNHEALTHY' ? 'red' : 'yellow');
   return [
     header,

@@ -1,7 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeText, configFileIn, EcsGuardConfig, EMPTY_CONFIG, FileSelection, fixAll, LintFinding, lintPlan, lintsContent, readConfigFile, selectFile, validate, ValidateOptions, whyNotATaskDefinition } from '../../../server/src/engine';
+import {
+  analyzeText,
+  configFileIn,
+  EcsGuardConfig,
+  EMPTY_CONFIG,
+  FileSelection,
+  fixAll,
+  LintFinding,
+  lintPlan,
+  lintsContent,
+  readConfigFile,
+  selectFile,
+  validate,
+  ValidateOptions,
+  whyNotATaskDefinition,
+} from '../../../server/src/engine';
 import { CliIO } from '../main';
 import { UsageError } from '../usage';
 import { errorCode, readLintedFile, ReadFile, staysInside, writeFileAtomically } from './fileAccess';

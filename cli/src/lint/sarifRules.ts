@@ -36,7 +36,12 @@ function securityHubSeverity(docsPage: string | undefined): string | undefined {
 /** A SARIF reportingDescriptor: what GitHub code scanning shows for the rule, its help from `docs/rules/<id>.md`. */
 export function sarifRule(meta: RuleMeta, docs: RuleDocs, helpUri: string) {
   const page = docs.page(meta.id);
-  const enforces = meta.enforces.source === 'security-hub' ? `Security Hub ${meta.enforces.control}${meta.enforces.retired ? ` (retired ${meta.enforces.retired})` : ''}` : meta.enforces.source === 'guardduty' ? 'GuardDuty Runtime Monitoring' : 'Amazon ECS API';
+  const enforces =
+    meta.enforces.source === 'security-hub'
+      ? `Security Hub ${meta.enforces.control}${meta.enforces.retired ? ` (retired ${meta.enforces.retired})` : ''}`
+      : meta.enforces.source === 'guardduty'
+        ? 'GuardDuty Runtime Monitoring'
+        : 'Amazon ECS API';
   const score = securitySeverity(meta, page);
   const markdown = page ?? `${meta.title}\n\nSee ${helpUri}`;
   return {

@@ -19,7 +19,9 @@ export interface EcsGuardConfig {
 }
 
 /** `"off", "info", "warning" or "error"`, for messages. */
-const SEVERITY_CHOICES = `${SEVERITY_OVERRIDES.slice(0, -1).map((severity) => `"${severity}"`).join(', ')} or "${SEVERITY_OVERRIDES[SEVERITY_OVERRIDES.length - 1]}"`;
+const SEVERITY_CHOICES = `${SEVERITY_OVERRIDES.slice(0, -1)
+  .map((severity) => `"${severity}"`)
+  .join(', ')} or "${SEVERITY_OVERRIDES[SEVERITY_OVERRIDES.length - 1]}"`;
 
 export const EMPTY_CONFIG: EcsGuardConfig = { rules: {}, include: [], ignore: [], requiredTagKeys: [] };
 
@@ -51,7 +53,8 @@ export function readConfigObject(value: unknown, knownRuleIds: ReadonlySet<strin
     return { config: EMPTY_CONFIG, problems: [`${origin} must be a JSON object with "rules", "include" and "ignore".`] };
   }
   for (const key of Object.keys(value)) {
-    if (!['rules', 'include', 'ignore', 'requiredTagKeys', '$schema'].includes(key)) problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include", "ignore" or "requiredTagKeys").`);
+    if (!['rules', 'include', 'ignore', 'requiredTagKeys', '$schema'].includes(key))
+      problems.push(`${origin}: unknown key ${shown(key)} (expected "rules", "include", "ignore" or "requiredTagKeys").`);
   }
   const rules: Record<string, SeverityOverride> = {};
   if (value.rules !== undefined) {
@@ -143,7 +146,10 @@ export function selectFile(relativePath: string, config: EcsGuardConfig): FileSe
  */
 function matchesGlobList(relativePath: string, globs: readonly string[]): boolean {
   const positive = globs.filter((glob) => !glob.startsWith('!'));
-  const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1)).filter((glob) => glob.length > 0);
+  const negative = globs
+    .filter((glob) => glob.startsWith('!'))
+    .map((glob) => glob.slice(1))
+    .filter((glob) => glob.length > 0);
   if (!positive.some((glob) => compileGlob(glob)(relativePath))) return false;
   return !negative.some((glob) => compileGlob(glob)(relativePath));
 }

@@ -7,10 +7,7 @@ import { CONFIG_FILE_NAME, ConfigResult, EMPTY_CONFIG, parseConfig } from './con
 export const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** What is on disk where a config file is looked for. */
-export type ConfigFileText =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'unusable'; readonly problem: string };
+export type ConfigFileText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'missing' } | { readonly kind: 'unusable'; readonly problem: string };
 
 /**
  * The one way the server and the CLI read a config file, which the workspace controls: only a regular file

@@ -12,7 +12,11 @@
 export const MAX_GLOB_LENGTH = 1024;
 export const MAX_GLOB_ALTERNATIVES = 256;
 
-type Part = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'any' } | { readonly kind: 'star' } | { readonly kind: 'class'; readonly negated: boolean; readonly ranges: readonly (readonly [string, string])[] };
+type Part =
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'star' }
+  | { readonly kind: 'class'; readonly negated: boolean; readonly ranges: readonly (readonly [string, string])[] };
 
 /** One path segment of a pattern: `**`, or parts matched against exactly one segment. */
 type Segment = { readonly kind: 'globstar' } | { readonly kind: 'parts'; readonly parts: readonly Part[] };

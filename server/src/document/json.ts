@@ -71,7 +71,7 @@ export function numberValue(node: Node | undefined): number | undefined {
 }
 
 export function arrayItems(node: Node | undefined): Node[] {
-  return node?.type === 'array' ? node.children ?? [] : [];
+  return node?.type === 'array' ? (node.children ?? []) : [];
 }
 
 /** Templating placeholders used by CodeDeploy, shells, Octopus, Mustache/Jinja and Terraform. */

@@ -34,14 +34,11 @@ export function changesKeepSyntax(parsed: ParsedJson, changes: readonly TextChan
 
 /** The innermost object or array whose brackets strictly enclose [start, end). */
 function enclosingContainer(root: Node, start: number, end: number): Node | undefined {
-  const encloses = (node: Node | undefined): node is Node =>
-    !!node && (node.type === 'object' || node.type === 'array') && node.offset < start && end < node.offset + node.length;
+  const encloses = (node: Node | undefined): node is Node => !!node && (node.type === 'object' || node.type === 'array') && node.offset < start && end < node.offset + node.length;
   if (!encloses(root)) return undefined;
   let node = root;
   for (;;) {
-    const next = node.children
-      ?.map((child) => (child.type === 'property' ? child.children?.[1] : child))
-      .find((child) => encloses(child));
+    const next = node.children?.map((child) => (child.type === 'property' ? child.children?.[1] : child)).find((child) => encloses(child));
     if (!next) return node;
     node = next;
   }

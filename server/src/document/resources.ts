@@ -157,8 +157,7 @@ export function possibleValues(resource: EcsResource, node: Node | undefined, de
   if (call.name === 'Fn::If' && call.argument.type === 'array') {
     const [condition, whenTrue, whenFalse] = arrayItems(call.argument);
     const name = stringValue(condition) ?? '?';
-    const branch = (value: Node | undefined, holds: boolean) =>
-      possibleValues(resource, value, depth + 1).map((possible) => ({ ...possible, when: possible.when ?? `condition ${name} is ${holds}` }));
+    const branch = (value: Node | undefined, holds: boolean) => possibleValues(resource, value, depth + 1).map((possible) => ({ ...possible, when: possible.when ?? `condition ${name} is ${holds}` }));
     return [...branch(whenTrue, true), ...branch(whenFalse, false)];
   }
   return [];

@@ -99,11 +99,7 @@ function openingBrace(node: Node): Node {
 
 function looksLikeContainerArray(root: Node): boolean {
   const items = arrayItems(root);
-  return (
-    items.length > 0 &&
-    items.every((item) => item.type === 'object' && (propertyOf(item, 'name') || propertyOf(item, 'image'))) &&
-    items.some((item) => propertyOf(item, 'image'))
-  );
+  return items.length > 0 && items.every((item) => item.type === 'object' && (propertyOf(item, 'name') || propertyOf(item, 'image'))) && items.some((item) => propertyOf(item, 'image'));
 }
 
 function containerViews(containersNode: Node | undefined): ContainerView[] {

@@ -107,7 +107,9 @@ function blockValue(value: unknown, column: number, eol: string): string {
   const indent = ' '.repeat(column + 2);
   if (Array.isArray(value) && value.length > 0) return value.map((item) => `${eol}${indent}- ${blockItem(item, column + 4, eol)}`).join('');
   if (isObject(value) && Object.keys(value).length > 0) {
-    return Object.entries(value).map(([key, item]) => `${eol}${indent}${scalar(key)}:${blockValue(item, column + 2, eol)}`).join('');
+    return Object.entries(value)
+      .map(([key, item]) => `${eol}${indent}${scalar(key)}:${blockValue(item, column + 2, eol)}`)
+      .join('');
   }
   return ` ${flow(value)}`;
 }

@@ -6,8 +6,9 @@ import { ParsedJson } from './parse';
 const SHORT_TAGS: ReadonlyMap<string, string> = new Map([
   ['!Ref', 'Ref'],
   ['!Condition', 'Condition'],
-  ...['Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Split', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString']
-    .map((name): [string, string] => [`!${name}`, `Fn::${name}`]),
+  ...['Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Split', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString'].map(
+    (name): [string, string] => [`!${name}`, `Fn::${name}`],
+  ),
 ]);
 
 /** Aliases deeper than this are not followed (a billion-laughs document must not hang the server). */
@@ -72,9 +73,7 @@ function convertUntagged(node: YamlNode, text: string, document: Document, paren
       const key: Node = { type: 'string', value: String(keyNode.value), offset: keyStart, length: keyEnd - keyStart, parent: property };
       property.children!.push(key);
       // `Key:` with nothing after it is null, as in YAML.
-      const value = pair.value
-        ? convert(pair.value as YamlNode, text, document, property, aliasDepth)
-        : { type: 'null' as const, value: null, offset: keyEnd, length: 0, parent: property };
+      const value = pair.value ? convert(pair.value as YamlNode, text, document, property, aliasDepth) : { type: 'null' as const, value: null, offset: keyEnd, length: 0, parent: property };
       property.children!.push(value);
       object.children!.push(property);
     }

@@ -62,7 +62,7 @@ function propertyCompletions(
   keyName: (apiKey: string) => string,
 ): CompletionItem[] {
   const present = new Set(
-    (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
+    (objectNode?.type === 'object' ? (objectNode.children ?? []) : [])
       .map((property) => property.children?.[0])
       .filter((key): key is Node => key !== undefined && key.offset !== edit.start)
       .map((key) => String(key.value)),
@@ -130,13 +130,7 @@ interface ValueChoice {
   readonly detail?: string;
 }
 
-function valueCompletions(
-  taskPath: JSONPath,
-  taskDefinition: TaskDefinitionDocument | undefined,
-  parentNode: Node | undefined,
-  edit: EditSpan,
-  keyName: (apiKey: string) => string,
-): CompletionItem[] {
+function valueCompletions(taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined, parentNode: Node | undefined, edit: EditSpan, keyName: (apiKey: string) => string): CompletionItem[] {
   const inArray = typeof taskPath[taskPath.length - 1] === 'number';
   const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
   if (!doc) return [];
@@ -168,6 +162,10 @@ function valueChoices(doc: FieldDoc, taskPath: JSONPath, taskDefinition: TaskDef
 /** Enum items of an array, without those already in it. */
 function itemChoices(doc: FieldDoc, arrayNode: Node | undefined, edit: EditSpan): ValueChoice[] {
   if (doc.type !== 'array of strings' || !doc.values) return [];
-  const present = new Set(arrayItems(arrayNode).filter((item) => item.offset !== edit.start).map(stringValue));
+  const present = new Set(
+    arrayItems(arrayNode)
+      .filter((item) => item.offset !== edit.start)
+      .map(stringValue),
+  );
   return doc.values.filter((value) => !present.has(value)).map((value) => ({ json: JSON.stringify(value) }));
 }

@@ -46,7 +46,9 @@ function containerSymbol(document: TextDocument, container: ContainerView): Docu
 }
 
 function taskDetail(task: ObjectView): string | undefined {
-  const launchTypes = arrayItems(task.get('requiresCompatibilities')).map(stringValue).filter((value): value is string => value !== undefined);
+  const launchTypes = arrayItems(task.get('requiresCompatibilities'))
+    .map(stringValue)
+    .filter((value): value is string => value !== undefined);
   const cpu = scalarText(task.get('cpu'));
   const memory = scalarText(task.get('memory'));
   const size = cpu || memory ? `cpu ${cpu ?? '?'} / memory ${memory ?? '?'}` : undefined;
@@ -58,7 +60,10 @@ function runtimePlatformSymbol(document: TextDocument, task: ObjectView): Docume
   const property = propertyOf(task.node, 'runtimePlatform');
   if (!property?.children?.[0]) return [];
   const value = property.children[1];
-  const detail = [childValue(value, 'operatingSystemFamily'), childValue(value, 'cpuArchitecture')].map(stringValue).filter((part) => part).join(' / ');
+  const detail = [childValue(value, 'operatingSystemFamily'), childValue(value, 'cpuArchitecture')]
+    .map(stringValue)
+    .filter((part) => part)
+    .join(' / ');
   return [{ name: 'runtimePlatform', detail: detail || undefined, kind: SymbolKind.Property, range: rangeOf(document, property), selectionRange: rangeOf(document, property.children[0]) }];
 }
 

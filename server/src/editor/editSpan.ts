@@ -21,7 +21,15 @@ export interface EditSpan {
   readonly afterItem: boolean;
 }
 
-const STARTS_VALUE = new Set([SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword, SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken]);
+const STARTS_VALUE = new Set([
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
+  SyntaxKind.NullKeyword,
+  SyntaxKind.OpenBraceToken,
+  SyntaxKind.OpenBracketToken,
+]);
 
 export function editSpan(document: TextDocument, offset: number, current: Token | undefined, next: Token | undefined): EditSpan {
   const text = document.getText();

@@ -73,7 +73,7 @@ function containerMemory(taskDefinition: TaskDefinitionDocument | undefined): nu
   const taskMemory = taskDefinition ? taskMemoryMiB(taskDefinition) : undefined;
   if (!taskDefinition || taskMemory === undefined) return DEFAULT_CONTAINER_MEMORY_MIB;
   const cpu = taskCpuUnits(taskDefinition);
-  const agent = isFargate(taskDefinition) && platform(taskDefinition).os === 'linux' && cpu !== undefined ? guardDutyAgentMemoryMiB(cpu, taskMemory) ?? 0 : 0;
+  const agent = isFargate(taskDefinition) && platform(taskDefinition).os === 'linux' && cpu !== undefined ? (guardDutyAgentMemoryMiB(cpu, taskMemory) ?? 0) : 0;
   const taken = taskDefinition.containers.reduce((sum, container) => sum + (numberValue(container.get('memory')) ?? numberValue(container.get('memoryReservation')) ?? 0), 0);
   const left = taskMemory - agent - taken;
   return left >= MIN_CONTAINER_MEMORY_MIB ? left : DEFAULT_CONTAINER_MEMORY_MIB;

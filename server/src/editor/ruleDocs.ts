@@ -56,6 +56,9 @@ export function sectionOf(markdown: string, heading: string): string | undefined
   const start = lines.findIndex((line) => line.trim() === `## ${heading}`);
   if (start < 0) return undefined;
   const end = lines.findIndex((line, index) => index > start && /^#{1,2}\s/.test(line));
-  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n').trim();
+  const body = lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join('\n')
+    .trim();
   return body || undefined;
 }

@@ -42,7 +42,7 @@ export function isValidCpu(cpu: number, os: FargateOs = 'linux'): boolean {
 
 /** The memory values Fargate accepts with this cpu, ascending; empty when the cpu is not a Fargate size. */
 export function validMemoryFor(cpu: number, os: FargateOs = 'linux'): readonly number[] {
-  return isValidCpu(cpu, os) ? LINUX_SIZES.get(cpu) ?? [] : [];
+  return isValidCpu(cpu, os) ? (LINUX_SIZES.get(cpu) ?? []) : [];
 }
 
 export function isValidPair(cpu: number, memory: number, os: FargateOs = 'linux'): boolean {

@@ -85,9 +85,7 @@ export class WorkspaceConfigs {
   }
 
   private folderOf(filePath: string): string | undefined {
-    return this.folders
-      .filter((folder) => filePath === folder || filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))
-      .sort((a, b) => b.length - a.length)[0];
+    return this.folders.filter((folder) => filePath === folder || filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
   }
 
   private fileConfig(folder: string): EcsGuardConfig {

@@ -30,5 +30,7 @@ export function checkAssignPublicIp(context: ResourceRuleContext, control: strin
 /** Setting "DISABLED" needs a decision: tasks in public subnets without a NAT gateway could no longer pull images. */
 export function disablePublicIpFixes(fix: Record<string, unknown>, { resource, path }: ResourceFixContext): FixProposal[] {
   if (fix.assignPublicIp !== 'DISABLED' || stringValue(nodeInDocument(resource, path)) !== 'ENABLED') return [];
-  return [{ title: `Set "${path[path.length - 1]}": "DISABLED" (the tasks then need a NAT gateway or VPC endpoints to pull images)`, edits: [setValue(path, 'DISABLED')], safe: false, preferred: true }];
+  return [
+    { title: `Set "${path[path.length - 1]}": "DISABLED" (the tasks then need a NAT gateway or VPC endpoints to pull images)`, edits: [setValue(path, 'DISABLED')], safe: false, preferred: true },
+  ];
 }

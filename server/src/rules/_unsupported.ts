@@ -239,12 +239,7 @@ export function removeFix(fix: FixData, doc: TaskDefinitionDocument): FixProposa
   if (!node) return [];
   const last = path[path.length - 1];
   const list = path[path.length - 2];
-  const title =
-    typeof last === 'string'
-      ? `Remove "${last}"`
-      : node.type === 'string'
-        ? `Remove "${node.value as string}" from "${String(list)}"`
-        : `Remove item ${last + 1} of "${String(list)}"`;
+  const title = typeof last === 'string' ? `Remove "${last}"` : node.type === 'string' ? `Remove "${node.value as string}" from "${String(list)}"` : `Remove item ${last + 1} of "${String(list)}"`;
   // Registering needs it gone, but dropping the launch type or the platform would do too: the user decides.
   return [{ title, edits: [removeValue(path as JSONPath)], safe: false, preferred: true }];
 }

@@ -34,10 +34,7 @@ function checkMemory({ doc, reportAt }: RuleContext, taskMemory: number): void {
       const mib = wholeNumber(node);
       if (node && mib !== undefined && mib > taskMemory) {
         singleExceeds = true;
-        reportAt(
-          node,
-          `Container ${container.label} sets "${key}" to ${mib} MiB, more than the task's ${taskMemory} MiB: lower the container's "${key}" or raise the task-level "memory".`,
-        );
+        reportAt(node, `Container ${container.label} sets "${key}" to ${mib} MiB, more than the task's ${taskMemory} MiB: lower the container's "${key}" or raise the task-level "memory".`);
       }
     }
     // ECS counts the soft limit where there is one, else the hard limit; an unknown value counts as 0.
@@ -65,20 +62,14 @@ function checkCpu({ doc, reportAt }: RuleContext, taskCpu: number): void {
     shares.push({ container, units });
     if (units > taskCpu) {
       singleExceeds = true;
-      reportAt(
-        node,
-        `Container ${container.label} reserves ${units} CPU units, more than the task's ${describeCpu(taskCpu)}: lower the container's "cpu" or raise the task-level "cpu".`,
-      );
+      reportAt(node, `Container ${container.label} reserves ${units} CPU units, more than the task's ${describeCpu(taskCpu)}: lower the container's "cpu" or raise the task-level "cpu".`);
     }
   }
   const total = shares.reduce((sum, { units }) => sum + units, 0);
   const cpuNode = doc.task?.get('cpu');
   if (singleExceeds || total <= taskCpu || !cpuNode) return;
   const parts = shares.map(({ container, units }) => `${container.label} ${units}`).join(' + ');
-  reportAt(
-    cpuNode,
-    `The containers reserve ${total} CPU units together (${parts}), more than the task's ${describeCpu(taskCpu)}: raise the task-level "cpu" or lower the containers' "cpu".`,
-  );
+  reportAt(cpuNode, `The containers reserve ${total} CPU units together (${parts}), more than the task's ${describeCpu(taskCpu)}: raise the task-level "cpu" or lower the containers' "cpu".`);
 }
 
 /** Container sizes are JSON integers; anything else is unknown here (value-type reports it). */

@@ -27,10 +27,7 @@ export const duplicateContainerName: Rule = {
       if (name === undefined || isPlaceholderNode(nameNode)) continue;
       const earlier = firstUse.get(name);
       if (earlier) {
-        reportAt(
-          nameNode,
-          `Container name "${name}" is already used by container #${earlier.index + 1}: container names must be unique in a task definition, so rename this one.`,
-        );
+        reportAt(nameNode, `Container name "${name}" is already used by container #${earlier.index + 1}: container names must be unique in a task definition, so rename this one.`);
       } else {
         firstUse.set(name, container);
       }
@@ -41,11 +38,9 @@ export const duplicateContainerName: Rule = {
       if (nameNode && nameNode.type !== 'null') continue;
       const suggestion = freeName(imageBaseName(stringValue(container.get('image'))) ?? 'container', taken);
       taken.add(suggestion);
-      reportMissing(
-        container,
-        `Container ${container.label} has no "name", which ECS requires: add a name that is unique in the task definition, such as "${suggestion}".`,
-        { insert: { name: suggestion } },
-      );
+      reportMissing(container, `Container ${container.label} has no "name", which ECS requires: add a name that is unique in the task definition, such as "${suggestion}".`, {
+        insert: { name: suggestion },
+      });
     }
   },
   fixes(fix, { doc, path }) {

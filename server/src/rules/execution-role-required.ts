@@ -44,9 +44,7 @@ export const executionRoleRequired: Rule = {
     }
     const value = stringValue(node);
     if (value === undefined || containsPlaceholder(value) || isAcceptedRole(value)) return;
-    const consequence = getsAgentSidecar
-      ? 'so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included'
-      : 'so ECS rejects the task definition';
+    const consequence = getsAgentSidecar ? 'so ECS rejects the task definition and cannot pull images with it, the GuardDuty agent sidecar included' : 'so ECS rejects the task definition';
     reportAt(
       node,
       `executionRoleArn ${JSON.stringify(value)} is neither an IAM role ARN nor a role name, ${consequence}. Write a role name such as "${EXECUTION_ROLE_NAME}" (ECS fills in the account) or arn:aws:iam::<12-digit account id>:role/<role name>.`,
@@ -55,11 +53,13 @@ export const executionRoleRequired: Rule = {
   // Whether that role exists in the account is the user's call, so this never applies unattended.
   fixes(fix, { doc }) {
     if (fix.insert !== 'executionRoleArn' || !doc.task) return [];
-    return [{
-      title: `Add ${describeSetting('executionRoleArn', EXECUTION_ROLE_NAME)}`,
-      edits: [setValue([...doc.task.path, 'executionRoleArn'], EXECUTION_ROLE_NAME)],
-      safe: false,
-      preferred: true,
-    }];
+    return [
+      {
+        title: `Add ${describeSetting('executionRoleArn', EXECUTION_ROLE_NAME)}`,
+        edits: [setValue([...doc.task.path, 'executionRoleArn'], EXECUTION_ROLE_NAME)],
+        safe: false,
+        preferred: true,
+      },
+    ];
   },
 };

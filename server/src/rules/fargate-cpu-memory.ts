@@ -3,17 +3,7 @@ import { isFargate, isWindows } from '../document/facts';
 import { isPlaceholderNode } from '../document/json';
 import { setValue } from '../document/jsonEdit';
 import { describeCpu, parseCpuUnits, parseMemoryMiB } from '../document/units';
-import {
-  describeMemoryValues,
-  FargateOs,
-  isValidCpu,
-  isValidPair,
-  listWithOr,
-  nearestValidMemory,
-  smallestCpuFor,
-  validCpuValues,
-  validMemoryFor,
-} from '../fargate/sizes';
+import { describeMemoryValues, FargateOs, isValidCpu, isValidPair, listWithOr, nearestValidMemory, smallestCpuFor, validCpuValues, validMemoryFor } from '../fargate/sizes';
 import { describeSetting, isRecord } from './_fix';
 import { Rule } from './rule';
 
@@ -25,15 +15,10 @@ import { Rule } from './rule';
  * - memory not valid with the cpu: `{ validMemory: number[], nearestMemory?: number, smallestCpu?: number }`.
  */
 export type FargateCpuMemoryFix =
-  | { insert: { cpu?: string; memory?: string } }
-  | { validCpu: number[]; smallestCpu?: number }
-  | { validMemory: number[]; nearestMemory?: number; smallestCpu?: number };
+  { insert: { cpu?: string; memory?: string } } | { validCpu: number[]; smallestCpu?: number } | { validMemory: number[]; nearestMemory?: number; smallestCpu?: number };
 
 /** A task-level size property as the rule sees it. */
-type SizeReading =
-  | { readonly kind: 'absent' }
-  | { readonly kind: 'unknown' }
-  | { readonly kind: 'value'; readonly node: Node; readonly parsed: number | undefined };
+type SizeReading = { readonly kind: 'absent' } | { readonly kind: 'unknown' } | { readonly kind: 'value'; readonly node: Node; readonly parsed: number | undefined };
 
 /** GuardDuty adds its agent to Linux tasks only, so a Windows task needs the sizes for Fargate alone. */
 function requirement(os: FargateOs): string {
@@ -123,10 +108,12 @@ function parsed(reading: SizeReading): number | undefined {
 }
 
 function insertChoices(insert: Record<string, unknown>): SizeChoice[] {
-  const set = Object.fromEntries((['cpu', 'memory'] as const).flatMap((key) => {
-    const value = insert[key];
-    return typeof value === 'string' && /^\d+$/.test(value) ? [[key, value]] : [];
-  }));
+  const set = Object.fromEntries(
+    (['cpu', 'memory'] as const).flatMap((key) => {
+      const value = insert[key];
+      return typeof value === 'string' && /^\d+$/.test(value) ? [[key, value]] : [];
+    }),
+  );
   return Object.keys(set).length > 0 ? [{ verb: 'Add', set }] : [];
 }
 
@@ -177,13 +164,7 @@ function read(node: Node | undefined, parse: (value: string | number) => number 
   return { kind: 'value', node, parsed: parse(node.value as string | number) };
 }
 
-function missingFinding(
-  cpuMissing: boolean,
-  memoryMissing: boolean,
-  cpuUnits: number | undefined,
-  memoryMiB: number | undefined,
-  os: FargateOs,
-): { message: string; fix?: FargateCpuMemoryFix } {
+function missingFinding(cpuMissing: boolean, memoryMissing: boolean, cpuUnits: number | undefined, memoryMiB: number | undefined, os: FargateOs): { message: string; fix?: FargateCpuMemoryFix } {
   const smallest = validCpuValues(os)[0];
   const smallestMemory = validMemoryFor(smallest, os)[0];
   if (cpuMissing && memoryMissing) {

@@ -21,11 +21,9 @@ export const fargateNetworkMode: Rule = {
     if (!task || !isFargate(doc)) return;
     const mode = task.get('networkMode');
     if (!mode) {
-      reportMissing(
-        task,
-        'This task requires Fargate, which only supports the "awsvpc" network mode, and "networkMode" is missing (it would default to bridge): add "networkMode": "awsvpc".',
-        { insert: { networkMode: 'awsvpc' } },
-      );
+      reportMissing(task, 'This task requires Fargate, which only supports the "awsvpc" network mode, and "networkMode" is missing (it would default to bridge): add "networkMode": "awsvpc".', {
+        insert: { networkMode: 'awsvpc' },
+      });
       return;
     }
     if (mode.type === 'null') {
@@ -35,11 +33,7 @@ export const fargateNetworkMode: Rule = {
     const value = stringValue(mode);
     // Other types and case variants such as "AWSVPC" are value-type findings, with the same fix.
     if (value === undefined || isPlaceholderNode(mode) || value.trim().toLowerCase() === 'awsvpc') return;
-    reportAt(
-      mode,
-      `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`,
-      { replaceWith: 'awsvpc' },
-    );
+    reportAt(mode, `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`, { replaceWith: 'awsvpc' });
   },
   // awsvpc is the only mode Fargate takes, but it changes how the task is networked: the user decides.
   fixes(fix, { doc, path }) {

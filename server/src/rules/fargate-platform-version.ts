@@ -29,7 +29,10 @@ export const fargatePlatformVersion: ResourceRule = {
       // 1.0.0 is the latest Windows version: only a Linux task is on an old one there.
       if (value === LATEST_WINDOWS_PLATFORM_VERSION && os !== 'linux') continue;
       const needs = featuresNeeding140(taskDefinition);
-      const uses = needs.length > 0 && taskDefinition?.template ? ` Its task definition ${taskDefinition.template.logicalId} also uses ${needs.join(' and ')}, which ${needs.length > 1 ? 'need' : 'needs'} 1.4.0.` : '';
+      const uses =
+        needs.length > 0 && taskDefinition?.template
+          ? ` Its task definition ${taskDefinition.template.logicalId} also uses ${needs.join(' and ')}, which ${needs.length > 1 ? 'need' : 'needs'} 1.4.0.`
+          : '';
       reportAt(
         possible.at,
         `${describeResource(resource)} pins Fargate platform version ${value}: GuardDuty Runtime Monitoring needs ${LATEST_LINUX_PLATFORM_VERSION} or later on Linux, and Security Hub ECS.10 wants the latest version.${uses} Set "${key}" to "LATEST" (or remove it).`,

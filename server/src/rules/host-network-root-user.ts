@@ -21,7 +21,8 @@ export const hostNetworkRootUser: Rule = {
       const privileged = container.get('privileged');
       if (privileged && privileged.type !== 'null' && booleanValue(privileged) !== false) continue;
       const user = containerUser(container);
-      const suffix = 'in a task that uses host networking (AWS Config ecs-task-definition-user-for-host-mode-check; Security Hub retired its ECS.1 in March 2026). Set "user" to a non-root user such as "1000", or move the task off host network mode.';
+      const suffix =
+        'in a task that uses host networking (AWS Config ecs-task-definition-user-for-host-mode-check; Security Hub retired its ECS.1 in March 2026). Set "user" to a non-root user such as "1000", or move the task off host network mode.';
       if (user.kind === 'set') {
         if (isRootUser(user.value)) reportAt(user.node, `Container ${container.label} runs as root ${suffix}`, fix);
       } else if (user.kind === 'empty') {

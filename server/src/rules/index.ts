@@ -76,9 +76,7 @@ export const resourceRules: readonly ResourceRule[] = [
   taskSetPublicIp,
 ];
 
-export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules, ...resourceRules]
-  .map((rule) => rule.meta)
-  .sort((a, b) => a.id.localeCompare(b.id));
+export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules, ...resourceRules].map((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
 

@@ -31,10 +31,24 @@ export const jsonSyntax: SyntaxRule = {
   checkSyntax(parsed: ParsedJson): Finding[] {
     if (parsed.tooLarge) {
       const megabytes = (parsed.text.length / (1024 * 1024)).toFixed(1);
-      return [{ offset: 0, length: 0, path: [], message: `The file is ${megabytes} MB, far beyond any task definition (the ECS API takes at most 64 KiB): it is not analysed. Files over ${MAX_ANALYSED_CHARS / (1024 * 1024)} MB are skipped so the editor stays responsive.` }];
+      return [
+        {
+          offset: 0,
+          length: 0,
+          path: [],
+          message: `The file is ${megabytes} MB, far beyond any task definition (the ECS API takes at most 64 KiB): it is not analysed. Files over ${MAX_ANALYSED_CHARS / (1024 * 1024)} MB are skipped so the editor stays responsive.`,
+        },
+      ];
     }
     if (parsed.tooDeepAt !== undefined) {
-      return [{ offset: parsed.tooDeepAt, length: 1, path: [], message: `Arrays and objects nest deeper than ${MAX_NESTING_DEPTH} levels here; no task definition does, so the file is not analysed further.` }];
+      return [
+        {
+          offset: parsed.tooDeepAt,
+          length: 1,
+          path: [],
+          message: `Arrays and objects nest deeper than ${MAX_NESTING_DEPTH} levels here; no task definition does, so the file is not analysed further.`,
+        },
+      ];
     }
     const findings: Finding[] = [];
     // One finding per place: the parser can report one trailing comma twice, and a placeholder twice.
@@ -54,12 +68,11 @@ export const jsonSyntax: SyntaxRule = {
         });
         continue;
       }
-      const trailingComma = error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected
-        ? trailingCommaBefore(parsed.text, error.offset)
-        : undefined;
-      const finding: Finding = trailingComma !== undefined
-        ? { offset: trailingComma, length: 1, path: [], message: 'Trailing comma: remove it, strict JSON does not allow one.' }
-        : syntaxError(parsed.text, error.offset, error.length, MESSAGES[error.error] ?? 'Invalid JSON.');
+      const trailingComma = error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected ? trailingCommaBefore(parsed.text, error.offset) : undefined;
+      const finding: Finding =
+        trailingComma !== undefined
+          ? { offset: trailingComma, length: 1, path: [], message: 'Trailing comma: remove it, strict JSON does not allow one.' }
+          : syntaxError(parsed.text, error.offset, error.length, MESSAGES[error.error] ?? 'Invalid JSON.');
       if (seen.has(finding.offset)) continue;
       seen.add(finding.offset);
       findings.push(finding);

@@ -51,13 +51,15 @@ export const logConfiguration: Rule = {
     const placeholders = Object.values(options).flatMap((value) => value.match(/<[A-Z_]+>/g) ?? []);
     const config = container.get('logConfiguration');
     const existingOptions = optionKeys(config?.type === 'object' ? childValue(config, 'options') : undefined);
-    return [{
-      title: `Add an awslogs log configuration (log group "${options['awslogs-group']}")${placeholders.length ? `, then fill in ${listWithAnd(placeholders)}` : ''}`,
-      edits,
-      // Placeholders need the user; options written for another driver would make awslogs refuse to start.
-      safe: placeholders.length === 0 && [...existingOptions].every((key) => key.startsWith('awslogs-')),
-      preferred: true,
-    }];
+    return [
+      {
+        title: `Add an awslogs log configuration (log group "${options['awslogs-group']}")${placeholders.length ? `, then fill in ${listWithAnd(placeholders)}` : ''}`,
+        edits,
+        // Placeholders need the user; options written for another driver would make awslogs refuse to start.
+        safe: placeholders.length === 0 && [...existingOptions].every((key) => key.startsWith('awslogs-')),
+        preferred: true,
+      },
+    ];
   },
 };
 
@@ -114,7 +116,7 @@ function awslogsEdits(container: ContainerView, options: AwslogsOptions): JsonEd
 }
 
 function optionKeys(node: Node | undefined): Set<string> {
-  return new Set((node?.type === 'object' ? node.children ?? [] : []).map((property) => String(property.children?.[0]?.value)));
+  return new Set((node?.type === 'object' ? (node.children ?? []) : []).map((property) => String(property.children?.[0]?.value)));
 }
 
 /** "<A>", "<A> and <B>", "<A>, <B> and <C>". */

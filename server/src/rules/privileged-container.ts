@@ -28,11 +28,9 @@ export const privilegedContainer: Rule = {
           'error',
         );
       } else if (windows) {
-        reportAt(
-          privileged,
-          `Container ${container.label} asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.`,
-          { replaceWith: false },
-        );
+        reportAt(privileged, `Container ${container.label} asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.`, {
+          replaceWith: false,
+        });
       } else {
         reportAt(
           privileged,

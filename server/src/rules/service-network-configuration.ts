@@ -26,13 +26,17 @@ export const serviceNetworkConfiguration: ResourceRule = {
     const updates = resource.source === 'cli-input' && properties.get('serviceName') === undefined;
     if (!network.node) {
       if (properties.get('networkConfiguration') === undefined && !updates) {
-        reportMissing(properties, `${describeResource(resource)} ${why}, but has no "${properties.keyFor('networkConfiguration')}": ${consequence}. Add one with the subnets (and security groups) of its tasks.`);
+        reportMissing(
+          properties,
+          `${describeResource(resource)} ${why}, but has no "${properties.keyFor('networkConfiguration')}": ${consequence}. Add one with the subnets (and security groups) of its tasks.`,
+        );
       }
       return;
     }
     const awsvpc = awsvpcConfiguration({ resource });
     if (!awsvpc.node) {
-      if (network.get('awsvpcConfiguration') === undefined) reportMissing(network, `${describeResource(resource)} ${why}, but its "${network.keyFor('awsvpcConfiguration')}" is missing: ${consequence}. Add it with the subnets of its tasks.`);
+      if (network.get('awsvpcConfiguration') === undefined)
+        reportMissing(network, `${describeResource(resource)} ${why}, but its "${network.keyFor('awsvpcConfiguration')}" is missing: ${consequence}. Add it with the subnets of its tasks.`);
       return;
     }
     const subnets = awsvpc.get('subnets');

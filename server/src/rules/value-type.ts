@@ -42,9 +42,7 @@ export const valueType: Rule = {
         fields: CONTAINER_FIELDS,
         subject: (path, node) => {
           const variable = environmentVariableName(path, node);
-          return variable !== undefined
-            ? `Environment variable "${variable}" in container ${container.label}`
-            : `"${dotted(path)}" in container ${container.label}`;
+          return variable !== undefined ? `Environment variable "${variable}" in container ${container.label}` : `"${dotted(path)}" in container ${container.label}`;
         },
       });
     }

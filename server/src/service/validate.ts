@@ -34,7 +34,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     const configured = effectiveSeverity(meta, options.rules);
     if (configured === 'off') return;
     // The user's setting wins; otherwise a finding may be more severe than its rule's default.
-    const severity = options.rules?.[meta.id] === undefined ? finding.severity ?? configured : configured;
+    const severity = options.rules?.[meta.id] === undefined ? (finding.severity ?? configured) : configured;
     const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
     findings.push({ ...finding, ruleId: meta.id, severity, range });
   };

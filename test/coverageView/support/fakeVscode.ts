@@ -35,7 +35,10 @@ export class Disposable {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly fsPath: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly fsPath: string,
+  ) {}
   static file(fsPath: string): Uri {
     return new Uri('file', fsPath);
   }
@@ -51,7 +54,10 @@ export class ThemeColor {
   constructor(readonly id: string) {}
 }
 export class ThemeIcon {
-  constructor(readonly id: string, readonly color?: ThemeColor) {}
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
 }
 export class MarkdownString {
   isTrusted = false;
@@ -64,16 +70,28 @@ export class TreeItem {
   iconPath?: ThemeIcon;
   tooltip?: MarkdownString;
   command?: { command: string; title: string; arguments?: unknown[] };
-  constructor(readonly label: string, readonly collapsibleState: number) {}
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
 }
 export class RelativePattern {
-  constructor(readonly base: Uri, readonly pattern: string) {}
+  constructor(
+    readonly base: Uri,
+    readonly pattern: string,
+  ) {}
 }
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 export class Range {
-  constructor(readonly start: Position, readonly end: Position) {}
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
 }
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };

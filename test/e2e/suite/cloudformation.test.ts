@@ -17,7 +17,7 @@ suite('ECS Guard in a CloudFormation YAML template', () => {
     assert.match(finding.message, /^WebTask: Container "web" passes AWS_ACCESS_KEY_ID/);
   });
 
-  test('hover on the finding explains the field, leaving the finding to VS Code\'s diagnostic hover', async () => {
+  test("hover on the finding explains the field, leaving the finding to VS Code's diagnostic hover", async () => {
     const { document, finding } = await secretFinding();
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, finding.range.start.translate(0, 1));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
@@ -28,12 +28,7 @@ suite('ECS Guard in a CloudFormation YAML template', () => {
   test('the quick fix removes the variable in YAML, keeping the other lines, and the finding goes away', async () => {
     const { document, finding } = await secretFinding();
     const before = document.getText();
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      finding.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.filter((action): action is vscode.CodeAction => typeof action.command !== 'string').find((action) => action.title.startsWith('Remove AWS_ACCESS_KEY_ID'));
     assert.ok(fix?.edit, `a quick fix removing the variable among: ${actions.map((action) => action.title).join(' | ')}`);
     try {

@@ -10,7 +10,11 @@ import type { CoverageTreeNode } from '../../../client/src/coverageView/model/tr
 import { closeAllEditors, EXTENSION_ID, open, waitFor } from './vscodeHelpers';
 
 /** The tree's labels of GuardDuty's troubleshooting cases; the fallback for unknown texts is not one. */
-const TROUBLESHOOTING_LABELS = new Set(Object.entries(ISSUE_LABELS).filter(([kind]) => kind !== 'unrecognized').map(([, label]) => label));
+const TROUBLESHOOTING_LABELS = new Set(
+  Object.entries(ISSUE_LABELS)
+    .filter(([kind]) => kind !== 'unrecognized')
+    .map(([, label]) => label),
+);
 
 suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
   teardown(closeAllEditors);
@@ -46,7 +50,10 @@ suite('GuardDuty coverage view in VS Code (fake GuardDuty)', () => {
     // Under the issue: GuardDuty's own text first, then the recommended steps.
     const [text, ...rest] = matched.children;
     assert.equal(text.description, 'as GuardDuty reports it');
-    assert.ok(rest.some((detail) => detail.icon === 'lightbulb'), `recommended steps under "${matched.label}"`);
+    assert.ok(
+      rest.some((detail) => detail.icon === 'lightbulb'),
+      `recommended steps under "${matched.label}"`,
+    );
   });
 
   test('a region that fails offers Retry under its reason', async () => {

@@ -20,12 +20,7 @@ suite('ECS Guard hover and quick fix in VS Code', () => {
 
   test('the quick fix sets "privileged": false and the finding goes away', async () => {
     const { document, finding } = await privilegedFinding();
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      finding.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
     const fix = actions.filter(isCodeAction).find((action) => /"privileged": false/.test(action.title));
     assert.ok(fix?.edit, `a quick fix setting "privileged": false among: ${titles.join(' | ')}`);

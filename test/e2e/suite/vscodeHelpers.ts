@@ -45,10 +45,13 @@ export function ecsGuardDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 /** Polls (no fixed sleep) until ECS Guard's diagnostics for `uri` satisfy `done`, and returns them. */
 export async function waitForDiagnostics(uri: vscode.Uri, done: (codes: string[]) => boolean): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
-  await waitFor(() => {
-    last = ecsGuardDiagnostics(uri);
-    return done(last.map((diagnostic) => codeOf(diagnostic) ?? ''));
-  }, () => `diagnostics on ${uri.toString()}; last seen: ${JSON.stringify(last.map(codeOf))}`);
+  await waitFor(
+    () => {
+      last = ecsGuardDiagnostics(uri);
+      return done(last.map((diagnostic) => codeOf(diagnostic) ?? ''));
+    },
+    () => `diagnostics on ${uri.toString()}; last seen: ${JSON.stringify(last.map(codeOf))}`,
+  );
   return last;
 }
 

@@ -48,8 +48,7 @@ export function listCoverageCommand(target: ListCoverageCommandTarget): string {
 /** `FilterCriterion=[{CriterionKey=…,FilterCondition={Equals=[…]}},…]`, the AWS CLI's shorthand syntax. */
 function shorthand(criteria: readonly CoverageFilterCriterion[]): string {
   const value = (text: string) => (/^[A-Za-z0-9_.:/@-]+$/.test(text) ? text : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
-  const criterion = (item: CoverageFilterCriterion) =>
-    `{CriterionKey=${item.CriterionKey},FilterCondition={Equals=[${(item.FilterCondition?.Equals ?? []).map(value).join(',')}]}}`;
+  const criterion = (item: CoverageFilterCriterion) => `{CriterionKey=${item.CriterionKey},FilterCondition={Equals=[${(item.FilterCondition?.Equals ?? []).map(value).join(',')}]}}`;
   return `FilterCriterion=[${criteria.map(criterion).join(',')}]`;
 }
 

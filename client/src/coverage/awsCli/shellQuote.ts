@@ -36,7 +36,12 @@ export function commandLine(words: readonly string[], shell: ShellKind): string 
  * Windows terminal default; POSIX elsewhere.
  */
 export function shellKindOf(shellPath: string | undefined, platform: string): ShellKind {
-  const name = (shellPath ?? '').split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+  const name =
+    (shellPath ?? '')
+      .split(/[\\/]/)
+      .pop()
+      ?.toLowerCase()
+      .replace(/\.exe$/, '') ?? '';
   if (name === 'pwsh' || name === 'powershell' || name.startsWith('pwsh-')) return 'powershell';
   if (name === 'cmd') return 'cmd';
   if (!name) return platform === 'win32' ? 'powershell' : 'posix';

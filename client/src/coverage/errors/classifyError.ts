@@ -120,7 +120,11 @@ function classify(error: unknown, context: ErrorContext): CoverageError {
   // The SDK names a connection reset a TimeoutError too; the code tells them apart.
   const networkCode = facts.code !== undefined && NETWORK_CODES.has(facts.code);
   if ((facts.name === 'TimeoutError' && !networkCode) || facts.code === 'ETIMEDOUT' || facts.name === 'RequestTimeout' || facts.name === 'RequestTimeoutException') {
-    return { kind: 'timeout', message: `${where} did not answer in time.`, nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again.` };
+    return {
+      kind: 'timeout',
+      message: `${where} did not answer in time.`,
+      nextStep: `Check the network, VPN or proxy${context.endpoint ? ` and the endpoint ${context.endpoint}` : ''}, then try again.`,
+    };
   }
   // Message patterns only count without an HTTP status: a service message may well mention networks.
   if ((facts.code && (NETWORK_CODES.has(facts.code) || TLS_CODE.test(facts.code))) || (facts.status === undefined && /socket hang up|getaddrinfo/i.test(facts.message))) {
@@ -143,10 +147,16 @@ function classify(error: unknown, context: ErrorContext): CoverageError {
     return withRequestId({
       kind: 'service',
       message: asSentence(`${where} answered ${facts.name}${facts.status ? ` (HTTP ${facts.status})` : ''}${said ? `: ${said}` : ''}`),
-      nextStep: serverSide ? 'This is on the AWS side: try again later, and check the AWS Health Dashboard if it persists.' : 'Check the region and that the detector belongs to this account, then try again.',
+      nextStep: serverSide
+        ? 'This is on the AWS side: try again later, and check the AWS Health Dashboard if it persists.'
+        : 'Check the region and that the detector belongs to this account, then try again.',
     });
   }
-  return { kind: 'unexpected', message: asSentence(`Loading ${where} failed: ${safeServiceMessage(`${facts.name}: ${facts.message}`)}`), nextStep: 'Try again; if it keeps happening, report it to the ECS Guard maintainers.' };
+  return {
+    kind: 'unexpected',
+    message: asSentence(`Loading ${where} failed: ${safeServiceMessage(`${facts.name}: ${facts.message}`)}`),
+    nextStep: 'Try again; if it keeps happening, report it to the ECS Guard maintainers.',
+  };
 }
 
 function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<CoverageError, 'requestId'> {
@@ -170,7 +180,11 @@ function credentialsError(facts: ErrorFacts, context: ErrorContext): Omit<Covera
       nextStep: `Configure them (for example \`aws configure --profile ${shellQuote(profile)}\`) or choose another profile, then try again.`,
     };
   }
-  return { kind: 'credentials', message: `GuardDuty in ${context.region} refused the AWS credentials${named}: ${facts.name}.`, nextStep: 'Check that the access key is active and belongs to the intended account, then try again.' };
+  return {
+    kind: 'credentials',
+    message: `GuardDuty in ${context.region} refused the AWS credentials${named}: ${facts.name}.`,
+    nextStep: 'Check that the access key is active and belongs to the intended account, then try again.',
+  };
 }
 
 function identityOf(context: ErrorContext): string {

@@ -1,15 +1,5 @@
 /** Why a region's coverage could not be shown. */
-export type CoverageErrorKind =
-  | 'no-detector'
-  | 'access-denied'
-  | 'credentials'
-  | 'throttling'
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'service'
-  | 'malformed-response'
-  | 'unexpected';
+export type CoverageErrorKind = 'no-detector' | 'access-denied' | 'credentials' | 'throttling' | 'network' | 'timeout' | 'cancelled' | 'service' | 'malformed-response' | 'unexpected';
 
 export interface CoverageError {
   readonly kind: CoverageErrorKind;

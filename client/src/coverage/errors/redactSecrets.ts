@@ -17,7 +17,10 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 const MIN_KNOWN_SECRET_LENGTH = 8;
 
 export function redactSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, (match, prefix?: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]')), text);
+  return SECRET_PATTERNS.reduce(
+    (result, pattern) => result.replace(pattern, (match, prefix?: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]')),
+    text,
+  );
 }
 
 /**

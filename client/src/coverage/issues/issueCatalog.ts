@@ -64,7 +64,7 @@ export const ISSUE_CATALOG: Readonly<Record<IssueKind, IssueCase>> = {
       'Permissions: give the task execution role ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer and ecr:BatchGetImage (AmazonECSTaskExecutionRolePolicy has them).',
       'Network: the tasks must reach ECR, through outbound internet access or through ECR VPC endpoints for private subnets.',
       "Security group: allow outbound HTTPS (port 443) to the Amazon S3 managed prefix list, where ECR's image layers live.",
-      'All three are needed. To narrow it down, run the AWSSupport-TroubleshootECSTaskFailedToStart runbook in the cluster\'s region and read the task logs.',
+      "All three are needed. To narrow it down, run the AWSSupport-TroubleshootECSTaskFailedToStart runbook in the cluster's region and read the task logs.",
     ],
   },
   'vpc-endpoint-creation-failed': {
@@ -133,10 +133,7 @@ export const ISSUE_CATALOG: Readonly<Record<IssueKind, IssueCase>> = {
   },
   'tasks-need-relaunch': {
     title: 'Tasks started before Runtime Monitoring need a relaunch',
-    steps: [
-      'ECS tasks cannot be changed once running, so GuardDuty could not add its sidecar to these.',
-      'With Runtime Monitoring turned on, stop the tasks and start them again.',
-    ],
+    steps: ['ECS tasks cannot be changed once running, so GuardDuty could not add its sidecar to these.', 'With Runtime Monitoring turned on, stop the tasks and start them again.'],
   },
   'old-task-arn-format': {
     title: 'Tasks use the old taskArn format',
@@ -151,6 +148,6 @@ export const ISSUE_CATALOG: Readonly<Record<IssueKind, IssueCase>> = {
   },
   unrecognized: {
     title: 'Coverage issue',
-    steps: ["ECS Guard does not recognise this message; read it as GuardDuty wrote it. Common causes to check:", ...ROOT_CAUSE_QUESTIONS],
+    steps: ['ECS Guard does not recognise this message; read it as GuardDuty wrote it. Common causes to check:', ...ROOT_CAUSE_QUESTIONS],
   },
 };

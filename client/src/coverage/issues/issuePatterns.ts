@@ -12,8 +12,14 @@ export interface IssuePattern {
   readonly detail?: (text: string) => string | undefined;
 }
 
-const has = (...patterns: RegExp[]) => (text: string) => patterns.every((pattern) => pattern.test(text));
-const either = (...tests: ((text: string) => boolean)[]) => (text: string) => tests.some((test) => test(text));
+const has =
+  (...patterns: RegExp[]) =>
+  (text: string) =>
+    patterns.every((pattern) => pattern.test(text));
+const either =
+  (...tests: ((text: string) => boolean)[]) =>
+  (text: string) =>
+    tests.some((test) => test(text));
 
 const MENTIONS_SERVICES = /\bservice\s*names?\b|\bservices?\s+(?:were\s+|was\s+)?deployed\b|\bdeployed\b/i;
 const MENTIONS_TASKS = /\btask\s*ids?\b|\btasks?\s+(?:were\s+|was\s+)?(?:started|launched)\b/i;
@@ -60,10 +66,7 @@ export const ISSUE_PATTERNS: readonly IssuePattern[] = [
   { kind: 'tasks-before-agent-automation', test: BEFORE_AGENT_AUTOMATION },
   {
     kind: 'service-needs-new-deployment',
-    test: either(
-      has(/\bnew\s+deployment\b|force\s*New\s*Deployment|\bre-?deploy(?:ment)?\b/i),
-      (text) => BEFORE_RUNTIME_MONITORING(text) && aboutServices(text) && !MENTIONS_TASKS.test(text),
-    ),
+    test: either(has(/\bnew\s+deployment\b|force\s*New\s*Deployment|\bre-?deploy(?:ment)?\b/i), (text) => BEFORE_RUNTIME_MONITORING(text) && aboutServices(text) && !MENTIONS_TASKS.test(text)),
   },
   { kind: 'tasks-need-relaunch', test: either(has(/\bre-?launch/i), BEFORE_RUNTIME_MONITORING) },
   { kind: 'old-task-arn-format', test: has(/\btask\s*ARN\b/i, /\bold(?:er)?\b|\blegacy\b|\bshort\b|\bformat\b/i) },

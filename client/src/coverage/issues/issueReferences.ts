@@ -49,13 +49,24 @@ function listAfter(text: string, label: RegExp): string[] {
     const quoted = /\s*['"]([^'"]*)['"]?\s*(,|$)?/y;
     let item: RegExpExecArray | null;
     while ((item = quoted.exec(rest)) && item[0].length > 0) {
-      if (item[1].trim()) items.push(...item[1].split(',').map((part) => part.trim()).filter(Boolean));
+      if (item[1].trim())
+        items.push(
+          ...item[1]
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean),
+        );
       if (item[2] !== ',') break;
     }
     return unique(items);
   }
   const sentence = rest.split(/(?<=[^.]{2})\.(?:\s|$)/)[0];
-  return unique(sentence.split(/[,\s]+/).map((token) => token.replace(/[.;]+$/, '')).filter((token) => /^[A-Za-z0-9:/_.-]+$/.test(token)));
+  return unique(
+    sentence
+      .split(/[,\s]+/)
+      .map((token) => token.replace(/[.;]+$/, ''))
+      .filter((token) => /^[A-Za-z0-9:/_.-]+$/.test(token)),
+  );
 }
 
 function unique(items: string[]): string[] {

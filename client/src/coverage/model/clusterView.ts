@@ -14,10 +14,7 @@ export function filterClusters(clusters: readonly ClusterCoverage[], filter: Clu
   const needle = filter.clusterNameContains?.trim().toLowerCase();
   const account = filter.accountId?.trim();
   return clusters.filter(
-    (cluster) =>
-      (!filter.unhealthyOnly || cluster.coverageStatus === 'UNHEALTHY') &&
-      (!needle || cluster.clusterName.toLowerCase().includes(needle)) &&
-      (!account || cluster.accountId === account),
+    (cluster) => (!filter.unhealthyOnly || cluster.coverageStatus === 'UNHEALTHY') && (!needle || cluster.clusterName.toLowerCase().includes(needle)) && (!account || cluster.accountId === account),
   );
 }
 

@@ -1,4 +1,15 @@
-import { ClusterFilter, ClusterSort, commandLine, CoverageError, CoverageErrorKind, coveragePercentage, formatPercentage, listCoverageCommandForNode, RegionCoverage, viewClusters } from '../../coverage';
+import {
+  ClusterFilter,
+  ClusterSort,
+  commandLine,
+  CoverageError,
+  CoverageErrorKind,
+  coveragePercentage,
+  formatPercentage,
+  listCoverageCommandForNode,
+  RegionCoverage,
+  viewClusters,
+} from '../../coverage';
 import type { CoverageStatusCounts } from '../../coverage';
 import { COMMANDS, CONTEXT_VALUES } from '../ids';
 import { likelyCallerAccount } from './accounts';
@@ -133,7 +144,13 @@ function errorNode(regionId: string, error: CoverageError, connection: CommandCo
  * profile picker; for an expired SSO session the `aws sso login` command to copy, quoted for the user's shell.
  */
 export function errorActions(errorId: string, error: CoverageError, connection: CommandConnection): CoverageTreeNode[] {
-  const action = (suffix: string, label: string, icon: 'refresh' | 'account' | 'copy', command: { command: string; title: string; passNode?: boolean }, extra: Partial<CoverageTreeNode> = {}): CoverageTreeNode => ({
+  const action = (
+    suffix: string,
+    label: string,
+    icon: 'refresh' | 'account' | 'copy',
+    command: { command: string; title: string; passNode?: boolean },
+    extra: Partial<CoverageTreeNode> = {},
+  ): CoverageTreeNode => ({
     id: `${errorId}/action/${suffix}`,
     label,
     icon,
@@ -147,7 +164,13 @@ export function errorActions(errorId: string, error: CoverageError, connection: 
   if (error.ssoProfile) {
     const signIn = commandLine(['aws', 'sso', 'login', '--profile', error.ssoProfile], connection.shell ?? 'posix');
     actions.push(
-      action('sso-login', 'Copy SSO sign-in command', 'copy', { command: COMMANDS.copyAwsCliCommand, title: 'Copy', passNode: true }, { description: signIn, awsCliCommand: signIn, tooltipMarkdown: `Copies the command to paste into a terminal:\n\n${escapeMarkdown(signIn)}` }),
+      action(
+        'sso-login',
+        'Copy SSO sign-in command',
+        'copy',
+        { command: COMMANDS.copyAwsCliCommand, title: 'Copy', passNode: true },
+        { description: signIn, awsCliCommand: signIn, tooltipMarkdown: `Copies the command to paste into a terminal:\n\n${escapeMarkdown(signIn)}` },
+      ),
     );
   }
   if (error.kind === 'credentials' || error.kind === 'access-denied') {

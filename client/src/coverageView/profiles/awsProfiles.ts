@@ -51,9 +51,7 @@ export function mergeProfiles(configText: string | undefined, credentialsText: s
   const add = (names: string[], file: 'config' | 'credentials') => names.forEach((name) => byName.set(name, [...(byName.get(name) ?? []), file]));
   add(profileNamesInConfig(configText ?? ''), 'config');
   add(profileNamesInCredentials(credentialsText ?? ''), 'credentials');
-  return [...byName.entries()]
-    .map(([name, definedIn]) => ({ name, definedIn }))
-    .sort((a, b) => Number(b.name === 'default') - Number(a.name === 'default') || a.name.localeCompare(b.name));
+  return [...byName.entries()].map(([name, definedIn]) => ({ name, definedIn })).sort((a, b) => Number(b.name === 'default') - Number(a.name === 'default') || a.name.localeCompare(b.name));
 }
 
 /** Reads both files; a missing or unreadable file just has no profiles. */

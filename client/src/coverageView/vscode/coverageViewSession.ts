@@ -110,8 +110,7 @@ export class CoverageViewSession implements vscode.Disposable {
     this.currentSettings = after;
     if (before.profile !== after.profile || before.endpoint !== after.endpoint) this.controller.forgetHistory();
     if (before.refreshIntervalMinutes !== after.refreshIntervalMinutes && this.polling) this.controller.setIntervalMinutes(after.refreshIntervalMinutes);
-    const connectionChanged =
-      before.profile !== after.profile || before.endpoint !== after.endpoint || before.useConfiguredEndpointUrls !== after.useConfiguredEndpointUrls;
+    const connectionChanged = before.profile !== after.profile || before.endpoint !== after.endpoint || before.useConfiguredEndpointUrls !== after.useConfiguredEndpointUrls;
     const regionsAdded = after.regions.some((region) => !before.regions.includes(region));
     this.render();
     // A region removed needs no call: it just disappears from the tree.
@@ -195,7 +194,16 @@ export class CoverageViewSession implements vscode.Disposable {
     const snapshot = this.shownSnapshot();
     const { regions, profile, endpoint, problems } = this.currentSettings;
     this.provider.setRoots(
-      buildCoverageTree({ trusted, regions, snapshot, refreshing: state.refreshing, filter: this.filter, sort: this.sort, connection: { profile, endpoint, shell: shellKindOf(vscode.env.shell, process.platform) }, taskDefinitions: this.taskDefinitions }),
+      buildCoverageTree({
+        trusted,
+        regions,
+        snapshot,
+        refreshing: state.refreshing,
+        filter: this.filter,
+        sort: this.sort,
+        connection: { profile, endpoint, shell: shellKindOf(vscode.env.shell, process.platform) },
+        taskDefinitions: this.taskDefinitions,
+      }),
     );
     this.view.description = trusted ? viewDescription(state, formatLocalTime) : undefined;
     this.view.message = trusted ? viewMessage(this.filter, this.sort, problems) : undefined;

@@ -30,7 +30,11 @@ export async function pickProfile(profiles: readonly AwsProfile[], current: stri
   };
   const items: ValueItem<string | undefined>[] = [
     defaultChain,
-    ...profiles.map((profile) => ({ label: `$(account) ${profile.name}`, description: [profile.name === current ? 'current' : undefined, `in ${profile.definedIn.join(' and ')}`].filter(Boolean).join(' · '), value: profile.name })),
+    ...profiles.map((profile) => ({
+      label: `$(account) ${profile.name}`,
+      description: [profile.name === current ? 'current' : undefined, `in ${profile.definedIn.join(' and ')}`].filter(Boolean).join(' · '),
+      value: profile.name,
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'GuardDuty Coverage: AWS Profile',
@@ -40,7 +44,12 @@ export async function pickProfile(profiles: readonly AwsProfile[], current: stri
 }
 
 export async function pickSort(current: ClusterSort): Promise<ClusterSort | undefined> {
-  const items: ValueItem<ClusterSort>[] = SORT_CHOICES.map((choice) => ({ label: choice.label, detail: choice.detail, description: choice.sort === current ? 'current' : undefined, value: choice.sort }));
+  const items: ValueItem<ClusterSort>[] = SORT_CHOICES.map((choice) => ({
+    label: choice.label,
+    detail: choice.detail,
+    description: choice.sort === current ? 'current' : undefined,
+    value: choice.sort,
+  }));
   return (await vscode.window.showQuickPick(items, { title: 'GuardDuty Coverage: Sort Clusters By' }))?.value;
 }
 

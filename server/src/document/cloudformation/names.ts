@@ -94,9 +94,7 @@ export function toTemplateValue(apiPath: JSONPath, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item, i) => toTemplateValue([...apiPath, i], item));
   if (value === null || typeof value !== 'object') return value;
   const freeForm = isFreeFormMap(apiPath);
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [freeForm ? key : templateName(key), toTemplateValue([...apiPath, key], item)]),
-  );
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [freeForm ? key : templateName(key), toTemplateValue([...apiPath, key], item)]));
 }
 
 /**

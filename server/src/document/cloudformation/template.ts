@@ -65,7 +65,7 @@ function parametersOf(parametersNode: Node | undefined): Map<string, TemplatePar
       name: String(keyNode.value),
       type: stringValue(childValue(node, 'Type')),
       defaultValue: childValue(node, 'Default'),
-      allowedValues: allowed?.type === 'array' ? allowed.children ?? [] : [],
+      allowedValues: allowed?.type === 'array' ? (allowed.children ?? []) : [],
     });
   }
   return parameters;

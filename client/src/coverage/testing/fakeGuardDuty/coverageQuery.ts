@@ -10,9 +10,7 @@ const CRITERION_VALUES: Record<string, (resource: WireCoverageResource) => strin
   ECS_CLUSTER_NAME: (r) => r.resourceDetails.ecsClusterDetails?.clusterName,
   EKS_CLUSTER_NAME: (r) => r.resourceDetails.eksClusterDetails?.clusterName,
   MANAGEMENT_TYPE: (r) =>
-    r.resourceDetails.ecsClusterDetails?.fargateDetails?.managementType ??
-    r.resourceDetails.eksClusterDetails?.managementType ??
-    r.resourceDetails.ec2InstanceDetails?.managementType,
+    r.resourceDetails.ecsClusterDetails?.fargateDetails?.managementType ?? r.resourceDetails.eksClusterDetails?.managementType ?? r.resourceDetails.ec2InstanceDetails?.managementType,
   INSTANCE_ID: (r) => r.resourceDetails.ec2InstanceDetails?.instanceId,
   CLUSTER_ARN: (r) => r.resourceDetails.ec2InstanceDetails?.clusterArn,
 };

@@ -25,7 +25,11 @@ async function run(args: string[]): Promise<void> {
   process.stdout.write(
     [
       `fake GuardDuty listening on ${fake.url}`,
-      clusters ? `generated clusters: ${Object.entries(clusters).map(([region, count]) => `${region} ${count}`).join(', ')}` : `regions with a detector: us-east-1, eu-west-1, ap-southeast-2; sa-east-1 has none`,
+      clusters
+        ? `generated clusters: ${Object.entries(clusters)
+            .map(([region, count]) => `${region} ${count}`)
+            .join(', ')}`
+        : `regions with a detector: us-east-1, eu-west-1, ap-southeast-2; sa-east-1 has none`,
       `try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test ecs-guard coverage --region us-east-1,eu-west-1,sa-east-1 --endpoint-url ${fake.url}`,
       `faults: curl -X POST ${fake.url}/__fake/faults -d '{"kind":"throttling","region":"eu-west-1"}'`,
       '',

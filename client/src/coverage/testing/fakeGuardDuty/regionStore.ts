@@ -20,8 +20,7 @@ export class RegionStore {
   /** Changes the status of an ECS cluster (in every account unless one is named); false when none matched. */
   setCoverageStatus(change: CoverageStatusChange, now: Date = new Date()): boolean {
     const matching = this.get(change.region).resources.filter(
-      (resource) =>
-        resource.resourceDetails.ecsClusterDetails?.clusterName === change.clusterName && (change.accountId === undefined || resource.accountId === change.accountId),
+      (resource) => resource.resourceDetails.ecsClusterDetails?.clusterName === change.clusterName && (change.accountId === undefined || resource.accountId === change.accountId),
     );
     const issues = change.coverageStatus === 'HEALTHY' ? [] : (change.issues ?? []);
     for (const resource of matching) {

@@ -11,7 +11,7 @@ export const SAMPLE_ISSUES = {
   agentExitCode: "ExitCode: 137 for tasks in TaskDefinition - 'report-batch:3'",
   agentExitReason: "Reason: OutOfMemoryError: container killed for tasks in TaskDefinition - 'thumbnailer:11'",
   imagePull:
-    "Agent exited: Reason: CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 593207742271.dkr.ecr.us-east-1.amazonaws.com/aws-guardduty-agent-fargate:v1.5.0-Fg_x86_64: not found",
+    'Agent exited: Reason: CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 593207742271.dkr.ecr.us-east-1.amazonaws.com/aws-guardduty-agent-fargate:v1.5.0-Fg_x86_64: not found',
   vpcEndpointCreation:
     'Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for vpc-0a1b2c3d4e5f67890 (Service: Ec2, Status Code: 400, Request ID: a1b2c3d4-5678-90ab-cdef-EXAMPLE11111)',
   unsupportedInvocation: "Unsupported invocation by SERVICE for tasks in TaskDefinition - 'legacy-cron:5'",

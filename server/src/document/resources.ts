@@ -1,7 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, isPlaceholderNode, nodeAt, stringValue } from './json';
 import { ParsedJson } from './parse';
-import { findTemplate, intrinsicOf, Template } from './cloudformation/template';
+import { intrinsicOf, Template } from './cloudformation/template';
 
 /**
  * The ECS resources around a task definition that GuardDuty and Security Hub also judge: services, clusters,
@@ -93,9 +93,8 @@ export class ResourceObject {
   }
 }
 
-/** Every service, cluster, task set and capacity provider the document declares. */
-export function findResources(parsed: ParsedJson): EcsResource[] {
-  const template = findTemplate(parsed.root);
+/** Every service, cluster, task set and capacity provider the document declares: in its template (`findTemplate`), or as CLI input. */
+export function findResources(parsed: ParsedJson, template: Template | undefined): EcsResource[] {
   if (template) {
     return template.resources.flatMap((resource) => {
       const kind = TEMPLATE_TYPES[resource.type];

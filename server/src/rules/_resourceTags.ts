@@ -1,3 +1,4 @@
+import { childValue } from '../document/json';
 import { describeResource } from '../document/resources';
 import { describeMissingTags, missingTagKeys, tagKeysOf } from './_tags';
 import { ResourceRuleContext } from './rule';
@@ -7,12 +8,7 @@ export function checkResourceTags({ resource, requiredTagKeys, reportAt, reportM
   if (requiredTagKeys.length === 0) return;
   const { properties } = resource;
   const tags = properties.get('tags');
-  const present = tagKeysOf(tags, (item) =>
-    properties
-      .items('tags')
-      .find((tag) => tag.node === item)
-      ?.get('key'),
-  );
+  const present = tagKeysOf(tags, (item) => childValue(item, resource.source === 'cloudformation' ? 'Key' : 'key'));
   const missing = missingTagKeys(requiredTagKeys, present);
   if (missing.length === 0) return;
   const message = `${describeResource(resource)} lacks ${describeMissingTags(missing)} (Security Hub ${control}, with the requiredTagKeys of .ecs-guard.json). Add ${missing.length === 1 ? 'it' : 'them'} to "${properties.keyFor('tags')}".`;

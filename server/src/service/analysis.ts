@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
-import { ECS_RESOURCE_TYPE_PREFIX } from '../document/cloudformation/template';
+import { ECS_RESOURCE_TYPE_PREFIX, findTemplate } from '../document/cloudformation/template';
 import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
 import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
@@ -25,10 +25,19 @@ export function analyze(document: TextDocument): Analysis {
   const text = document.getText();
   const parsed = text.length > MAX_ANALYSED_CHARS ? tooLargeToParse(text) : isYaml(document, text) ? parseYamlTemplate(text) : parseJson(text);
   // In YAML only CloudFormation templates hold task definitions; in JSON a template or one of the task-definition shapes.
-  const bare = parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
-  const found = templateTaskDefinitions(parsed) ?? (bare ? [bare] : []);
-  const resources = bare ? [] : findResources(parsed);
+  const template = findTemplate(parsed.root);
+  const bare = template || parsed.language === 'yaml' ? undefined : findTaskDefinition(parsed);
+  const found = template ? templateTaskDefinitions(parsed, template) : bare ? [bare] : [];
+  const resources = bare ? [] : findResources(parsed, template);
   return { document, parsed, taskDefinition: found[0], taskDefinitions: found, resources };
+}
+
+/**
+ * Whether the rules have anything to look at: a task definition, an ECS resource, or a file too large to parse
+ * that looks like a task definition (it gets a notice). The one answer for `validate` and every host.
+ */
+export function hasLintableContent(analysis: Analysis): boolean {
+  return analysis.taskDefinitions.length > 0 || analysis.resources.length > 0 || analysis.parsed.tooLarge?.looksLikeTaskDefinition === true;
 }
 
 /**

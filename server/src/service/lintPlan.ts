@@ -1,6 +1,6 @@
 import { EcsGuardConfig, FileSelection } from '../config/config';
 import { SeverityOverride } from '../rules/rule';
-import { Analysis } from './analysis';
+import { Analysis, hasLintableContent } from './analysis';
 
 /** What a host knows about one document before linting it. */
 export interface LintSubject {
@@ -47,5 +47,5 @@ export type ActiveLintPlan = Extract<LintPlan, { linted: true }>;
 
 /** Whether the rules look at this analysis at all under the plan: a document that is not a task definition gets no findings. */
 export function lintsContent(plan: LintPlan, analysis: Analysis): boolean {
-  return plan.linted && (plan.assumeTaskDefinition || analysis.taskDefinition !== undefined || analysis.resources.length > 0);
+  return plan.linted && (plan.assumeTaskDefinition || hasLintableContent(analysis));
 }

@@ -5,7 +5,8 @@ import { Finding, ResourceRuleContext, RuleContext, RuleMeta, Severity, Severity
 import { EcsResource, ResourceObject } from '../document/resources';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { pathOf } from '../document/json';
-import { Analysis } from './analysis';
+import { Analysis, hasLintableContent } from './analysis';
+import { intrinsicOf } from '../document/cloudformation/template';
 import type { TemplateSource } from '../document/cloudformation/source';
 
 export interface LintFinding extends Finding {
@@ -28,7 +29,7 @@ export interface ValidateOptions {
 /** All findings for one analysed document, in document order. */
 export function validate(analysis: Analysis, options: ValidateOptions = {}): LintFinding[] {
   const { taskDefinitions, resources, parsed, document } = analysis;
-  if (taskDefinitions.length === 0 && resources.length === 0 && !options.assumeTaskDefinition && !parsed.tooLarge?.looksLikeTaskDefinition) return [];
+  if (!options.assumeTaskDefinition && !hasLintableContent(analysis)) return [];
   const findings: LintFinding[] = [];
   const add = (meta: RuleMeta, finding: Finding) => {
     const configured = effectiveSeverity(meta, options.rules);
@@ -105,9 +106,9 @@ class TemplateFindings {
 /** The task definition a service or task set runs, when its `TaskDefinition` is a `Ref` to one in the same template. */
 function taskDefinitionOf(resource: EcsResource, taskDefinitions: readonly TaskDefinitionDocument[]): TaskDefinitionDocument | undefined {
   const reference = resource.properties.get('taskDefinition');
-  const ref = reference?.type === 'object' && reference.children?.length === 1 ? reference.children[0].children : undefined;
-  if (!ref || ref[0]?.value !== 'Ref' || ref[1]?.type !== 'string') return undefined;
-  return taskDefinitions.find((doc) => doc.template?.logicalId === ref[1].value && doc.template?.variant === undefined);
+  const call = reference ? intrinsicOf(reference) : undefined;
+  if (call?.name !== 'Ref' || call.argument.type !== 'string') return undefined;
+  return taskDefinitions.find((doc) => doc.template?.logicalId === call.argument.value && doc.template?.variant === undefined);
 }
 
 /** Where a finding about a missing property goes: the key of the object that lacks it, else the resource. */

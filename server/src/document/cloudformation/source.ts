@@ -4,7 +4,7 @@ import { ParsedJson } from '../parse';
 import { taskDefinitionOf, TaskDefinitionDocument } from '../taskDefinition';
 import { inTemplateWords, toTemplateValue } from './names';
 import { Bindings, normalizeTask, NormalizedTask, apiPathOf, templatePathOf } from './normalize';
-import { findTemplate, TASK_DEFINITION_TYPE, Template, TemplateResource } from './template';
+import { TASK_DEFINITION_TYPE, Template, TemplateResource } from './template';
 
 /** How a task definition read from a template maps back onto it: the rules work in API terms, findings and edits in the template's. */
 export interface TemplateSource {
@@ -29,10 +29,8 @@ export interface TemplateSource {
 /** Beyond this many variants of one resource (parameter values, condition outcomes) the rest are not checked. */
 const MAX_VARIANTS = 24;
 
-/** The task definitions of a CloudFormation template, one per resource and variant; undefined when the document is no template. */
-export function templateTaskDefinitions(parsed: ParsedJson): TaskDefinitionDocument[] | undefined {
-  const template = findTemplate(parsed.root);
-  if (!template) return undefined;
+/** The task definitions of a CloudFormation template (`findTemplate`), one per resource and variant. */
+export function templateTaskDefinitions(parsed: ParsedJson, template: Template): TaskDefinitionDocument[] {
   return template.resources.filter((resource) => resource.type === TASK_DEFINITION_TYPE).flatMap((resource) => resourceVariants(parsed, template, resource));
 }
 

@@ -10,12 +10,11 @@ import { OPERATING_SYSTEM_FAMILIES } from './fields';
  * ask: most rules depend on the platform, and the answer reads every container's image.
  */
 function memoized<T>(answer: (doc: TaskDefinitionDocument) => T): (doc: TaskDefinitionDocument) => T {
-  const answers = new WeakMap<TaskDefinitionDocument, T>();
+  const answers = new WeakMap<TaskDefinitionDocument, { readonly value: T }>();
   return (doc) => {
-    if (answers.has(doc)) return answers.get(doc) as T;
-    const value = answer(doc);
-    answers.set(doc, value);
-    return value;
+    let answered = answers.get(doc);
+    if (!answered) answers.set(doc, (answered = { value: answer(doc) }));
+    return answered.value;
   };
 }
 

@@ -48,6 +48,14 @@ describe('loading region coverage', () => {
     assert.deepEqual(region.statistics, { HEALTHY: 40, UNHEALTHY: 20 });
   });
 
+  it('asks for the first page on the connection ListDetectors opened: only the statistics, off the chain of pages, wait for a new one', async () => {
+    const region = await load();
+    assert.equal(region.error, null);
+    const first = (operation: string) => fake.requests.find((request) => request.operation === operation)!;
+    assert.equal(first('ListCoverage').connection, first('ListDetectors').connection);
+    assert.notEqual(first('GetCoverageStatistics').connection, first('ListDetectors').connection);
+  });
+
   it('loads regions concurrently, in the order asked, and one failing region does not stop the others', async () => {
     fake.addFault({ kind: 'slow', region: 'us-east-1', operation: 'ListDetectors', delayMs: 300 });
     fake.addFault({ kind: 'access-denied', region: 'eu-west-1' });

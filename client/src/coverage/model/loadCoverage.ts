@@ -86,17 +86,19 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     // Converted page by page while the next page is on its way. A cluster listed twice (the list changed
     // between two pages) is kept once, where it first came, as last listed.
     const clusters = new Map<string, ClusterCoverage>();
-    const [statistics] = await Promise.all([
-      api.getEcsStatistics(detectorId).then((counts) => {
-        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
-        return counts;
-      }),
+    // The first page is asked for before the statistics, so it takes the connection ListDetectors opened:
+    // the statistics are off the chain of pages, and wait for a new connection (a TLS handshake with AWS) instead.
+    const [, statistics] = await Promise.all([
       api.listEcsCoverage(
         detectorId,
         options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {},
         () => pageLimit,
         (page) => page.map(toClusterCoverage).forEach((cluster) => clusters.set(clusterKey(cluster), cluster)),
       ),
+      api.getEcsStatistics(detectorId).then((counts) => {
+        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
+        return counts;
+      }),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;

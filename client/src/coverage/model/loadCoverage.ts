@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { classifyError } from '../errors/classifyError';
 import { CoverageError, LoadTimeoutError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from '../guardDuty/connectionOptions';
-import { credentialsFor, rememberingSecrets } from '../guardDuty/credentials';
+import { credentialsFor, rememberingSecrets, resolvedOnce } from '../guardDuty/credentials';
 import { coveragePageLimit, CoverageStatusCounts, GuardDutyCoverageApi, MAX_COVERAGE_PAGES } from '../guardDuty/guardDutyCoverageApi';
 import { mapConcurrently } from './concurrency';
 import { ClusterCoverage, clusterKey, RegionCoverage } from './coverageModel';
@@ -40,8 +40,12 @@ export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<Lo
  */
 export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
   const deadline = deadlineFor(options);
+  // One resolution for every region of the load (the files read once, one role assumption, SSO exchange or
+  // credential_process run instead of one per region), still anew for every load. Role assumption goes to
+  // the first region's STS endpoint: a regional STS endpoint's credentials are valid in every region.
+  const credentials = options.credentials ?? (regions.length ? resolvedOnce(credentialsFor(options.profile, regions[0])) : undefined);
   return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, async (region) => {
-    const result = await loadRegion({ ...options, region }, deadline);
+    const result = await loadRegion({ ...options, region, credentials }, deadline);
     try {
       options.onRegionLoaded?.(result);
     } catch {

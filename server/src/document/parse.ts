@@ -1,5 +1,6 @@
 import { createScanner, Node, ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
 import type { Document } from 'yaml';
+import { parseStrictJson } from './strictJson';
 
 /** Deeper nesting than this is not a task definition, and the recursive parser would overflow the stack. */
 export const MAX_NESTING_DEPTH = 512;
@@ -36,6 +37,17 @@ export function tooLargeToParse(text: string): ParsedJson {
  * errors because the ECS API and the AWS CLI read strict JSON.
  */
 export function parseJson(text: string): ParsedJson {
+  // Most texts are strict JSON: one fast pass builds the very tree parseTree would, the depth checked as it goes.
+  const strictRoot = parseStrictJson(text, MAX_NESTING_DEPTH);
+  return strictRoot ? { text, root: strictRoot, syntaxErrors: [] } : parseJsonTolerantly(text);
+}
+
+/**
+ * The parse of any text, with jsonc-parser's error recovery: what `parseJson` gives a text that is not plainly
+ * strict JSON (a syntax error, a comment, nesting too deep, no content). Exported for the tests that prove the
+ * fast path gives exactly this on every text it accepts.
+ */
+export function parseJsonTolerantly(text: string): ParsedJson {
   const tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH);
   if (tooDeepAt !== undefined) return { text, root: undefined, syntaxErrors: [], tooDeepAt };
   const syntaxErrors: ParseError[] = [];

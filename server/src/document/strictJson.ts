@@ -127,11 +127,9 @@ class StrictJsonParser {
   private skipWhitespace(): void {
     const text = this.text;
     let pos = this.pos;
-    for (;;) {
-      const code = text.charCodeAt(pos);
-      if (code === SPACE || code === LINE_FEED || code === CARRIAGE_RETURN || code === TAB) pos++;
-      else break;
-    }
+    let code = text.charCodeAt(pos);
+    // Most tokens follow no whitespace or one space: anything above a space ends the loop at one comparison.
+    while (code <= SPACE && (code === SPACE || code === LINE_FEED || code === CARRIAGE_RETURN || code === TAB)) code = text.charCodeAt(++pos);
     this.pos = pos;
   }
 
@@ -243,6 +241,7 @@ class StrictJsonParser {
     const start = this.pos + 1;
     for (let pos = start; pos < length; pos++) {
       const code = text.charCodeAt(pos);
+      if (code > BACKSLASH) continue; // lower-case letters and most of the rest: one comparison
       if (code === QUOTE) {
         this.pos = pos + 1;
         return text.slice(start, pos);

@@ -44,7 +44,7 @@ function assertSameTree(actual: Node | undefined, expected: Node | undefined, la
  * is not too deep, and builds a tree equal to it at every node. Returns whether it answered.
  */
 function checkAgainstTolerantParse(text: string, label = JSON.stringify(text.slice(0, 80))): boolean {
-  const fast = parseStrictJson(text, MAX_NESTING_DEPTH);
+  const fast = parseStrictJson(text, MAX_NESTING_DEPTH).root;
   const plain = parseJsonTolerantly(text);
   const viaParseJson = parseJson(text);
   if (fast === undefined) {
@@ -205,6 +205,30 @@ describe('strict JSON fast path: the very tree parseTree builds, or nothing', ()
     assert.equal(parseJson(`{"a":${'['.repeat(100_000)}`).tooDeepAt, 5 + MAX_NESTING_DEPTH - 1);
   });
 
+  it('starts the depth scan where the fast path stopped, and finds what a scan from the start finds', () => {
+    // Strict nesting around the limit, some finished values inside, then what breaks strictness: comments,
+    // strings and line breaks holding brackets, mismatched closers, more openers.
+    const opener = fc.constantFrom('[', '{"k":', '[ ', '{ "k" : ', '[1, "a", {"x": []}, ', '{"a": {}, "k": ');
+    const junk = fc.constantFrom(...['[', '{', ']', '}', '{"a":', '"[{"', '// [[{\n', '/* {[ */', '// " [\n', '"ab\r[', '"ab\r\n{', ',', ':', 'x', '1', '[}', '{]', ',]', '\v']);
+    const text = fc
+      .tuple(
+        fc.oneof(fc.integer({ min: 0, max: MAX_NESTING_DEPTH }), fc.integer({ min: MAX_NESTING_DEPTH - 30, max: MAX_NESTING_DEPTH + 5 })),
+        opener,
+        fc.array(junk, { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+      )
+      .map(([depth, open, tail, close]) => open.repeat(depth) + tail.join('') + (close ? ']'.repeat(depth) : ''));
+    let tooDeep = 0;
+    fc.assert(
+      fc.property(text, (candidate) => {
+        checkAgainstTolerantParse(candidate);
+        if (parseJson(candidate).tooDeepAt !== undefined) tooDeep++;
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(tooDeep > 20 && tooDeep < 280, `both outcomes exercised: ${tooDeep} of 300 too deep`);
+  });
+
   it('is compared field by field: a tree differing in one field, a child or a parent link fails the check', () => {
     const text = '{"a": [1, {"b": null}]}';
     const reference = parseJsonTolerantly(text).root!;
@@ -222,7 +246,7 @@ describe('strict JSON fast path: the very tree parseTree builds, or nothing', ()
       ({ root, items }) => (items[1].parent = root),
     ];
     for (const spoil of spoilers) {
-      const tree = parseStrictJson(text, MAX_NESTING_DEPTH)!;
+      const tree = parseStrictJson(text, MAX_NESTING_DEPTH).root!;
       assertSameTree(tree, reference, 'unchanged');
       spoil(parts(tree));
       assert.throws(() => assertSameTree(tree, reference, 'changed'), assert.AssertionError);

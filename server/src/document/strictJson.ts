@@ -88,17 +88,32 @@ const CLOSE_BRACE = 125;
 const EXACT_INTEGER_DIGITS = 15;
 
 /**
+ * Where a scan for too-deep nesting can start instead of at offset 0 on a text the fast path gave up on: right
+ * after the opening bracket of the innermost container open when it stopped, with that container and those
+ * around it open. Everything before is strict JSON, so a scan from the start would be there in the same state.
+ */
+export interface NestingScanStart {
+  readonly offset: number;
+  /** The open containers, outermost first. */
+  readonly open: readonly ('object' | 'array')[];
+}
+
+export type StrictJsonParse = { readonly root: Node } | { readonly root: undefined; readonly resumeNestingScan: NestingScanStart };
+
+/**
  * The tree jsonc-parser's `parseTree` builds for `text`, node for node, when the text is plainly strict JSON
  * (RFC 8259 grammar, whitespace only space, tab, LF and CR, nesting at most `maxDepth` deep, not empty), on
- * which `parseTree` reports no error. Undefined for any other text: the caller parses it with `parseTree`,
- * whose recovery and errors this does not repeat. Written for speed: one pass of `charCodeAt`, strings without
- * escapes sliced from the text, each container's children copied once into an array of their exact number.
+ * which `parseTree` reports no error. For any other text no root: the caller parses it with `parseTree`, whose
+ * recovery and errors this does not repeat, and may start its depth scan where this says. Written for speed:
+ * one pass of `charCodeAt`, strings without escapes sliced from the text, each container's children copied
+ * once into an array of their exact number.
  */
-export function parseStrictJson(text: string, maxDepth: number): Node | undefined {
+export function parseStrictJson(text: string, maxDepth: number): StrictJsonParse {
+  const parser = new StrictJsonParser(text, maxDepth);
   try {
-    return new StrictJsonParser(text, maxDepth).document();
+    return { root: parser.document() };
   } catch (error) {
-    if (error === NOT_STRICT) return undefined;
+    if (error === NOT_STRICT) return { root: undefined, resumeNestingScan: parser.nestingScanStart() };
     throw error;
   }
 }
@@ -106,6 +121,8 @@ export function parseStrictJson(text: string, maxDepth: number): Node | undefine
 class StrictJsonParser {
   private pos = 0;
   private depth = 0;
+  /** The innermost open object or array. */
+  private container: BranchNode | undefined = undefined;
   /** The children of every open container, innermost last; `pendingCount` of them are live. */
   private readonly pending: Node[] = [];
   private pendingCount = 0;
@@ -114,6 +131,12 @@ class StrictJsonParser {
     private readonly text: string,
     private readonly maxDepth: number,
   ) {}
+
+  nestingScanStart(): NestingScanStart {
+    const open: ('object' | 'array')[] = [];
+    for (let node = this.container; node; node = node.parent) if (node.type !== 'property') open.push(node.type as 'object' | 'array');
+    return { offset: this.container ? this.container.offset + 1 : 0, open: open.reverse() };
+  }
 
   document(): Node {
     this.skipWhitespace();
@@ -173,6 +196,8 @@ class StrictJsonParser {
     this.enter();
     const text = this.text;
     const node = new BranchNode('object', this.pos, parent);
+    const outer = this.container;
+    this.container = node;
     const first = this.pendingCount;
     this.pos++;
     this.skipWhitespace();
@@ -203,6 +228,7 @@ class StrictJsonParser {
     node.length = this.pos - node.offset;
     node.children = this.pending.slice(first, this.pendingCount);
     this.pendingCount = first;
+    this.container = outer;
     this.depth--;
     return node;
   }
@@ -211,6 +237,8 @@ class StrictJsonParser {
     this.enter();
     const text = this.text;
     const node = new BranchNode('array', this.pos, parent);
+    const outer = this.container;
+    this.container = node;
     const first = this.pendingCount;
     this.pos++;
     this.skipWhitespace();
@@ -230,6 +258,7 @@ class StrictJsonParser {
     node.length = this.pos - node.offset;
     node.children = this.pending.slice(first, this.pendingCount);
     this.pendingCount = first;
+    this.container = outer;
     this.depth--;
     return node;
   }

@@ -28,11 +28,17 @@ let aliasedNodesLeft = MAX_ALIASED_NODES;
  */
 export function parseYaml(text: string): ParsedJson {
   let document: Document;
+  // The parser makes an Error per warning, one per CloudFormation short tag (`!Ref`: "unresolved tag"), and
+  // only their positions are read: no stack traces, which cost more than the rest of the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch {
     // The parser is error-tolerant; this guards against a stack overflow on absurdly nested input.
     return { text, root: undefined, syntaxErrors: [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: 0 }], language: 'yaml' };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const syntaxErrors: ParseError[] = document.errors.map((error) => ({
     error: ParseErrorCode.InvalidSymbol,

@@ -1,51 +1,5 @@
-import type { Node, NodeType } from 'jsonc-parser';
-
-/** What a leaf holds: jsonc-parser's values (a number is a JS number, `1e400` Infinity). */
-type LeafValue = string | number | boolean | null;
-
-/**
- * A string, number, boolean or null: the fields jsonc-parser gives it, as own data properties (a spread or
- * `Object.assign` copies them, as it copies jsonc-parser's). Two classes, leaf and branch, keep every node to
- * one of two fixed shapes (the engine's reads stay inline-cached) without a leaf paying for `children` and
- * `colonOffset`: about 110 bytes per node of a 5 MB task definition against parseTree's 170.
- */
-class LeafNode implements Node {
-  declare type: NodeType;
-  declare offset: number;
-  declare length: number;
-  declare parent: BranchNode | undefined;
-  declare value: LeafValue;
-
-  constructor(type: NodeType, offset: number, length: number, parent: BranchNode | undefined, value: LeafValue) {
-    this.type = type;
-    this.offset = offset;
-    this.length = length;
-    this.parent = parent;
-    this.value = value;
-  }
-}
-
-/**
- * An object, array or property. `colonOffset` is undefined on objects and arrays, as `value` is absent here and
- * `parent` is undefined on the root: fields jsonc-parser leaves out, read the same.
- */
-class BranchNode implements Node {
-  declare type: NodeType;
-  declare offset: number;
-  declare length: number;
-  declare parent: BranchNode | undefined;
-  declare children: Node[] | undefined;
-  declare colonOffset: number | undefined;
-
-  constructor(type: NodeType, offset: number, parent: BranchNode | undefined) {
-    this.type = type;
-    this.offset = offset;
-    this.length = -1; // until its end is reached
-    this.parent = parent;
-    this.children = undefined;
-    this.colonOffset = undefined;
-  }
-}
+import type { Node } from 'jsonc-parser';
+import { BranchNode, LeafNode } from './treeNode';
 
 /** Thrown (never escaping this module) at the first character that is not plainly strict JSON. */
 const NOT_STRICT = Symbol('not strict JSON');
@@ -134,7 +88,7 @@ class StrictJsonParser {
 
   nestingScanStart(): NestingScanStart {
     const open: ('object' | 'array')[] = [];
-    for (let node = this.container; node; node = node.parent) if (node.type !== 'property') open.push(node.type as 'object' | 'array');
+    for (let node: Node | undefined = this.container; node; node = node.parent) if (node.type !== 'property') open.push(node.type as 'object' | 'array');
     return { offset: this.container ? this.container.offset + 1 : 0, open: open.reverse() };
   }
 
@@ -195,7 +149,7 @@ class StrictJsonParser {
   private object(parent: BranchNode | undefined): Node {
     this.enter();
     const text = this.text;
-    const node = new BranchNode('object', this.pos, parent);
+    const node = new BranchNode('object', this.pos, -1, parent);
     const outer = this.container;
     this.container = node;
     const first = this.pendingCount;
@@ -205,7 +159,7 @@ class StrictJsonParser {
       for (;;) {
         const keyStart = this.pos;
         if (text.charCodeAt(keyStart) !== QUOTE) throw NOT_STRICT;
-        const property = new BranchNode('property', keyStart, node);
+        const property = new BranchNode('property', keyStart, -1, node);
         const name = this.string();
         const key = new LeafNode('string', keyStart, this.pos - keyStart, property, name);
         this.skipWhitespace();
@@ -236,7 +190,7 @@ class StrictJsonParser {
   private array(parent: BranchNode | undefined): Node {
     this.enter();
     const text = this.text;
-    const node = new BranchNode('array', this.pos, parent);
+    const node = new BranchNode('array', this.pos, -1, parent);
     const outer = this.container;
     this.container = node;
     const first = this.pendingCount;

@@ -67,6 +67,18 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assert.deepEqual(values('AWS::ECS::CapacityProvider', '      AutoScalingGroupProvider:\n        ManagedTerminationProtection: |'), ['ENABLED', 'DISABLED']);
     });
 
+    it('leaves out what the API rejects beside a property already there: a launch type beside a capacity provider strategy', () => {
+      const withStrategy = completionLabelsAt(yamlResource('AWS::ECS::Service', `      CapacityProviderStrategy:\n        - CapacityProvider: FARGATE_SPOT\n      |`), { uri: YAML_URI });
+      assertExcludes(withStrategy, ['LaunchType', 'CapacityProviderStrategy']);
+      assertIncludes(withStrategy, ['PlatformVersion']);
+      const withLaunchType = completionLabelsAt(yamlResource('AWS::ECS::TaskSet', `      LaunchType: FARGATE\n      |`), { uri: YAML_URI });
+      assertExcludes(withLaunchType, ['LaunchType', 'CapacityProviderStrategy']);
+      assert.deepEqual(completionLabelsAt(yamlResource('AWS::ECS::Service', `      LoadBalancers:\n        - TargetGroupArn: arn\n          |`), { uri: YAML_URI }), [
+        'ContainerName',
+        'ContainerPort',
+      ]);
+    });
+
     it('offers the cluster properties, with ClusterSettings for the API settings', () => {
       const labels = completionLabelsAt(yamlResource('AWS::ECS::Cluster', '      ClusterName: web\n      |'), { uri: YAML_URI });
       assert.deepEqual(labels, ['ClusterSettings', 'Configuration', 'CapacityProviders', 'DefaultCapacityProviderStrategy', 'ServiceConnectDefaults', 'Tags']);
@@ -101,6 +113,11 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assertIncludes(labels, ['cluster', 'taskDefinition', 'networkConfiguration', 'platformVersion', 'tags', 'propagateTags', 'clientToken']);
       assertExcludes(labels, ['serviceName', 'launchType', 'service', 'forceNewDeployment', 'NetworkConfiguration']);
       assert.equal(acceptCompletion(`{ "serviceName": "api", "| }`, 'platformVersion'), `{ "serviceName": "api", "platformVersion": "LATEST" }`);
+    });
+
+    it('leaves out capacityProviderStrategy beside launchType, but offers launchType again while its key is retyped', () => {
+      assertExcludes(completionLabelsAt(`{ "serviceName": "api", "launchType": "FARGATE", | }`), ['capacityProviderStrategy']);
+      assertIncludes(completionLabelsAt(`{ "serviceName": "api", "launch|": "FARGATE" }`), ['launchType', 'capacityProviderStrategy']);
     });
 
     it('offers update-service keys only: forceNewDeployment, and no launch type, tags or scheduling strategy', () => {

@@ -82,6 +82,15 @@ describe('resource field table', () => {
     );
   });
 
+  it('names as conflicting only siblings of the same level, both ways', () => {
+    for (const entry of RESOURCE_FIELDS) {
+      for (const other of entry.conflicts ?? []) {
+        const sibling = RESOURCE_FIELDS.find((each) => dotted(each.path) === dotted([...entry.path.slice(0, -1), other]));
+        assert.ok(sibling?.conflicts?.includes(entry.path[entry.path.length - 1]), `${dotted(entry.path)} and ${other}`);
+      }
+    }
+  });
+
   it("offers in CLI input only what the AWS SDK's ECS model has for that action, with its types", () => {
     const sdkType: Record<string, string | undefined> = { string: undefined, integer: 'integer', boolean: 'boolean', number: 'double', object: 'structure', 'string map': 'map' };
     for (const [key, action] of Object.entries(ACTIONS)) {

@@ -25,6 +25,8 @@ export interface ResourceField extends Omit<Field, 'type' | 'check' | 'unit' | '
   readonly forms?: readonly ResourceForm[];
   /** Ids of the resource rules that read the property (hover lists those that check the resource's kind). */
   readonly rules?: readonly string[];
+  /** API names of sibling properties the API rejects together with this one: completion leaves it out when one is there. */
+  readonly conflicts?: readonly string[];
 }
 
 type Extra = Omit<ResourceField, 'path' | 'type' | 'summary' | 'kinds'>;
@@ -74,6 +76,7 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
     {
       values: LAUNCH_TYPES,
       forms: NOT_UPDATE,
+      conflicts: ['capacityProviderStrategy'],
       rules: [...LAUNCH_RULES, 'service-task-definition-compatibility'],
     },
   ),
@@ -83,6 +86,7 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
     'array of objects',
     'Capacity providers the tasks are spread over, each with a `base` and a `weight`; instead of `launchType`. `FARGATE` and `FARGATE_SPOT` run the tasks on Fargate.',
     {
+      conflicts: ['launchType'],
       rules: LAUNCH_RULES,
     },
   ),
@@ -143,8 +147,8 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
     rules: ['service-public-ip', 'task-set-public-ip'],
   }),
   field(SERVICE_AND_TASK_SET, 'loadBalancers', 'array of objects', 'Load balancer target groups (or Classic Load Balancers) the containers are registered with.'),
-  field(SERVICE_AND_TASK_SET, 'loadBalancers.*.targetGroupArn', 'string', 'ARN of the Elastic Load Balancing target group.'),
-  field(SERVICE_AND_TASK_SET, 'loadBalancers.*.loadBalancerName', 'string', 'Name of a Classic Load Balancer, instead of a target group.'),
+  field(SERVICE_AND_TASK_SET, 'loadBalancers.*.targetGroupArn', 'string', 'ARN of the Elastic Load Balancing target group.', { conflicts: ['loadBalancerName'] }),
+  field(SERVICE_AND_TASK_SET, 'loadBalancers.*.loadBalancerName', 'string', 'Name of a Classic Load Balancer, instead of a target group.', { conflicts: ['targetGroupArn'] }),
   field(SERVICE_AND_TASK_SET, 'loadBalancers.*.containerName', 'string', 'The container (its `name` in the task definition) registered with the load balancer.'),
   field(SERVICE_AND_TASK_SET, 'loadBalancers.*.containerPort', 'integer', 'Port of that container the load balancer sends traffic to.'),
   field(SERVICE_AND_TASK_SET, 'serviceRegistries', 'array of objects', 'AWS Cloud Map registries the tasks are registered in for service discovery.'),

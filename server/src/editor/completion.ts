@@ -6,7 +6,7 @@ import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { Analysis, analyzeText } from '../service/analysis';
 import { EditSpan, editSpan } from './editSpan';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
-import { ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
@@ -58,9 +58,10 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
 function completeResource(place: ResourcePlace, location: Location, root: Node, edit: EditSpan, typing: boolean): CompletionItem[] {
   const markdown = (entry: ResourceField) => resourceFieldMarkdown(place, entry);
   if (location.isAtPropertyKey) {
-    const fields = place.fields.of(place.apiPath).map(resourceFieldDoc);
+    const objectNode = findNodeAtLocation(root, location.path.slice(0, -1));
+    const typed = objectNode?.children?.map((property) => property.children?.[0]).find((key) => key?.offset === edit.start);
     const keyOf = (entry: ResourceField) => resourceKeyName(place, entry);
-    return propertyCompletions(fields, findNodeAtLocation(root, location.path.slice(0, -1)), edit, undefined, keyOf, markdown);
+    return propertyCompletions(propertyChoices(place, objectNode, typed), objectNode, edit, undefined, keyOf, markdown);
   }
   // A value is already complete before the cursor: nothing to insert here.
   if (location.previousNode && !typing) return [];

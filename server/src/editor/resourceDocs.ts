@@ -1,4 +1,4 @@
-import { JSONPath } from 'jsonc-parser';
+import { JSONPath, Node } from 'jsonc-parser';
 import { ruleDocsUrl } from '../engine/protocol';
 import { resourceRules } from '../rules';
 import { Enforces } from '../rules/rule';
@@ -62,6 +62,23 @@ export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: R
 
 function lastKey(entry: ResourceField): string {
   return entry.path[entry.path.length - 1];
+}
+
+/**
+ * The properties completion offers in an object of the resource: those of its level (as shown), without those the
+ * API rejects beside a property already there (`launchType` beside `capacityProviderStrategy`). `typed` is the
+ * key being typed, which does not count as there.
+ */
+export function propertyChoices(place: ResourcePlace, objectNode: Node | undefined, typed?: Node): ResourceField[] {
+  const present = new Set<string>();
+  for (const property of objectNode?.type === 'object' ? (objectNode.children ?? []) : []) {
+    const key = property.children?.[0];
+    if (key && key !== typed && typeof key.value === 'string') present.add(key.value.toLowerCase());
+  }
+  return place.fields
+    .of(place.apiPath)
+    .filter((entry) => !entry.conflicts?.some((other) => present.has(other.toLowerCase())))
+    .map(resourceFieldDoc);
 }
 
 const withRecommendedFirst = new Map<ResourceField, ResourceField>();

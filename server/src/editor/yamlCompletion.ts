@@ -5,7 +5,7 @@ import { arrayItems, stringValue } from '../document/json';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
-import { resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
 
@@ -67,9 +67,8 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   const place = resourcePlace(found.reread.resources, objectPath);
   if (place) {
-    const fields = place.fields.of(place.apiPath).map(resourceFieldDoc);
     return keyItems(
-      fields,
+      propertyChoices(place, object, found.node),
       present,
       range,
       column,

@@ -110,6 +110,28 @@ describe('hover on services, clusters, task sets and capacity providers', () => 
       assert.match(lines.join('\n'), /^\*\*GuardDuty Runtime Monitoring\*\*: tasks started before Runtime Monitoring/m);
     });
 
+    it('explains the property an intrinsic function computes, under the finding on it', () => {
+      const text = hoverAt(
+        `Parameters:
+  PublicIp:
+    Type: String
+    Default: ENABLED
+Resources:
+  Api:
+    Type: AWS::ECS::Service
+    Properties:
+      NetworkConfiguration:
+        AwsvpcConfiguration:
+          AssignPublicIp: !Ref Public|Ip`,
+        { uri: YAML_URI },
+      );
+      const [finding, property] = text?.split('\n\n---\n\n') ?? [];
+      assert.ok(finding.startsWith('**service-public-ip** (warning)'), finding);
+      assert.ok(property.startsWith('**AssignPublicIp** · string'), property);
+      const branch = hoverLinesAt(SERVICE_YAML(`      PlatformVersion: !If [IsLegacy, "1.3.0", LA|TEST]`), { uri: YAML_URI });
+      assert.equal(branch[0], '**PlatformVersion** · string');
+    });
+
     it('explains a list item by its list, and nothing on unknown keys or on the resource around the properties', () => {
       assert.equal(hoverLinesAt(SERVICE_YAML(`      NetworkConfiguration:\n        AwsvpcConfiguration:\n          Subnets: [sub|net-1]`), { uri: YAML_URI })[0], '**Subnets** · array of strings');
       assert.equal(hoverAt(SERVICE_YAML(`      Some|thingElse: 1`), { uri: YAML_URI }), undefined);

@@ -8,6 +8,7 @@ import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { FieldDoc, fieldDocAt, fieldMarkdown } from './fieldDocs';
 import { RuleDocs } from './ruleDocs';
 import { resourceFieldMarkdown, resourcePlace } from './resourceDocs';
+import { intrinsicOf } from '../document/cloudformation/template';
 import { FrameOptions, taskFrame } from './taskPath';
 import { taskSizeMarkdown } from './taskSize';
 
@@ -73,15 +74,26 @@ function resourcePropertyUnderCursor(analysis: Analysis, position: Position): { 
   if (resources.length === 0 || !parsed.root) return undefined;
   const node = findNodeAtOffset(parsed.root, document.offsetAt(position));
   if (!node || !isScalar(node)) return undefined;
-  const place = resourcePlace(resources, getNodePath(node));
+  // Inside `!Ref Parameter` or `!If [...]`, the property the function computes is explained.
+  const intrinsic = resources[0].source === 'cloudformation' ? outermostIntrinsic(node) : undefined;
+  const place = resourcePlace(resources, getNodePath(intrinsic ?? node));
   if (!place) return undefined;
-  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const isKey = !intrinsic && node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const { apiPath } = place;
   const arrayItem = !isKey && typeof apiPath[apiPath.length - 1] === 'number';
   const entry = place.fields.at(arrayItem ? apiPath.slice(0, -1) : apiPath);
   if (!entry) return undefined;
   const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
   return { markdown: resourceFieldMarkdown(place, entry), range };
+}
+
+/** The outermost intrinsic function call (a one-key `Ref` / `Fn::*` / `Condition` object) around a node, if any. */
+function outermostIntrinsic(node: Node): Node | undefined {
+  let outermost: Node | undefined;
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+    if (intrinsicOf(ancestor)) outermost = ancestor;
+  }
+  return outermost;
 }
 
 function isScalar(node: Node): boolean {

@@ -60,7 +60,7 @@ describe('completion in services, clusters, task sets and capacity providers', (
       const values = (type: string, properties: string) => completionLabelsAt(yamlResource(type, properties), { uri: YAML_URI });
       assert.deepEqual(values('AWS::ECS::Service', '      LaunchType: |'), ['EC2', 'FARGATE', 'EXTERNAL']);
       assert.deepEqual(values('AWS::ECS::Service', '      PlatformVersion: |'), ['LATEST', '1.4.0', '1.3.0', '1.0.0']);
-      assert.deepEqual(values('AWS::ECS::Service', '      PropagateTags: |'), ['TASK_DEFINITION', 'SERVICE', 'NONE']);
+      assert.deepEqual(values('AWS::ECS::Service', '      PropagateTags: |'), ['SERVICE', 'TASK_DEFINITION']);
       assert.deepEqual(values('AWS::ECS::Service', '      NetworkConfiguration:\n        AwsvpcConfiguration:\n          AssignPublicIp: |'), ['DISABLED', 'ENABLED']);
       assert.deepEqual(values('AWS::ECS::Service', '      EnableExecuteCommand: |'), ['true', 'false']);
       assert.deepEqual(values('AWS::ECS::Cluster', '      ClusterSettings:\n        - Name: containerInsights\n          Value: |'), ['enhanced', 'enabled', 'disabled']);
@@ -125,6 +125,7 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assertIncludes(labels, ['cluster', 'desiredCount', 'forceNewDeployment', 'platformVersion', 'networkConfiguration']);
       assertExcludes(labels, ['serviceName', 'launchType', 'tags', 'schedulingStrategy', 'role', 'deploymentController', 'clientToken']);
       assert.deepEqual(completionLabelsAt(`{ "service": "api", "taskDefinition": "api:13", "forceNewDeployment": | }`), ['true', 'false']);
+      assert.deepEqual(completionLabelsAt(`{ "service": "api", "taskDefinition": "api:13", "propagateTags": | }`), ['"TASK_DEFINITION"', '"SERVICE"', '"NONE"']);
     });
 
     it('offers the keys and values of nested levels in create-cluster, create-task-set and create-capacity-provider input', () => {

@@ -184,8 +184,14 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
   }),
   field(SERVICE, 'placementStrategy.*.field', 'string', 'What to spread or pack by: `instanceId`, `host`, an attribute such as `attribute:ecs.availability-zone`, or `cpu` or `memory` for `binpack`.'),
   field(SERVICE, 'enableECSManagedTags', 'boolean', 'Tags the tasks with the names of their cluster and service (`aws:ecs:clusterName`, `aws:ecs:serviceName`).'),
+  // The API also takes NONE; CloudFormation's schema lists the two sources only.
   field(SERVICE, 'propagateTags', 'string', "Copies the task definition's or the service's tags to the tasks it starts; nothing is copied when absent.", {
     values: ['TASK_DEFINITION', 'SERVICE', 'NONE'],
+    forms: ['create', 'update'],
+  }),
+  field(SERVICE, 'propagateTags', 'string', "Copies the task definition's or the service's tags to the tasks it starts; nothing is copied when absent.", {
+    values: ['SERVICE', 'TASK_DEFINITION'],
+    forms: ['template'],
   }),
   field(
     SERVICE,

@@ -1,5 +1,4 @@
-import { MAX_FILE_BYTES, formatBytes } from './lint/fileAccess';
-import { LINTED_FILE_EXTENSIONS } from './lint/files';
+import { formatBytes, LINTED_FILE_EXTENSIONS, MAX_FILE_BYTES } from './lint/lintedFiles';
 
 export const HELP = `Usage: ecs-guard <command> [options]
 

@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/**
- * Files larger than this are refused. The ECS API takes task definitions of up to 64 KiB and CloudFormation
- * templates of up to 1 MB; 10 MiB leaves room for generated files and is still analysed in about a second.
- */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { formatBytes, MAX_FILE_BYTES } from './lintedFiles';
 
 /** What a file was when it was read: `--fix` writes only if it still is. */
 export interface ReadFile {
@@ -93,10 +88,4 @@ function sharedAncestor(a: string, b: string): string {
 
 export function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`.replace('.0 ', ' ');
 }

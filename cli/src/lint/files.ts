@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
+import { isLintedFileName } from './lintedFiles';
 
 export interface LintTarget {
   readonly absolutePath: string;
@@ -20,14 +21,6 @@ export interface DiscoveryProblem {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.cache']);
-
-/** The file names a folder walk picks up; one list, so that more kinds (YAML templates) are one line away. */
-export const LINTED_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonc', '.yaml', '.yml', '.template'];
-
-function isLintedFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return LINTED_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
 
 /** Files, folders and globs from the command line, as lint targets; arguments that match nothing are problems. */
 export function expandTargets(args: readonly string[], cwd: string): { targets: LintTarget[]; problems: DiscoveryProblem[] } {

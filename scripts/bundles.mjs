@@ -44,7 +44,8 @@ export function bundles({ production = false } = {}) {
     // The CLI: a small entry (arguments, help, version) that loads one command's bundle when it runs, so
     // `lint` never loads the AWS SDK, nor `coverage` the rule engine (see CLI_COMMAND_BUNDLES).
     cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js', plugins: [commandBundlesExternal] },
-    cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js' },
+    // Run from the sources (tests), the lint's worker threads load tsx; the bundle never does.
+    cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js', external: ['tsx/cjs'] },
     cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js' },
     // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
     fakeGuardDuty: { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },

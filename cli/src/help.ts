@@ -38,6 +38,10 @@ Input:
   -                            Read the text to lint from standard input
       --stdin-filename <path>  Name of the standard input text, for messages and the config's globs
 
+Performance:
+      --concurrency <n>        Threads that lint: auto (default: one per 400 files, up to the idle cores),
+                               off, or a number; the report is the same whatever the number
+
 Fixes:
       --fix                    Apply the safe fixes to the files, then report what remains; each changed
                                file is named on standard error with its fixes per rule

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatBytes, MAX_FILE_BYTES } from './lintedFiles';
@@ -37,7 +36,7 @@ export type WriteResult = 'written' | 'changed-meanwhile';
  */
 export function writeFileAtomically(file: string, text: string, original: ReadFile): WriteResult {
   const target = fs.realpathSync(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.ecs-guard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.ecs-guard-${process.pid}-${randomSuffix()}.tmp`);
   const mode = original.stat.mode & 0o7777;
   const fd = fs.openSync(temporary, 'wx', mode);
   try {
@@ -58,6 +57,12 @@ export function writeFileAtomically(file: string, text: string, original: ReadFi
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Eight hex digits, so that the temporary file's name cannot be guessed; node:crypto is loaded only by --fix. */
+function randomSuffix(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when needed (see above)
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(4).toString('hex');
 }
 
 function changedSince(file: string, original: ReadFile): boolean {

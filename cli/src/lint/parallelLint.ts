@@ -56,7 +56,8 @@ interface WorkerInput {
   readonly settings: LintSettings;
   /** An Int32Array of one element over a SharedArrayBuffer: the index of the next chunk's first file. */
   readonly next: Int32Array;
-  readonly chunkSize: number;
+  /** Threads that lint, this one included: the chunks shrink with the files left per thread. */
+  readonly threads: number;
 }
 
 /** A worker's message: the outcomes of the files from `start` on. */
@@ -78,7 +79,7 @@ export async function lintTargets(targets: readonly LintTarget[], settings: Lint
     return;
   }
   const ordered = new OrderedOutcomes(targets.length, onOutcome);
-  const input: WorkerInput = { targets, settings, next: new Int32Array(new SharedArrayBuffer(4)), chunkSize: chunkSize(targets.length, threads.workers + 1) };
+  const input: WorkerInput = { targets, settings, next: new Int32Array(new SharedArrayBuffer(4)), threads: threads.workers + 1 };
   const workers = startWorkers(input, ordered, threads);
   if (threads.mainThreadLints ?? true) lintChunks(input, linter, (start, outcomes) => ordered.add(start, outcomes));
   await workers.settled();
@@ -89,18 +90,29 @@ export async function lintTargets(targets: readonly LintTarget[], settings: Lint
 
 /** Lints chunks taken from the shared counter until there are none left. */
 function lintChunks(input: WorkerInput, linter: FileLinter, done: (start: number, outcomes: FileOutcome[]) => void): void {
-  const { targets, next, chunkSize } = input;
-  for (let start = Atomics.add(next, 0, chunkSize); start < targets.length; start = Atomics.add(next, 0, chunkSize)) {
+  for (let chunk = takeChunk(input); chunk; chunk = takeChunk(input)) {
     done(
-      start,
-      targets.slice(start, start + chunkSize).map((target) => linter.lintTarget(target)),
+      chunk.start,
+      input.targets.slice(chunk.start, chunk.end).map((target) => linter.lintTarget(target)),
     );
   }
 }
 
-/** Small enough that the threads finish together, large enough that messages are few. */
-function chunkSize(fileCount: number, threads: number): number {
-  return Math.max(1, Math.min(16, Math.floor(fileCount / (threads * 8))));
+/** The largest chunk a thread takes: enough that messages are few. */
+const MAX_CHUNK = 16;
+
+/**
+ * The next chunk of files, or undefined when none are left. Chunks shrink as the files run out (a share of
+ * what is left per thread, at most MAX_CHUNK), so that the threads finish together: the last chunks are
+ * single files, and no thread waits long for another's.
+ */
+function takeChunk({ next, targets, threads }: WorkerInput): { start: number; end: number } | undefined {
+  for (;;) {
+    const start = Atomics.load(next, 0);
+    if (start >= targets.length) return undefined;
+    const end = start + Math.max(1, Math.min(MAX_CHUNK, Math.floor((targets.length - start) / (threads * 4))));
+    if (Atomics.compareExchange(next, 0, start, end) === start) return { start, end };
+  }
 }
 
 /** Outcomes arriving in any order, handed on in the targets' order as soon as each one's predecessors are in. */

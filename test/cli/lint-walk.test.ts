@@ -17,6 +17,7 @@ describe('ecs-guard lint: the folder walk', () => {
           [`repo/deploy/${name}`, TASK],
           [`repo/deploy/sub/${name}`, TASK],
           [`repo/${name}`, TASK],
+          [`other/x/${name}`, TASK],
         ]),
       ),
     );
@@ -32,6 +33,8 @@ describe('ecs-guard lint: the folder walk', () => {
     ['', ['repo/deploy']],
     ['repo', ['deploy/**/*.json']],
     ['repo/deploy', ['../*.json', 'sub']],
+    ['repo', ['../other']],
+    ['other/x', ['../../repo/deploy', '.']],
   ];
   for (const [cwd, args] of cases) {
     it(`lint ${args.join(' ') || '(no argument)'} in ${cwd || 'the parent'}`, () => {

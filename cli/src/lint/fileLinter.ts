@@ -40,7 +40,7 @@ export class FileLinter {
   /** A file found on the command line or by a folder walk. */
   lintTarget(target: LintTarget): FileOutcome {
     const events: LintEvent[] = [];
-    const selection = this.selectionOf(target.absolutePath);
+    const selection = this.selectionOf(target);
     // Asked before reading, so an ignored file is never read.
     if (!lintPlan({ config: this.settings.config, selection }).linted) {
       if (target.explicit) events.push(ignoredMessage(target.displayPath));
@@ -54,9 +54,12 @@ export class FileLinter {
     return this.lintText(read.file.text, target, selection, events, read.file);
   }
 
-  /** How the config selects the file at this path (by its path relative to the config file). */
-  selectionOf(absolutePath: string): FileSelection {
-    return selectFile(toPosix(path.relative(this.settings.configDir, absolutePath)), this.settings.config);
+  /** How the config selects the file (by its path relative to the config file's folder). */
+  selectionOf(target: Pick<LintTarget, 'absolutePath' | 'displayPath'>): FileSelection {
+    const { configDir, cwd, config } = this.settings;
+    // The display path is the path relative to the working folder, where the config file usually is.
+    const relativePath = configDir === cwd ? target.displayPath : toPosix(path.relative(configDir, target.absolutePath));
+    return selectFile(relativePath, config);
   }
 
   /** Lints a text read from `target` (`file`, when it came from disk: `--fix` writes only then). */

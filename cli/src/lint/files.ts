@@ -99,11 +99,12 @@ interface FoundFile {
  */
 function walkFiles(folder: string, cwd: string, accept: (displayPath: string, name: string) => boolean, onUnreadable: (folder: string, code: string) => void): FoundFile[] {
   const files: FoundFile[] = [];
-  // Below the working folder, the display path is built name by name; a walk from outside it may come back
-  // into it ("lint .." in a subfolder), where only path.relative knows.
+  // The display path of a file is the folder's (relative to the working folder) and the names below it, except
+  // where the walk may come back into the working folder ("lint .." in a subfolder): there path.relative knows.
   const relativeFolder = toPosix(path.relative(cwd, folder));
-  const inside = !relativeFolder.startsWith('..') && !path.isAbsolute(relativeFolder);
-  const displayOf = (dir: string, displayDir: string, name: string) => (!inside ? toDisplayPath(cwd, path.join(dir, name)) : displayDir === '' ? name : `${displayDir}/${name}`);
+  const cwdFromFolder = path.relative(folder, cwd);
+  const incremental = cwdFromFolder === '' || cwdFromFolder.startsWith('..') || path.isAbsolute(cwdFromFolder);
+  const displayOf = (dir: string, displayDir: string, name: string) => (!incremental ? toDisplayPath(cwd, path.join(dir, name)) : displayDir === '' ? name : `${displayDir}/${name}`);
   const visit = (dir: string, displayDir: string) => {
     let entries: fs.Dirent[];
     try {
@@ -114,7 +115,7 @@ function walkFiles(folder: string, cwd: string, accept: (displayPath: string, na
     }
     for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) visit(path.join(dir, entry.name), inside ? displayOf(dir, displayDir, entry.name) : '');
+        if (!SKIPPED_FOLDERS.has(entry.name)) visit(path.join(dir, entry.name), incremental ? displayOf(dir, displayDir, entry.name) : '');
       } else if (entry.isFile()) {
         const displayPath = displayOf(dir, displayDir, entry.name);
         if (accept(displayPath, entry.name)) files.push({ absolutePath: path.join(dir, entry.name), displayPath });

@@ -65,7 +65,7 @@ async function lintStdin(linter: FileLinter, options: LintArguments, io: CliIO):
   const name = options.stdinFilename;
   const absolutePath = path.resolve(io.cwd, name ?? STDIN_NAME);
   const displayPath = name ? toDisplayPath(io.cwd, absolutePath) : STDIN_NAME;
-  const selection = name ? linter.selectionOf(absolutePath) : 'by-content';
+  const selection = name ? linter.selectionOf({ absolutePath, displayPath }) : 'by-content';
   if (!lintPlan({ config: linter.settings.config, selection }).linted) return { events: [ignoredMessage(displayPath)] };
   const text = io.readStdin ? await io.readStdin() : '';
   return linter.lintText(text, { absolutePath, displayPath, explicit: true, root: path.dirname(absolutePath) }, selection);

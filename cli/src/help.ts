@@ -39,7 +39,7 @@ Input:
       --stdin-filename <path>  Name of the standard input text, for messages and the config's globs
 
 Performance:
-      --concurrency <n>        Threads that lint: auto (default: one per 400 files, up to the idle cores),
+      --concurrency <n>        Threads that lint: auto (default: one per 1,000 files, up to the idle cores),
                                off, or a number; the report is the same whatever the number
 
 Fixes:

@@ -14,6 +14,7 @@ import { AnalysisCache } from './lsp/analysisCache';
 import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
+import { HeapTrimmer, processHeap } from './lsp/heapTrimmer';
 import { LintResults } from './lsp/lintResults';
 import { lintTarget } from './lsp/lintTarget';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
@@ -29,6 +30,8 @@ const analyses = new AnalysisCache();
 // A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`));
+const heap = processHeap();
+const heapTrimmer = heap ? new HeapTrimmer(heap) : undefined;
 let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
@@ -127,6 +130,7 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   }
   // A failed send means the client is gone.
   if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
+  heapTrimmer?.afterPublish();
 }
 
 /** The first `limit` findings of each rule, in document order: every kind of problem stays visible. */

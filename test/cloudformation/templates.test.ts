@@ -111,6 +111,19 @@ Resources:
       assert.match(finding.message, /^WebTask: "Privileged" in container "app" must be true or false/);
     });
 
+    it("leaves Error.stackTraceLimit as it was (the parse turns stack traces off for the yaml package's warnings)", () => {
+      const saved = Error.stackTraceLimit;
+      Error.stackTraceLimit = 42; // a value no parse sets
+      try {
+        analyzeText('Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      TaskRoleArn: !Ref Role\n', YAML_URI);
+        assert.equal(Error.stackTraceLimit, 42);
+        analyzeText(`Resources: ${'['.repeat(100_000)}\n# AWS::ECS::TaskDefinition\n`, YAML_URI);
+        assert.equal(Error.stackTraceLimit, 42);
+      } finally {
+        Error.stackTraceLimit = saved;
+      }
+    });
+
     it('never reports json-syntax on YAML, and lints what parsed of a broken file', () => {
       const ids = lintText('Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions: [ { Name: a, Image: b, Privileged: true }\n', {}, YAML_URI).map(
         (finding) => finding.ruleId,

@@ -1,5 +1,6 @@
 import { createScanner, Node, ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
 import type { Document } from 'yaml';
+import { NestingScanStart, parseStrictJson } from './strictJson';
 
 /** Deeper nesting than this is not a task definition, and the recursive parser would overflow the stack. */
 export const MAX_NESTING_DEPTH = 512;
@@ -36,7 +37,18 @@ export function tooLargeToParse(text: string): ParsedJson {
  * errors because the ECS API and the AWS CLI read strict JSON.
  */
 export function parseJson(text: string): ParsedJson {
-  const tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH);
+  // Most texts are strict JSON: one fast pass builds the very tree parseTree would, the depth checked as it goes.
+  const strict = parseStrictJson(text, MAX_NESTING_DEPTH);
+  return strict.root ? { text, root: strict.root, syntaxErrors: [] } : parseJsonTolerantly(text, strict.resumeNestingScan);
+}
+
+/**
+ * The parse of any text, with jsonc-parser's error recovery: what `parseJson` gives a text that is not plainly
+ * strict JSON (a syntax error, a comment, nesting too deep, no content). Exported for the tests that prove the
+ * fast path gives exactly this on every text it accepts.
+ */
+export function parseJsonTolerantly(text: string, nestingScanStart?: NestingScanStart): ParsedJson {
+  const tooDeepAt = offsetBeyondDepth(text, MAX_NESTING_DEPTH, nestingScanStart);
   if (tooDeepAt !== undefined) return { text, root: undefined, syntaxErrors: [], tooDeepAt };
   const syntaxErrors: ParseError[] = [];
   try {
@@ -55,11 +67,13 @@ export function parseJson(text: string): ParsedJson {
  * cannot exhaust the recursive parser's stack. It reads the text with the parser's own scanner, so strings,
  * comments and line breaks (`\r` ends an unclosed string too) are tokens exactly as the parser sees them. A
  * closing bracket counts only when it closes the innermost open one of its kind: the parser skips mismatched
- * ones (`[},[},...` nests it ever deeper), so this count is never below the parser's depth.
+ * ones (`[},[},...` nests it ever deeper), so this count is never below the parser's depth. It starts at `from`
+ * when the strict parse says where (the text before is strict JSON, read there already).
  */
-function offsetBeyondDepth(text: string, maxDepth: number): number | undefined {
+function offsetBeyondDepth(text: string, maxDepth: number, from: NestingScanStart = { offset: 0, open: [] }): number | undefined {
   const scanner = createScanner(text, false);
-  const open: SyntaxKind[] = [];
+  scanner.setPosition(from.offset);
+  const open: SyntaxKind[] = from.open.map((type) => (type === 'object' ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken));
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
       if (open.push(token) > maxDepth) return scanner.getTokenOffset();

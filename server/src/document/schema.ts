@@ -1,6 +1,5 @@
 import { Node } from 'jsonc-parser';
 import { Field, FIELDS, FieldType, NamePairs } from './fields';
-import { childValue } from './json';
 
 /**
  * The fields RegisterTaskDefinition checks the JSON type of, as the `value-type` rule walks them: the
@@ -55,23 +54,68 @@ export const TASK_FIELDS: readonly FieldSpec[] = CHECKED.filter((spec) => !inCon
 /** Fields of one container definition, relative to the container object. */
 export const CONTAINER_FIELDS: readonly FieldSpec[] = CHECKED.filter(inContainer).map((spec) => ({ ...spec, path: spec.path.slice(2) }));
 
-/** Every node below `root` that the pattern reaches; a missing property or a non-container on the way yields nothing. */
-export function nodesMatching(root: Node, pattern: FieldPattern): Node[] {
-  // Loops rather than flatMap, stopping at the first segment that matches nothing: value-type asks every
-  // container for every field it knows, and most are absent.
-  let current: Node[] = [root];
-  for (const segment of pattern) {
-    const next: Node[] = [];
-    for (const node of current) {
-      if (segment !== '*') {
-        const child = childValue(node, segment);
-        if (child) next.push(child);
-      } else if (node.type === 'array' && node.children) {
-        for (const item of node.children) next.push(item);
+/**
+ * A scope's specs as a tree of their path segments, so that one walk of an object reads each of its
+ * properties once, however many fields the table has (value-type looks at every field of every container).
+ */
+export interface FieldTree {
+  /** The specs whose path ends here, with their index in the table. */
+  readonly specs: readonly { readonly spec: FieldSpec; readonly index: number }[];
+  /** Below a property of an object, by key. */
+  readonly keys: ReadonlyMap<string, FieldTree>;
+  /** Below every item of an array (`*`). */
+  readonly items: FieldTree | undefined;
+}
+
+interface MutableFieldTree {
+  specs: { spec: FieldSpec; index: number }[];
+  keys: Map<string, MutableFieldTree>;
+  items: MutableFieldTree | undefined;
+}
+
+export function fieldTree(specs: readonly FieldSpec[]): FieldTree {
+  const newTree = (): MutableFieldTree => ({ specs: [], keys: new Map(), items: undefined });
+  const root = newTree();
+  specs.forEach((spec, index) => {
+    let tree = root;
+    for (const segment of spec.path) {
+      if (segment === '*') {
+        tree = tree.items ??= newTree();
+      } else {
+        let next = tree.keys.get(segment);
+        if (!next) tree.keys.set(segment, (next = newTree()));
+        tree = next;
       }
     }
-    if (next.length === 0) return next;
-    current = next;
+    tree.specs.push({ spec, index });
+  });
+  return root;
+}
+
+/**
+ * Calls `found` for every spec of the tree and every node below `root` its path reaches: exactly the nodes
+ * `nodesMatching` gives for the spec (a repeated key: the last one, as in JSON.parse), each spec's nodes in
+ * document order; the order across specs is the walk's.
+ */
+export function walkFields(root: Node, tree: FieldTree, found: (spec: FieldSpec, index: number, node: Node) => void): void {
+  if (root.type === 'object' && tree.keys.size > 0) {
+    const properties = root.children ?? [];
+    // Backwards, so a key already seen is an earlier duplicate, which the last one overrides.
+    let seen: unknown[] | undefined;
+    for (let i = properties.length - 1; i >= 0; i--) {
+      const [key, value] = properties[i].children ?? [];
+      const below = typeof key?.value === 'string' ? tree.keys.get(key.value) : undefined;
+      if (!below) continue;
+      if (seen?.includes(key.value)) continue;
+      (seen ??= []).push(key.value);
+      if (!value) continue;
+      for (const { spec, index } of below.specs) found(spec, index, value);
+      walkFields(value, below, found);
+    }
+  } else if (root.type === 'array' && tree.items) {
+    for (const item of root.children ?? []) {
+      for (const { spec, index } of tree.items.specs) found(spec, index, item);
+      walkFields(item, tree.items, found);
+    }
   }
-  return current;
 }

@@ -1,6 +1,7 @@
 import { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { ParsedJson } from './parse';
+import { BranchNode, LeafNode } from './treeNode';
 
 /** CloudFormation's short intrinsic tags and the long form each stands for. */
 const SHORT_TAGS: ReadonlyMap<string, string> = new Map([
@@ -28,11 +29,17 @@ let aliasedNodesLeft = MAX_ALIASED_NODES;
  */
 export function parseYaml(text: string): ParsedJson {
   let document: Document;
+  // The parser makes an Error per warning, one per CloudFormation short tag (`!Ref`: "unresolved tag"), and
+  // only their positions are read: no stack traces, which cost more than the rest of the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch {
     // The parser is error-tolerant; this guards against a stack overflow on absurdly nested input.
     return { text, root: undefined, syntaxErrors: [{ error: ParseErrorCode.InvalidSymbol, offset: 0, length: 0 }], language: 'yaml' };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const syntaxErrors: ParseError[] = document.errors.map((error) => ({
     error: ParseErrorCode.InvalidSymbol,
@@ -51,11 +58,12 @@ function convert(node: YamlNode, text: string, document: Document, parent: Node 
   const longForm = node.tag ? SHORT_TAGS.get(node.tag) : undefined;
   if (longForm) {
     const tagStart = Math.max(0, text.lastIndexOf(node.tag!, start));
-    const object: Node = { type: 'object', offset: tagStart, length: end - tagStart, parent, children: [] };
-    const property: Node = { type: 'property', offset: tagStart, length: end - tagStart, parent: object, colonOffset: tagStart + node.tag!.length, children: [] };
-    const key: Node = { type: 'string', value: longForm, offset: tagStart, length: node.tag!.length, parent: property };
-    property.children!.push(key, convertUntagged(node, text, document, property, aliasDepth, start, end));
-    object.children!.push(property);
+    const object = new BranchNode('object', tagStart, end - tagStart, parent);
+    const property = new BranchNode('property', tagStart, end - tagStart, object);
+    property.colonOffset = tagStart + node.tag!.length;
+    const key = new LeafNode('string', tagStart, node.tag!.length, property, longForm);
+    property.children = [key, convertUntagged(node, text, document, property, aliasDepth, start, end)];
+    object.children = [property];
     return object;
   }
   return convertUntagged(node, text, document, parent, aliasDepth, start, end);
@@ -63,38 +71,41 @@ function convert(node: YamlNode, text: string, document: Document, parent: Node 
 
 function convertUntagged(node: YamlNode, text: string, document: Document, parent: Node | undefined, aliasDepth: number, start: number, end: number): Node {
   if (isMap(node)) {
-    const object: Node = { type: 'object', offset: start, length: end - start, parent, children: [] };
+    const object = new BranchNode('object', start, end - start, parent);
+    const properties: Node[] = [];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const keyNode = pair.key as Scalar;
       const [keyStart, keyEnd] = keyNode.range ?? [start, start];
       const valueEnd = (pair.value as YamlNode | null)?.range?.[1] ?? keyEnd;
-      const property: Node = { type: 'property', offset: keyStart, length: valueEnd - keyStart, parent: object, colonOffset: keyEnd, children: [] };
-      const key: Node = { type: 'string', value: String(keyNode.value), offset: keyStart, length: keyEnd - keyStart, parent: property };
-      property.children!.push(key);
+      const property = new BranchNode('property', keyStart, valueEnd - keyStart, object);
+      property.colonOffset = keyEnd;
+      const key = new LeafNode('string', keyStart, keyEnd - keyStart, property, String(keyNode.value));
       // `Key:` with nothing after it is null, as in YAML.
-      const value = pair.value ? convert(pair.value as YamlNode, text, document, property, aliasDepth) : { type: 'null' as const, value: null, offset: keyEnd, length: 0, parent: property };
-      property.children!.push(value);
-      object.children!.push(property);
+      const value = pair.value ? convert(pair.value as YamlNode, text, document, property, aliasDepth) : new LeafNode('null', keyEnd, 0, property, null);
+      property.children = [key, value];
+      properties.push(property);
     }
+    object.children = properties;
     return object;
   }
   if (isSeq(node)) {
-    const array: Node = { type: 'array', offset: start, length: end - start, parent, children: [] };
+    const array = new BranchNode('array', start, end - start, parent);
+    const items: Node[] = [];
     for (const item of node.items) {
       if (item === null) continue;
-      array.children!.push(convert(item as YamlNode, text, document, array, aliasDepth));
+      items.push(convert(item as YamlNode, text, document, array, aliasDepth));
     }
+    array.children = items;
     return array;
   }
-  const value = isScalar(node) ? node.value : null;
-  return { ...scalarOf(value), offset: start, length: end - start, parent };
+  return scalarNode(isScalar(node) ? node.value : null, start, end - start, parent);
 }
 
 function convertAlias(alias: Alias, text: string, document: Document, parent: Node | undefined, aliasDepth: number): Node {
   const target = aliasDepth < MAX_ALIAS_DEPTH && aliasedNodesLeft > 0 ? alias.resolve(document) : undefined;
   const [start, end] = alias.range ?? [0, 0];
-  if (!target) return { type: 'null', value: null, offset: start, length: end - start, parent };
+  if (!target) return new LeafNode('null', start, end - start, parent, null);
   // The alias stands where it is written: its own span, the anchored node's content.
   const copy = convert(target as YamlNode, text, document, parent, aliasDepth + 1) as { offset: number; length: number } & Node;
   copy.offset = start;
@@ -102,11 +113,11 @@ function convertAlias(alias: Alias, text: string, document: Document, parent: No
   return copy;
 }
 
-function scalarOf(value: unknown): Pick<Node, 'type' | 'value'> {
-  if (typeof value === 'string') return { type: 'string', value };
-  if (typeof value === 'number') return { type: 'number', value };
-  if (typeof value === 'boolean') return { type: 'boolean', value };
-  if (typeof value === 'bigint') return { type: 'number', value: Number(value) };
-  if (value === null || value === undefined) return { type: 'null', value: null };
-  return { type: 'string', value: String(value) };
+function scalarNode(value: unknown, offset: number, length: number, parent: Node | undefined): LeafNode {
+  if (typeof value === 'string') return new LeafNode('string', offset, length, parent, value);
+  if (typeof value === 'number') return new LeafNode('number', offset, length, parent, value);
+  if (typeof value === 'boolean') return new LeafNode('boolean', offset, length, parent, value);
+  if (typeof value === 'bigint') return new LeafNode('number', offset, length, parent, Number(value));
+  if (value === null || value === undefined) return new LeafNode('null', offset, length, parent, null);
+  return new LeafNode('string', offset, length, parent, String(value));
 }

@@ -80,6 +80,13 @@ export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRule
 
 export const ruleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
 
+const catalogIndex = new Map(allRuleMetas.map((meta, index) => [meta.id, index]));
+
+/** A rule's place in the catalog (sorted by id): how findings at the same offset are ordered. */
+export function ruleOrder(id: string): number {
+  return catalogIndex.get(id) ?? allRuleMetas.length;
+}
+
 export function ruleMeta(id: string): RuleMeta | undefined {
   return allRuleMetas.find((meta) => meta.id === id);
 }

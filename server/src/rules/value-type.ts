@@ -1,6 +1,6 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { childValue, isPlaceholderNode, pathOf } from '../document/json';
-import { CONTAINER_FIELDS, FieldSpec, nodesMatching, TASK_FIELDS } from '../document/schema';
+import { CONTAINER_FIELDS, FieldSpec, FieldTree, fieldTree, TASK_FIELDS, walkFields } from '../document/schema';
 import { parseCpuUnits, parseMemoryMiB } from '../document/units';
 import { setValue } from '../document/jsonEdit';
 import { replacement } from './_fix';
@@ -19,9 +19,12 @@ interface Problem {
 /** A part of the document the field tables apply to, and how to name a value in it. */
 interface Scope {
   readonly root: Node;
-  readonly fields: readonly FieldSpec[];
+  readonly tree: FieldTree;
   subject(relativePath: JSONPath, node: Node): string;
 }
+
+const TASK_TREE = fieldTree(TASK_FIELDS);
+const CONTAINER_TREE = fieldTree(CONTAINER_FIELDS);
 
 export const valueType: Rule = {
   meta: {
@@ -34,12 +37,12 @@ export const valueType: Rule = {
     const text = doc.parsed.text;
     const scopes: Scope[] = [];
     if (doc.task) {
-      scopes.push({ root: doc.task.node, fields: TASK_FIELDS, subject: (path) => `Task-level "${dotted(path)}"` });
+      scopes.push({ root: doc.task.node, tree: TASK_TREE, subject: (path) => `Task-level "${dotted(path)}"` });
     }
     for (const container of doc.containers) {
       scopes.push({
         root: container.node,
-        fields: CONTAINER_FIELDS,
+        tree: CONTAINER_TREE,
         subject: (path, node) => {
           const variable = environmentVariableName(path, node);
           return variable !== undefined ? `Environment variable "${variable}" in container ${container.label}` : `"${dotted(path)}" in container ${container.label}`;
@@ -48,15 +51,18 @@ export const valueType: Rule = {
     }
     const invented = inventedByRecovery(doc.parsed.syntaxErrors.map((error) => error.offset));
     for (const scope of scopes) {
-      const rootDepth = pathOf(scope.root).length;
-      for (const spec of scope.fields) {
-        for (const node of nodesMatching(scope.root, spec.path)) {
-          // null is how describe output and generators say "unset"; a placeholder is unknown; json-syntax reports text that is not JSON.
-          if (node.type === 'null' || isPlaceholderNode(node) || invented(node)) continue;
-          const problem = problemOf(spec, node, text, () => scope.subject(pathOf(node).slice(rootDepth), node));
-          if (problem) reportAt(node, problem.message, problem.fix);
-        }
-      }
+      const found: { index: number; node: Node; problem: Problem }[] = [];
+      const subject = (node: Node) => scope.subject(pathOf(node).slice(pathOf(scope.root).length), node);
+      // One walk of the scope's properties for every field of the table.
+      walkFields(scope.root, scope.tree, (spec, index, node) => {
+        // null is how describe output and generators say "unset"; a placeholder is unknown; json-syntax reports text that is not JSON.
+        if (node.type === 'null') return;
+        const problem = problemOf(spec, node, text, subject);
+        if (problem && !isPlaceholderNode(node) && !invented(node)) found.push({ index, node, problem });
+      });
+      // In the table's order, as a scan field by field would report them.
+      found.sort((a, b) => a.index - b.index);
+      for (const { node, problem } of found) reportAt(node, problem.message, problem.fix);
     }
   },
   // The same value, written with the type or spelling the API takes.
@@ -95,7 +101,10 @@ function replacementTitle(path: JSONPath, value: unknown): string {
   return `Change ${subject} to ${JSON.stringify(value)}`;
 }
 
-function problemOf(spec: FieldSpec, node: Node, text: string, subject: () => string): Problem | undefined {
+/** How a message names the value at a node, built only for a value that has a problem. */
+type Subject = (node: Node) => string;
+
+function problemOf(spec: FieldSpec, node: Node, text: string, subject: Subject): Problem | undefined {
   switch (spec.type) {
     case 'string':
       return spec.enum ? enumProblem(spec.enum, node, text, subject) : stringProblem(node, text, subject);
@@ -104,60 +113,61 @@ function problemOf(spec: FieldSpec, node: Node, text: string, subject: () => str
     case 'boolean':
       return booleanProblem(node, text, subject);
     case 'array':
-      return node.type === 'array' ? undefined : containerProblem(spec, node, text, subject(), 'an array');
+      return node.type === 'array' ? undefined : containerProblem(spec, node, text, subject(node), 'an array');
     case 'object':
-      return node.type === 'object' ? undefined : containerProblem(spec, node, text, subject(), 'an object');
+      return node.type === 'object' ? undefined : containerProblem(spec, node, text, subject(node), 'an object');
   }
 }
 
-function stringProblem(node: Node, text: string, subject: () => string): Problem | undefined {
+function stringProblem(node: Node, text: string, subject: Subject): Problem | undefined {
   if (node.type === 'string') return undefined;
   if (node.type === 'number' || node.type === 'boolean') {
     const written = raw(node, text);
-    return { message: `${subject()} must be a string: write "${written}".`, fix: { replaceWith: written } };
+    return { message: `${subject(node)} must be a string: write "${written}".`, fix: { replaceWith: written } };
   }
-  return { message: `${subject()} must be a string, not ${describe(node, text)}.` };
+  return { message: `${subject(node)} must be a string, not ${describe(node, text)}.` };
 }
 
-function enumProblem(allowed: readonly string[], node: Node, text: string, subject: () => string): Problem | undefined {
+function enumProblem(allowed: readonly string[], node: Node, text: string, subject: Subject): Problem | undefined {
   if (node.type === 'string') {
     const value = node.value as string;
     if (allowed.includes(value)) return undefined;
     const canonical = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
     if (canonical) {
-      return { message: `${subject()} must be "${canonical}", not "${value}": the values are case-sensitive.`, fix: { replaceWith: canonical } };
+      return { message: `${subject(node)} must be "${canonical}", not "${value}": the values are case-sensitive.`, fix: { replaceWith: canonical } };
     }
   }
-  return { message: `${subject()} must be one of ${listOf(allowed)}, not ${describe(node, text)}.` };
+  return { message: `${subject(node)} must be one of ${listOf(allowed)}, not ${describe(node, text)}.` };
 }
 
-function integerProblem(spec: FieldSpec, node: Node, text: string, subject: () => string): Problem | undefined {
+function integerProblem(spec: FieldSpec, node: Node, text: string, subject: Subject): Problem | undefined {
+  if (node.type === 'number' && Number.isInteger(node.value)) return undefined;
   const expected = spec.unit === 'port' ? 'a port number' : spec.unit ? `a whole number of ${spec.unit}` : 'a whole number';
   if (node.type === 'number') {
-    return Number.isInteger(node.value) ? undefined : { message: `${subject()} must be ${expected}, not ${raw(node, text)}.` };
+    return Number.isInteger(node.value) ? undefined : { message: `${subject(node)} must be ${expected}, not ${raw(node, text)}.` };
   }
   if (node.type === 'string') {
     const value = node.value as string;
     if (/^\s*\d+\s*$/.test(value)) {
       const number = Number(value);
-      return { message: `${subject()} must be a JSON number, not a string: write ${number} without quotes.`, fix: { replaceWith: number } };
+      return { message: `${subject(node)} must be a JSON number, not a string: write ${number} without quotes.`, fix: { replaceWith: number } };
     }
     // "1 GB" and "1 vCPU" are task-level spellings; the container fields take the plain number.
     const converted = spec.unit === 'MiB' ? parseMemoryMiB(value) : spec.unit === 'CPU units' ? parseCpuUnits(value) : undefined;
     if (converted !== undefined) {
-      return { message: `${subject()} must be ${expected}: write ${converted} ("${value}" is accepted only at task level).`, fix: { replaceWith: converted } };
+      return { message: `${subject(node)} must be ${expected}: write ${converted} ("${value}" is accepted only at task level).`, fix: { replaceWith: converted } };
     }
   }
-  return { message: `${subject()} must be ${expected}, not ${describe(node, text)}.` };
+  return { message: `${subject(node)} must be ${expected}, not ${describe(node, text)}.` };
 }
 
-function booleanProblem(node: Node, text: string, subject: () => string): Problem | undefined {
+function booleanProblem(node: Node, text: string, subject: Subject): Problem | undefined {
   if (node.type === 'boolean') return undefined;
   const word = node.type === 'string' ? /^\s*(true|false)\s*$/i.exec(node.value as string)?.[1].toLowerCase() : undefined;
   if (word) {
-    return { message: `${subject()} must be ${word} without quotes, not the string "${node.value as string}".`, fix: { replaceWith: word === 'true' } };
+    return { message: `${subject(node)} must be ${word} without quotes, not the string "${node.value as string}".`, fix: { replaceWith: word === 'true' } };
   }
-  return { message: `${subject()} must be true or false, not ${describe(node, text)}.` };
+  return { message: `${subject(node)} must be true or false, not ${describe(node, text)}.` };
 }
 
 /** An array or object of the wrong type; name/value lists written as a map or as "NAME=value" strings convert. */

@@ -1,10 +1,11 @@
 import { Range } from 'vscode-languageserver-textdocument';
 import { Node } from 'jsonc-parser';
-import { contentRules, resourceRules, syntaxRules } from '../rules';
+import { contentRules, resourceRules, ruleOrder, syntaxRules } from '../rules';
 import { Finding, ResourceRuleContext, RuleContext, RuleMeta, Severity, SeverityOverride } from '../rules/rule';
 import { EcsResource, ResourceObject } from '../document/resources';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { pathOf } from '../document/json';
+import { positionFinder } from '../document/lines';
 import { Analysis, hasLintableContent } from './analysis';
 import { intrinsicOf } from '../document/cloudformation/template';
 import type { TemplateSource } from '../document/cloudformation/source';
@@ -28,16 +29,15 @@ export interface ValidateOptions {
 
 /** All findings for one analysed document, in document order. */
 export function validate(analysis: Analysis, options: ValidateOptions = {}): LintFinding[] {
-  const { taskDefinitions, resources, parsed, document } = analysis;
+  const { taskDefinitions, resources, parsed } = analysis;
   if (!options.assumeTaskDefinition && !hasLintableContent(analysis)) return [];
   const findings: LintFinding[] = [];
+  const requiredTagKeys = options.requiredTagKeys ?? [];
+  const positionAt = positionFinder(analysis.document.getText());
+  const rangeOf = (offset: number, length: number): Range => ({ start: positionAt(offset), end: positionAt(offset + length) });
   const add = (meta: RuleMeta, finding: Finding) => {
-    const configured = effectiveSeverity(meta, options.rules);
-    if (configured === 'off') return;
-    // The user's setting wins; otherwise a finding may be more severe than its rule's default.
-    const severity = options.rules?.[meta.id] === undefined ? (finding.severity ?? configured) : configured;
-    const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
-    findings.push({ ...finding, ruleId: meta.id, severity, range });
+    const severity = severityOf(meta, options.rules, finding.severity);
+    if (severity !== undefined) findings.push({ ...finding, ruleId: meta.id, severity, range: rangeOf(finding.offset, finding.length) });
   };
   // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON.
   if (parsed.language !== 'yaml' || parsed.tooLarge) {
@@ -47,15 +47,40 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
   }
   const fromTemplate = new TemplateFindings();
   for (const doc of taskDefinitions) {
-    const report = doc.template ? (meta: RuleMeta, finding: Finding) => fromTemplate.add(meta, finding, doc.template!) : add;
+    // One context per task definition; `meta` is the rule that runs. A task definition of a template reports
+    // through TemplateFindings; any other straight into a LintFinding, with the keys a spread of the finding gives.
+    let meta = contentRules[0].meta;
+    const template = doc.template;
+    const context: RuleContext = template
+      ? {
+          doc,
+          requiredTagKeys,
+          reportAt: (node, message, fix, severity) => fromTemplate.add(meta, { offset: node.offset, length: node.length, path: pathOf(node), message, fix, severity }, template),
+          reportMissing: (object, message, fix) => fromTemplate.add(meta, { offset: object.anchor.offset, length: object.anchor.length, path: object.path, message, fix }, template),
+        }
+      : {
+          doc,
+          requiredTagKeys,
+          reportAt: (node, message, fix, severity) => {
+            const ruleSeverity = severityOf(meta, options.rules, severity);
+            if (ruleSeverity === undefined) return;
+            const { offset, length } = node;
+            findings.push({ offset, length, path: pathOf(node), message, fix, severity: ruleSeverity, ruleId: meta.id, range: rangeOf(offset, length) });
+          },
+          reportMissing: (object, message, fix) => {
+            const severity = severityOf(meta, options.rules, undefined);
+            if (severity === undefined) return;
+            const { offset, length } = object.anchor;
+            findings.push({ offset, length, path: object.path, message, fix, ruleId: meta.id, severity, range: rangeOf(offset, length) });
+          },
+        };
     for (const rule of contentRules) {
-      const context: RuleContext = {
-        doc,
-        requiredTagKeys: options.requiredTagKeys ?? [],
-        reportAt: (node, message, fix, severity) => report(rule.meta, { ...nodeSpan(node), path: pathOf(node), message, fix, severity }),
-        reportMissing: (object, message, fix) => report(rule.meta, { ...nodeSpan(object.anchor), path: object.path, message, fix }),
-      };
-      guarded(rule.meta.id, options, () => rule.check(context));
+      meta = rule.meta;
+      try {
+        rule.check(context);
+      } catch (error) {
+        options.onRuleError?.(meta.id, error);
+      }
     }
   }
   fromTemplate.findings().forEach(({ meta, finding }) => add(meta, finding));
@@ -67,7 +92,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       if (!rule.kinds.includes(resource.kind)) continue;
       const context: ResourceRuleContext = {
         resource,
-        requiredTagKeys: options.requiredTagKeys ?? [],
+        requiredTagKeys,
         taskDefinition,
         reportAt: (node, message, fix, when) => add(rule.meta, { ...nodeSpan(node), path: pathOf(node), message: named(message, when), fix }),
         reportMissing: (object, message, fix) => add(rule.meta, { ...nodeSpan(missingAnchor(resource, object)), path: object.path, message: named(message), fix }),
@@ -75,7 +100,18 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       guarded(rule.meta.id, options, () => rule.check(context));
     }
   }
-  return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  // By offset, then in the rule catalog's order (by id), without a locale-aware comparison on every tie.
+  return findings.sort((a, b) => a.offset - b.offset || ruleOrder(a.ruleId) - ruleOrder(b.ruleId));
+}
+
+/**
+ * A finding's severity, undefined when its rule is off: the user's setting wins; otherwise a finding may be more
+ * severe than its rule's default.
+ */
+function severityOf(meta: RuleMeta, overrides: ValidateOptions['rules'], findingSeverity: Severity | undefined): Severity | undefined {
+  const configured = overrides?.[meta.id];
+  if (configured === 'off') return undefined;
+  return configured ?? findingSeverity ?? meta.defaultSeverity;
 }
 
 /**
@@ -115,10 +151,6 @@ function taskDefinitionOf(resource: EcsResource, taskDefinitions: readonly TaskD
 function missingAnchor(resource: EcsResource, object: ResourceObject): Node {
   const key = object.node?.parent?.type === 'property' ? object.node.parent.children?.[0] : undefined;
   return key ?? resource.anchor;
-}
-
-function effectiveSeverity(meta: RuleMeta, overrides: ValidateOptions['rules']): SeverityOverride {
-  return overrides?.[meta.id] ?? meta.defaultSeverity;
 }
 
 function nodeSpan(node: Node): { offset: number; length: number } {

@@ -48,7 +48,8 @@ export class HeapTrimmer {
 /**
  * This process's V8 heap, or undefined when the runtime will not expose its collector. `--expose-gc` set at run
  * time, so that every way the server is started (the VS Code client, `ecs-guard-language-server` in other
- * editors) gets it; it installs `gc` only in contexts created afterwards, such as this one.
+ * editors) gets it; it installs `gc` only in contexts created afterwards, such as this one. Node and Electron
+ * (VS Code runs the server with its own) both keep V8's flags writable after start for `v8.setFlagsFromString`.
  */
 export function processHeap(): Heap | undefined {
   try {

@@ -1,5 +1,6 @@
 // Run in a fresh Node process by figures/client.ts: require()s the client bundle with a stand-in for the
-// `vscode` module (only the extension host has the real one) and prints the milliseconds it took.
+// `vscode` module (only the extension host has the real one) and prints the milliseconds it took: the
+// process's CPU time (every thread) and the wall time.
 const Module = require('node:module');
 
 // Any property is another stand-in, callable and constructible: enough for module-level code.
@@ -23,6 +24,9 @@ const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? vscode : load.call(this, request, ...rest);
 };
+const cpuBefore = process.cpuUsage();
 const start = performance.now();
 require(process.argv[2]);
-process.stdout.write(String(performance.now() - start));
+const wallMs = performance.now() - start;
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs }));

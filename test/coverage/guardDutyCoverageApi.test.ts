@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { createGuardDutyClient } from '../../client/src/coverage/guardDuty/createClient';
 import { COVERAGE_PAGE_SIZE, GuardDutyCoverageApi } from '../../client/src/coverage/guardDuty/guardDutyCoverageApi';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
@@ -38,6 +39,21 @@ describe('GuardDuty coverage access (real SDK against the fake)', () => {
     }
     assert.equal((calls[0].body as { nextToken?: string }).nextToken, undefined);
     assert.ok((calls[2].body as { nextToken?: string }).nextToken);
+  });
+
+  it('hands each page over once the request for the next one is out, so handling a page never delays the chain of pages', async () => {
+    // Node announces every HTTP request it creates: by then the SDK has serialised and signed it.
+    const created: string[] = [];
+    const onRequest = (message: unknown) => created.push((message as { request: { path: string } }).request.path);
+    diagnosticsChannel.subscribe('http.client.request.start', onRequest);
+    try {
+      const requestsAtEachPage: number[] = [];
+      await api.listEcsCoverage(DETECTOR, {}, undefined, () => requestsAtEachPage.push(created.filter((path) => path.endsWith('/coverage')).length));
+      // 120 clusters: three pages; while the first two are handled, the request for the next one exists.
+      assert.deepEqual(requestsAtEachPage, [2, 3, 3]);
+    } finally {
+      diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
+    }
   });
 
   it('asks the service for unhealthy clusters, one account or one cluster', async () => {

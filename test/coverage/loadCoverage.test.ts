@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { loadCoverage, loadRegionCoverage } from '../../client/src/coverage/model/loadCoverage';
 import { RegionCoverage } from '../../client/src/coverage/model/coverageModel';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
@@ -46,6 +47,14 @@ describe('loading region coverage', () => {
     assert.equal(region.clusters.length, 20);
     assert.ok(region.clusters.every((cluster) => cluster.coverageStatus === 'UNHEALTHY'));
     assert.deepEqual(region.statistics, { HEALTHY: 40, UNHEALTHY: 20 });
+  });
+
+  it('asks for the first page on the connection ListDetectors opened: only the statistics, off the chain of pages, wait for a new one', async () => {
+    const region = await load();
+    assert.equal(region.error, null);
+    const first = (operation: string) => fake.requests.find((request) => request.operation === operation)!;
+    assert.equal(first('ListCoverage').connection, first('ListDetectors').connection);
+    assert.notEqual(first('GetCoverageStatistics').connection, first('ListDetectors').connection);
   });
 
   it('loads regions concurrently, in the order asked, and one failing region does not stop the others', async () => {
@@ -162,6 +171,22 @@ describe('loading region coverage', () => {
       fs.writeFileSync(environment.credentialsFile, '[late]\naws_access_key_id = test\naws_secret_access_key = test\n');
       const second = await load({ credentials: undefined, profile: 'late' });
       assert.equal(second.error, null);
+    });
+
+    it('resolves the credentials once for all the regions of a load, and anew for the next load', async () => {
+      // A credential_process that counts its runs (as a role assumption or an SSO exchange would be counted).
+      const runs = path.join(environment.home, 'runs');
+      const script = path.join(environment.home, 'credentials.js');
+      fs.writeFileSync(script, `require('fs').appendFileSync(${JSON.stringify(runs)}, 'x'); process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'test', SecretAccessKey: 'test' }));`);
+      fs.writeFileSync(environment.configFile, `[profile counted]\ncredential_process = "${process.execPath}" "${script}"\n`);
+      const loadCounted = () => loadCoverage(['us-east-1', 'eu-west-1', 'sa-east-1'], { endpoint: fake.url, profile: 'counted', maxAttempts: 1 });
+      assert.deepEqual(
+        (await loadCounted()).map((region) => region.error?.kind ?? null),
+        [null, null, 'no-detector'],
+      );
+      assert.equal(fs.readFileSync(runs, 'utf8'), 'x');
+      await loadCounted();
+      assert.equal(fs.readFileSync(runs, 'utf8'), 'xx');
     });
 
     it('puts no secret into any message', async () => {

@@ -5,10 +5,21 @@ import { OPERATING_SYSTEM_FAMILIES } from './fields';
 
 /** Facts about a task definition that several rules read. `undefined` means unknown, never "no". */
 
-/** `requiresCompatibilities` contains FARGATE. */
-export function isFargate(doc: TaskDefinitionDocument): boolean {
-  return arrayItems(doc.task?.get('requiresCompatibilities')).some((item) => stringValue(item) === 'FARGATE');
+/**
+ * Each fact is answered once per task definition (a document's analysis does not change), however many rules
+ * ask: most rules depend on the platform, and the answer reads every container's image.
+ */
+function memoized<T>(answer: (doc: TaskDefinitionDocument) => T): (doc: TaskDefinitionDocument) => T {
+  const answers = new WeakMap<TaskDefinitionDocument, { readonly value: T }>();
+  return (doc) => {
+    let answered = answers.get(doc);
+    if (!answered) answers.set(doc, (answered = { value: answer(doc) }));
+    return answered.value;
+  };
 }
+
+/** `requiresCompatibilities` contains FARGATE. */
+export const isFargate = memoized((doc): boolean => arrayItems(doc.task?.get('requiresCompatibilities')).some((item) => stringValue(item) === 'FARGATE'));
 
 /**
  * The operating system a task runs on, answered once for every rule and editor feature:
@@ -24,7 +35,9 @@ export type Platform =
   | { readonly os: 'windows'; readonly basis: 'images' }
   | { readonly os: 'unknown' };
 
-export function platform(doc: TaskDefinitionDocument): Platform {
+export const platform = memoized(platformOf);
+
+function platformOf(doc: TaskDefinitionDocument): Platform {
   const runtimePlatform = doc.task?.get('runtimePlatform');
   const family = runtimePlatform?.type === 'object' ? childValue(runtimePlatform, 'operatingSystemFamily') : runtimePlatform;
   if (!family || family.type === 'null') {

@@ -103,11 +103,13 @@ export function walkFields(root: Node, tree: FieldTree, found: (spec: FieldSpec,
     // Backwards, so a key already seen is an earlier duplicate, which the last one overrides.
     let seen: unknown[] | undefined;
     for (let i = properties.length - 1; i >= 0; i--) {
-      const [key, value] = properties[i].children ?? [];
-      const below = typeof key?.value === 'string' ? tree.keys.get(key.value) : undefined;
+      const parts = properties[i].children;
+      const key = parts?.[0]?.value;
+      const below = typeof key === 'string' ? tree.keys.get(key) : undefined;
       if (!below) continue;
-      if (seen?.includes(key.value)) continue;
-      (seen ??= []).push(key.value);
+      if (seen?.includes(key)) continue;
+      (seen ??= []).push(key);
+      const value = parts![1];
       if (!value) continue;
       for (const { spec, index } of below.specs) found(spec, index, value);
       walkFields(value, below, found);

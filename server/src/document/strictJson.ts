@@ -52,7 +52,7 @@ export interface NestingScanStart {
   readonly open: readonly ('object' | 'array')[];
 }
 
-export type StrictJsonParse = { readonly root: Node } | { readonly root: undefined; readonly resumeNestingScan: NestingScanStart };
+type StrictJsonParse = { readonly root: Node } | { readonly root: undefined; readonly resumeNestingScan: NestingScanStart };
 
 /**
  * The tree jsonc-parser's `parseTree` builds for `text`, node for node, when the text is plainly strict JSON

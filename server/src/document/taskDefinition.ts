@@ -103,21 +103,66 @@ function looksLikeContainerArray(root: Node): boolean {
 }
 
 function containerViews(containersNode: Node | undefined): ContainerView[] {
-  return arrayItems(containersNode).flatMap((item, index) => {
-    if (item.type !== 'object') return [];
+  const views: ContainerView[] = [];
+  arrayItems(containersNode).forEach((item, index) => {
+    if (item.type !== 'object') return;
     const nameNode = childValue(item, 'name');
     const name = stringValue(nameNode);
     const anchor = nameNode ?? item.children?.[0]?.children?.[0] ?? openingBrace(item);
-    return [{ ...objectView(item, anchor), index, label: name ? `"${name}"` : `#${index + 1}` }];
+    views.push(new NodeContainerView(item, anchor, index, name ? `"${name}"` : `#${index + 1}`));
   });
+  return views;
 }
 
 function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
-  return {
-    node,
-    path: pathOf(node),
-    anchor,
-    get: (key) => childValue(node, key),
-    has: (key) => propertyOf(node, key) !== undefined,
-  };
+  return new NodeObjectView(node, anchor);
+}
+
+/**
+ * An object's properties by key, indexed on the first lookup: the rules ask each container and the task for
+ * dozens of properties, and a scan per lookup reads every property every time.
+ */
+class NodeObjectView implements ObjectView {
+  readonly path: JSONPath;
+  private byKey: Map<string, Node> | undefined;
+
+  constructor(
+    readonly node: Node,
+    readonly anchor: Node,
+  ) {
+    this.path = pathOf(node);
+  }
+
+  get(key: string): Node | undefined {
+    return this.property(key)?.children?.[1];
+  }
+
+  has(key: string): boolean {
+    return this.property(key) !== undefined;
+  }
+
+  /** As `propertyOf`: the last property of that key wins, as in JSON.parse. */
+  private property(key: string): Node | undefined {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      if (this.node.type === 'object') {
+        for (const property of this.node.children ?? []) {
+          const name = property.children?.[0]?.value;
+          if (typeof name === 'string') this.byKey.set(name, property);
+        }
+      }
+    }
+    return this.byKey.get(key);
+  }
+}
+
+class NodeContainerView extends NodeObjectView implements ContainerView {
+  constructor(
+    node: Node,
+    anchor: Node,
+    readonly index: number,
+    readonly label: string,
+  ) {
+    super(node, anchor);
+  }
 }

@@ -1,7 +1,7 @@
 import type { Node, NodeType } from 'jsonc-parser';
 
 /** What a leaf holds: jsonc-parser's values (a number is a JS number, `1e400` Infinity). */
-export type LeafValue = string | number | boolean | null;
+type LeafValue = string | number | boolean | null;
 
 /**
  * A string, number, boolean or null: the fields jsonc-parser gives it, as own data properties (a spread or

@@ -1,7 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, isPlaceholderNode, keyOf, nodeAt, numberValue, pathOf, stringValue } from '../document/json';
 import { removeValue } from '../document/jsonEdit';
-import { ContainerView, TaskDefinitionDocument } from '../document/taskDefinition';
+import { ContainerView, ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { FixData, FixProposal } from './rule';
 
 /**
@@ -89,32 +89,37 @@ export function unsupportedParameterFacts(where: Where): { readonly parameter: s
 
 /** Every value of the task that ECS does not take `where`, in document order. */
 export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): Unsupported[] {
-  const rows = ROWS.filter((row) => row.where.includes(where));
+  const { task: taskRows, container: containerRows } = ROWS_BY_KEY[where];
   const found: Unsupported[] = [];
-  if (doc.task) check(doc.task.node, rowsByKey(rows, 'task'), where, found, undefined);
-  const containerRows = rowsByKey(rows, 'container');
-  for (const container of doc.containers) check(container.node, containerRows, where, found, container);
+  if (doc.task) check(doc.task, taskRows, where, found, undefined);
+  for (const container of doc.containers) check(container, containerRows, where, found, container);
   return found.sort((a, b) => a.node.offset - b.node.offset);
 }
 
 /** The rows of one scope by their first key, so each object's properties are read once (a task can have thousands of containers). */
-function rowsByKey(rows: readonly Row[], scope: Row['scope']): Map<string, Row[]> {
+function rowsByKey(where: Where, scope: Row['scope']): Map<string, Row[]> {
   const byKey = new Map<string, Row[]>();
-  for (const row of rows) {
-    if (row.scope === scope) byKey.set(row.path[0], [...(byKey.get(row.path[0]) ?? []), row]);
+  for (const row of ROWS) {
+    if (row.scope === scope && row.where.includes(where)) byKey.set(row.path[0], [...(byKey.get(row.path[0]) ?? []), row]);
   }
   return byKey;
 }
 
-function check(object: Node, byKey: Map<string, Row[]>, where: Where, found: Unsupported[], container: ContainerView | undefined): void {
-  for (const property of object.children ?? []) {
-    const [key, value] = property.children ?? [];
-    const rows = typeof key?.value === 'string' ? byKey.get(key.value) : undefined;
+const ROWS_BY_KEY: Record<Where, Record<Row['scope'], Map<string, Row[]>>> = {
+  fargate: { task: rowsByKey('fargate', 'task'), container: rowsByKey('fargate', 'container') },
+  windows: { task: rowsByKey('windows', 'task'), container: rowsByKey('windows', 'container') },
+};
+
+function check(object: ObjectView, byKey: Map<string, Row[]>, where: Where, found: Unsupported[], container: ContainerView | undefined): void {
+  for (const property of object.node.children ?? []) {
+    const key = property.children?.[0]?.value;
+    const value = property.children?.[1];
+    const rows = typeof key === 'string' ? byKey.get(key) : undefined;
     if (!rows || !value) continue;
     // A repeated key: the last one wins, as in JSON.parse.
-    if (childValue(object, key.value as string) !== value) continue;
+    if (object.get(key as string) !== value) continue;
     for (const row of rows) {
-      for (const node of matching(value, row.path.slice(1))) {
+      for (const node of matching(value, row.path, 1)) {
         if (node.type === 'null' || isPlaceholderNode(node)) continue;
         const unsupported = row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : [];
         for (const each of unsupported) found.push({ ...each, container });
@@ -129,11 +134,21 @@ function subjectOf(path: readonly string[]): string {
   return rest.length ? `"${rest[rest.length - 1]}" of "${first}"` : `"${first}"`;
 }
 
-/** The nodes at a path pattern below an object; `*` is every item of an array. */
-function matching(root: Node, path: readonly string[]): Node[] {
+/** The nodes at `path` (from segment `from` on) below a node; `*` is every item of an array. */
+function matching(root: Node, path: readonly string[], from: number): Node[] {
   let nodes = [root];
-  for (const segment of path) {
-    nodes = nodes.flatMap((node) => (segment === '*' ? arrayItems(node) : node.type === 'object' ? [childValue(node, segment)].filter((child): child is Node => child !== undefined) : []));
+  for (let i = from; i < path.length && nodes.length > 0; i++) {
+    const segment = path[i];
+    const next: Node[] = [];
+    for (const node of nodes) {
+      if (segment === '*') {
+        for (const item of arrayItems(node)) next.push(item);
+      } else {
+        const child = node.type === 'object' ? childValue(node, segment) : undefined;
+        if (child !== undefined) next.push(child);
+      }
+    }
+    nodes = next;
   }
   return nodes;
 }

@@ -28,3 +28,16 @@ export function rememberingSecrets(credentials: Credentials, secrets: Set<string
   if (typeof credentials !== 'function') return remember(credentials);
   return async (...args: Parameters<typeof credentials>) => remember(await credentials(...args));
 }
+
+/**
+ * The provider's first answer for every caller, a failure included; a caller asking for a refresh (the SDK
+ * does after an expired token) gets a new resolution, which later callers then share.
+ */
+export function resolvedOnce(credentials: Credentials): Credentials {
+  if (typeof credentials !== 'function') return credentials;
+  let identity: ReturnType<typeof credentials> | undefined;
+  return (properties?: Record<string, unknown>) => {
+    if (!identity || properties?.forceRefresh) identity = credentials(properties);
+    return identity;
+  };
+}

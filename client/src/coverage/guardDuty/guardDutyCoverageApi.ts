@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CoverageResource, GetCoverageStatisticsCommand, GuardDutyClient, ListCoverageCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { MalformedResponseError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from './connectionOptions';
@@ -74,6 +75,9 @@ export class GuardDutyCoverageApi {
         inFlight = request(nextToken);
         // Should onPage throw, the request in flight must not become an unhandled rejection.
         inFlight.catch(() => undefined);
+        // The page is handed over once the next request is on the wire (the SDK gets it there within
+        // microtasks and ticks): handled first, its conversion would lengthen every round trip of the chain.
+        await nextTurn();
       }
       resources.push(...page.Resources);
       onPage(page.Resources);

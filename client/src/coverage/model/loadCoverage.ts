@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { classifyError } from '../errors/classifyError';
 import { CoverageError, LoadTimeoutError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from '../guardDuty/connectionOptions';
-import { credentialsFor, rememberingSecrets } from '../guardDuty/credentials';
+import { credentialsFor, rememberingSecrets, resolvedOnce } from '../guardDuty/credentials';
 import { coveragePageLimit, CoverageStatusCounts, GuardDutyCoverageApi, MAX_COVERAGE_PAGES } from '../guardDuty/guardDutyCoverageApi';
 import { mapConcurrently } from './concurrency';
 import { ClusterCoverage, clusterKey, RegionCoverage } from './coverageModel';
@@ -40,8 +40,12 @@ export function loadRegionCoverage(options: GuardDutyConnectionOptions & Pick<Lo
  */
 export function loadCoverage(regions: readonly string[], options: LoadOptions = {}): Promise<RegionCoverage[]> {
   const deadline = deadlineFor(options);
+  // One resolution for every region of the load (the files read once, one role assumption, SSO exchange or
+  // credential_process run instead of one per region), still anew for every load. Role assumption goes to
+  // the first region's STS endpoint: a regional STS endpoint's credentials are valid in every region.
+  const credentials = options.credentials ?? (regions.length ? resolvedOnce(credentialsFor(options.profile, regions[0])) : undefined);
   return mapConcurrently(regions, options.maxConcurrentRegions ?? MAX_CONCURRENT_REGIONS, async (region) => {
-    const result = await loadRegion({ ...options, region }, deadline);
+    const result = await loadRegion({ ...options, region, credentials }, deadline);
     try {
       options.onRegionLoaded?.(result);
     } catch {
@@ -86,17 +90,19 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     // Converted page by page while the next page is on its way. A cluster listed twice (the list changed
     // between two pages) is kept once, where it first came, as last listed.
     const clusters = new Map<string, ClusterCoverage>();
-    const [statistics] = await Promise.all([
-      api.getEcsStatistics(detectorId).then((counts) => {
-        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
-        return counts;
-      }),
+    // The first page is asked for before the statistics, so it takes the connection ListDetectors opened:
+    // the statistics are off the chain of pages, and wait for a new connection (a TLS handshake with AWS) instead.
+    const [, statistics] = await Promise.all([
       api.listEcsCoverage(
         detectorId,
         options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {},
         () => pageLimit,
         (page) => page.map(toClusterCoverage).forEach((cluster) => clusters.set(clusterKey(cluster), cluster)),
       ),
+      api.getEcsStatistics(detectorId).then((counts) => {
+        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
+        return counts;
+      }),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   readonly detectorId?: string;
   readonly query: Record<string, string>;
   readonly body: unknown;
+  /** The TCP connection it came on, numbered from 1 in the order the fake accepted them. */
+  readonly connection: number;
 }
 
 export interface FakeGuardDutyOptions {
@@ -68,6 +70,8 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
   const waiters: Waiter[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  const connections = new WeakMap<object, number>();
+  let connectionCount = 0;
 
   const record = (request: RecordedRequest) => {
     requests.push(request);
@@ -82,7 +86,16 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
     if (!region) return sendError(res, missingAuthenticationToken());
     const body = parseJsonBody(req.method === 'POST' ? await readBody(req) : '');
     if (body === INVALID_JSON) return sendError(res, malformedJsonBody());
-    record({ operation: route.operation, method: req.method ?? '', path: url.pathname, region, detectorId: route.detectorId, query: Object.fromEntries(url.searchParams), body });
+    record({
+      operation: route.operation,
+      method: req.method ?? '',
+      path: url.pathname,
+      region,
+      detectorId: route.detectorId,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      connection: connections.get(req.socket) ?? 0,
+    });
 
     const target = { region, detectorId: route.detectorId, operation: route.operation };
     const active = faults.take(target);
@@ -128,6 +141,7 @@ export async function startFakeGuardDuty(options: FakeGuardDutyOptions = {}): Pr
     });
   });
 
+  server.on('connection', (socket) => connections.set(socket, ++connectionCount));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -22,6 +22,7 @@ import { guarddutyAgentMemory } from './guardduty-agent-memory';
 import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
 import { guarddutyLinuxOnly } from './guardduty-linux-only';
 import { hostNetworkMode } from './host-network-mode';
+import { hostPortMismatch } from './host-port-mismatch';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
 import { linuxNonRootUser } from './linux-non-root-user';
@@ -51,6 +52,7 @@ export const contentRules: readonly Rule[] = [
   guarddutyLinuxOnly,
   hostNetworkMode,
   hostNetworkRootUser,
+  hostPortMismatch,
   linuxNonRootUser,
   logConfiguration,
   pidModeHost,

@@ -9,6 +9,7 @@ import { servicePublicIp } from './service-public-ip';
 import { serviceNetworkConfiguration } from './service-network-configuration';
 import { serviceTaskDefinitionCompatibility } from './service-task-definition-compatibility';
 import { taskSetPublicIp } from './task-set-public-ip';
+import { taskDefinitionInArray } from './task-definition-in-array';
 import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
 import { duplicateContainerName } from './duplicate-container-name';
 import { efsTransitEncryption } from './efs-transit-encryption';
@@ -36,7 +37,7 @@ import { windowsNonAdminUser } from './windows-non-admin-user';
 import { windowsUnsupportedParameter } from './windows-unsupported-parameter';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
-export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
+export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax, taskDefinitionInArray];
 export const contentRules: readonly Rule[] = [
   containerMemoryExceedsTask,
   duplicateContainerName,

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
 import { ECS_RESOURCE_TYPE_PREFIX, findTemplate } from '../document/cloudformation/template';
 import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
-import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
+import { findTaskDefinition, TaskDefinitionDocument, taskDefinitionsInArray } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
 import { EcsResource, findResources } from '../document/resources';
 
@@ -33,11 +33,17 @@ export function analyze(document: TextDocument): Analysis {
 }
 
 /**
- * Whether the rules have anything to look at: a task definition, an ECS resource, or a file too large to parse
- * that looks like a task definition (it gets a notice). The one answer for `validate` and every host.
+ * Whether the rules have anything to look at: a task definition, an ECS resource, task definitions wrapped in an
+ * array (which ECS rejects: task-definition-in-array says so), or a file too large to parse that looks like a task
+ * definition (it gets a notice). The one answer for `validate` and every host.
  */
 export function hasLintableContent(analysis: Analysis): boolean {
-  return analysis.taskDefinitions.length > 0 || analysis.resources.length > 0 || analysis.parsed.tooLarge?.looksLikeTaskDefinition === true;
+  return (
+    analysis.taskDefinitions.length > 0 ||
+    analysis.resources.length > 0 ||
+    analysis.parsed.tooLarge?.looksLikeTaskDefinition === true ||
+    (analysis.parsed.language !== 'yaml' && taskDefinitionsInArray(analysis.parsed.root) !== undefined)
+  );
 }
 
 /**

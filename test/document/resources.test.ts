@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { EcsResourceKind, ResourceObject } from '../../server/src/document/resources';
 import { RESOURCE_FIELDS, resourceFields, resourceTemplateName } from '../../server/src/document/resourceFields';
 import { analyzeText } from '../../server/src/service/analysis';
+import { validate } from '../../server/src/service/validate';
 
 const TEMPLATE_TYPES: Readonly<Record<EcsResourceKind, string>> = {
   service: 'AWS::ECS::Service',
@@ -96,5 +97,24 @@ describe('ECS resources: property names and forms', () => {
     assert.deepEqual(cliInput(`{ "service": "api", "externalId": "blue", "taskDefinition": "api:3" }`), ['task-set create']);
     assert.deepEqual(cliInput(`{ "clusterName": "web" }`), ['cluster create']);
     assert.deepEqual(cliInput(`{ "name": "cp", "autoScalingGroupProvider": {} }`), ['capacity-provider create']);
+  });
+
+  it('recognises update-service input that names only its cluster and service, also while the next key is typed', () => {
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api" }`), ['service update']);
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "enableExecuteCommand": false }`), ['service update']);
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "des }`), ['service update']);
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "desiredCount" }`), ['service update']);
+    // It has nothing the rules report on.
+    assert.deepEqual(validate(analyzeText(`{ "cluster": "prod", "service": "api" }`, 'file:///input.json')), []);
+  });
+
+  it('leaves alone the other inputs that name a cluster and a service, and a service alone', () => {
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "force": true }`), [], 'delete-service');
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "taskSet": "ecs-svc/1", "scale": { "value": 50 } }`), [], 'update-task-set');
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "primaryTaskSet": "ecs-svc/1" }`), [], 'update-service-primary-task-set');
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "status": ["SUCCESSFUL"] }`), [], 'list-service-deployments');
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "services": ["api"] }`), [], 'describe-services');
+    assert.deepEqual(cliInput(`{ "service": "api" }`), [], 'a service alone: any JSON may have one');
+    assert.deepEqual(cliInput(`{ "service": "api", "provider": { "name": "aws" }, "cluster": "x" }`), [], 'a serverless.json');
   });
 });

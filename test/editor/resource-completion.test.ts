@@ -128,6 +128,18 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assert.deepEqual(completionLabelsAt(`{ "service": "api", "taskDefinition": "api:13", "propagateTags": | }`), ['"TASK_DEFINITION"', '"SERVICE"', '"NONE"']);
     });
 
+    it('offers update-service keys in input that names only its cluster and service so far', () => {
+      const labels = completionLabelsAt(`{ "cluster": "prod", "service": "api", "| }`);
+      assertIncludes(labels, ['taskDefinition', 'desiredCount', 'forceNewDeployment', 'networkConfiguration']);
+      assertExcludes(labels, ['cluster', 'service', 'serviceName', 'launchType']);
+      assert.equal(acceptCompletion(`{ "cluster": "prod", "service": "api", "| }`, 'forceNewDeployment'), `{ "cluster": "prod", "service": "api", "forceNewDeployment": true }`);
+    });
+
+    it('offers nothing in the other inputs that name a cluster and a service: delete-service, update-task-set', () => {
+      assert.deepEqual(completionLabelsAt(`{ "cluster": "prod", "service": "api", "force": true, "| }`), []);
+      assert.deepEqual(completionLabelsAt(`{ "cluster": "prod", "service": "api", "taskSet": "ecs-svc/1", "| }`), []);
+    });
+
     it('offers the keys and values of nested levels in create-cluster, create-task-set and create-capacity-provider input', () => {
       assert.deepEqual(completionLabelsAt(`{ "clusterName": "web", "settings": [ { | } ] }`), ['name', 'value']);
       assert.deepEqual(completionLabelsAt(`{ "clusterName": "web", "settings": [ { "name": |, "value": "enabled" } ] }`), ['"containerInsights"']);

@@ -2,7 +2,7 @@ import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, isPlaceholderNode, nodeAt, stringValue } from './json';
 import { ParsedJson } from './parse';
 import { intrinsicOf, Template } from './cloudformation/template';
-import { ResourceForm, spellsProperty, templateNameBelow, TemplateNameStep, templateNames } from './resourceFields';
+import { ResourceForm, resourceFields, spellsProperty, templateNameBelow, TemplateNameStep, templateNames } from './resourceFields';
 
 /**
  * The ECS resources around a task definition that GuardDuty and Security Hub also judge: services, clusters,
@@ -123,9 +123,23 @@ function cliInputOf(root: Node): { readonly kind: EcsResourceKind; readonly form
     if (has('service') && (has('externalId') || has('scale'))) return { kind: 'task-set', form: 'create' };
     return { kind: 'service', form: has('serviceName') ? 'create' : 'update' };
   }
+  if (has('service') && has('cluster') && onlyUpdateServiceKeys(root)) return { kind: 'service', form: 'update' };
   if (has('clusterName') && !has('service')) return { kind: 'cluster', form: 'create' };
   if (has('name') && has('autoScalingGroupProvider')) return { kind: 'capacity-provider', form: 'create' };
   return undefined;
+}
+
+/**
+ * Whether every key with a value is one update-service takes (a key still being typed has none): how update-service
+ * input that names nothing to change yet, `{"cluster": ..., "service": ...}`, is told from the other commands that
+ * name a cluster and a service (delete-service's `force`, update-task-set's `taskSet`, list-service-deployments' `status`).
+ */
+function onlyUpdateServiceKeys(root: Node): boolean {
+  const known = resourceFields('service', 'update');
+  return (root.children ?? []).every((property) => {
+    const [key, value] = property.children ?? [];
+    return value === undefined || (typeof key?.value === 'string' && known.at([key.value]) !== undefined);
+  });
 }
 
 /** A value a property may take, and where a finding about it goes. */

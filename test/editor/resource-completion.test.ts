@@ -102,6 +102,13 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assert.match(documentation, /\*\*Security Hub ECS\.2\*\*: .*\[service-public-ip\]/);
     });
 
+    it('offers the keys of a property inside a branch of its Fn::If', () => {
+      const labels = completionLabelsAt(jsonResource('AWS::ECS::Service', `"NetworkConfiguration": { "Fn::If": ["IsPublic", { "AwsvpcConfiguration": { | } }, { "Ref": "AWS::NoValue" }] }`), {
+        uri: JSON_URI,
+      });
+      assert.deepEqual(labels, ['Subnets', 'SecurityGroups', 'AssignPublicIp']);
+    });
+
     it('offers nothing on the resource around its properties', () => {
       assert.deepEqual(completionLabelsAt(`{ "Resources": { "It": { "Type": "AWS::ECS::Service", | } } }`, { uri: JSON_URI }), []);
     });

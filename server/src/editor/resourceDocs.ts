@@ -32,14 +32,24 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
   return undefined;
 }
 
-/** Template keys to API names, level by level, as the rules read them; unknown keys stay. */
+/**
+ * Template keys to API names, level by level, as the rules read them; unknown keys stay. A branch of an `Fn::If`
+ * is the value of the property the `Fn::If` is in: its keys are that property's.
+ */
 function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
+  const apiPath: JSONPath = [];
   let step: TemplateNameStep | undefined = names;
-  return templatePath.map((segment) => {
+  for (let i = 0; i < templatePath.length; i++) {
+    const segment = templatePath[i];
+    if (segment === 'Fn::If' && (templatePath[i + 1] === 1 || templatePath[i + 1] === 2)) {
+      i++;
+      continue;
+    }
     const apiKey = typeof segment === 'number' ? segment : ((step && apiKeyOf(step, segment)) ?? segment);
+    apiPath.push(apiKey);
     step = step?.children.get(typeof apiKey === 'number' ? '*' : apiKey);
-    return apiKey;
-  });
+  }
+  return apiPath;
 }
 
 /** A property name as the document spells it. */

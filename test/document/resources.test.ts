@@ -114,6 +114,7 @@ describe('ECS resources: property names and forms', () => {
     assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "primaryTaskSet": "ecs-svc/1" }`), [], 'update-service-primary-task-set');
     assert.deepEqual(cliInput(`{ "cluster": "prod", "service": "api", "status": ["SUCCESSFUL"] }`), [], 'list-service-deployments');
     assert.deepEqual(cliInput(`{ "cluster": "prod", "services": ["api"] }`), [], 'describe-services');
+    assert.deepEqual(cliInput(`{ "cluster": "prod", "serviceName": "api", "launchType": "FARGATE", "desiredStatus": "RUNNING" }`), [], 'list-tasks');
     assert.deepEqual(cliInput(`{ "service": "api" }`), [], 'a service alone: any JSON may have one');
     assert.deepEqual(cliInput(`{ "service": "api", "provider": { "name": "aws" }, "cluster": "x" }`), [], 'a serverless.json');
   });

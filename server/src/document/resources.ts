@@ -110,6 +110,8 @@ export function findResources(parsed: ParsedJson, template: Template | undefined
   return input && anchor ? [{ ...input, source: 'cli-input', properties: new ResourceObject(parsed.root, [], undefined), anchor }] : [];
 }
 
+const LIST_TASKS_KEYS = ['desiredStatus', 'startedBy', 'containerInstance', 'family', 'nextToken', 'maxResults'];
+
 /**
  * Which `--cli-input-json` an object is, by the keys only that command takes; undefined for anything else
  * (a task definition, a package.json). Task sets and services share most keys: a task set has an
@@ -119,6 +121,8 @@ export function findResources(parsed: ParsedJson, template: Template | undefined
 function cliInputOf(root: Node): { readonly kind: EcsResourceKind; readonly form: ResourceForm } | undefined {
   const has = (key: string) => childValue(root, key) !== undefined;
   if (has('containerDefinitions') || childValue(root, 'taskDefinition')?.type === 'object') return undefined;
+  // list-tasks input also has a serviceName (and a launchType), beside keys no create-service input has.
+  if (has('serviceName') && LIST_TASKS_KEYS.some(has)) return undefined;
   if (has('serviceName') || (has('service') && (has('taskDefinition') || has('networkConfiguration') || has('platformVersion') || has('desiredCount') || has('forceNewDeployment')))) {
     if (has('service') && (has('externalId') || has('scale'))) return { kind: 'task-set', form: 'create' };
     return { kind: 'service', form: has('serviceName') ? 'create' : 'update' };

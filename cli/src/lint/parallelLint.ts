@@ -32,11 +32,13 @@ function machineLoad(): MachineLoad {
 /**
  * Worker threads (besides this one) to lint `fileCount` files. `auto` uses only the cores other work leaves
  * idle: on a busy machine, a thread more would wait for a core and warm up for nothing. (The load average
- * counts this process, hence the 1.)
+ * counts this process, hence the 1.) With --fix, none: two paths can lead to one file (a link named beside
+ * it), which one thread fixes by one path, then reads fixed by the other; two threads could read it at once.
  */
-export function workerCount(concurrency: Concurrency, fileCount: number, machine: MachineLoad = machineLoad()): number {
+export function workerCount(run: { readonly concurrency: Concurrency; readonly fix: boolean }, fileCount: number, machine: MachineLoad = machineLoad()): number {
+  if (run.fix) return 0;
   const idleCores = Math.round(machine.cores - Math.max(0, machine.loadAverage - 1));
-  const threads = concurrency === 'auto' ? Math.min(idleCores, MAX_AUTO_THREADS, Math.floor(fileCount / FILES_PER_AUTO_THREAD)) : concurrency;
+  const threads = run.concurrency === 'auto' ? Math.min(idleCores, MAX_AUTO_THREADS, Math.floor(fileCount / FILES_PER_AUTO_THREAD)) : run.concurrency;
   return Math.max(0, Math.min(threads, fileCount) - 1);
 }
 

@@ -190,7 +190,9 @@ function startWorkers(input: WorkerInput, ordered: OrderedOutcomes, threads: Thr
     settled: () => (isSettled() ? Promise.resolve() : whenSettled),
     stop: () => {
       for (const worker of workers) {
+        // Its outcomes are all in: whatever it says now (even an error while it ends) is of no use.
         worker.removeAllListeners();
+        worker.on('error', () => undefined);
         void worker.terminate();
       }
     },

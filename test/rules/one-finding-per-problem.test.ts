@@ -17,7 +17,7 @@ const PLATFORMS = {
 type Platform = keyof typeof PLATFORMS;
 
 /** The findings on the node at `path`, as `rule severity`, when the task is on `platform` with `task` and `container` set. */
-function findingsOn(platform: Platform, path: (string | number)[], task: Record<string, unknown>, container: Record<string, unknown> = {}): string[] {
+function findingsOn(platform: Platform, path: (string | number)[], task: Record<string, unknown>, container: Record<string, unknown> = {}, turnedOff?: string): string[] {
   const document = {
     family: 'web',
     networkMode: 'awsvpc',
@@ -27,14 +27,14 @@ function findingsOn(platform: Platform, path: (string | number)[], task: Record<
     ...task,
     containerDefinitions: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx:1.27', ...container }],
   };
-  return lintText(JSON.stringify(document, null, 2))
+  return lintText(JSON.stringify(document, null, 2), turnedOff ? { rules: { [turnedOff]: 'off' } } : {})
     .filter((finding) => JSON.stringify(finding.path) === JSON.stringify(path))
     .map((finding) => `${finding.ruleId} ${finding.severity}`);
 }
 
-function expectOnEveryPlatform(path: (string | number)[], task: Record<string, unknown>, container: Record<string, unknown>, expected: Record<Platform, string[]>): void {
+function expectOnEveryPlatform(path: (string | number)[], task: Record<string, unknown>, container: Record<string, unknown>, expected: Record<Platform, string[]>, turnedOff?: string): void {
   for (const platform of Object.keys(PLATFORMS) as Platform[]) {
-    assert.deepEqual(findingsOn(platform, path, task, container), expected[platform], platform);
+    assert.deepEqual(findingsOn(platform, path, task, container, turnedOff), expected[platform], platform);
   }
 }
 
@@ -117,5 +117,58 @@ describe('one finding per problem: rules that would report the same value for th
     assert.deepEqual(findingsOn('EC2, Linux', path, { networkMode: undefined }, container), []);
     assert.deepEqual(findingsOn('EC2, Windows', path, { networkMode: undefined }, container), []);
     assert.deepEqual(findingsOn('Fargate, Linux', path, { networkMode: 'bridge' }, container), ['host-port-mismatch error']);
+  });
+
+  describe('with the Security Hub rule turned off, what ECS rejects or does not support is still reported', () => {
+    it('"pidMode": "host" without pid-mode-host: fargate-unsupported-parameter on Fargate, windows-unsupported-parameter on Windows elsewhere', () => {
+      expectOnEveryPlatform(
+        ['pidMode'],
+        { pidMode: 'host' },
+        {},
+        {
+          'Fargate, Linux': ['fargate-unsupported-parameter error'],
+          'Fargate, Windows': ['fargate-unsupported-parameter error'],
+          'EC2, Linux': [],
+          'EC2, Windows': ['windows-unsupported-parameter warning'],
+          'EXTERNAL, Linux': [],
+          'EXTERNAL, Windows': ['windows-unsupported-parameter warning'],
+        },
+        'pid-mode-host',
+      );
+    });
+
+    it('"networkMode": "host" without host-network-mode: fargate-network-mode on Fargate, windows-unsupported-parameter on Windows elsewhere', () => {
+      expectOnEveryPlatform(
+        ['networkMode'],
+        { networkMode: 'host' },
+        {},
+        {
+          'Fargate, Linux': ['fargate-network-mode error'],
+          'Fargate, Windows': ['fargate-network-mode error'],
+          'EC2, Linux': [],
+          'EC2, Windows': ['windows-unsupported-parameter warning'],
+          'EXTERNAL, Linux': [],
+          'EXTERNAL, Windows': ['windows-unsupported-parameter warning'],
+        },
+        'host-network-mode',
+      );
+    });
+
+    it('"privileged": true without privileged-container: fargate-unsupported-parameter on Fargate, windows-unsupported-parameter on Windows elsewhere', () => {
+      expectOnEveryPlatform(
+        ['containerDefinitions', 0, 'privileged'],
+        {},
+        { privileged: true },
+        {
+          'Fargate, Linux': ['fargate-unsupported-parameter error'],
+          'Fargate, Windows': ['fargate-unsupported-parameter error'],
+          'EC2, Linux': [],
+          'EC2, Windows': ['windows-unsupported-parameter warning'],
+          'EXTERNAL, Linux': [],
+          'EXTERNAL, Windows': ['windows-unsupported-parameter warning'],
+        },
+        'privileged-container',
+      );
+    });
   });
 });

@@ -11,7 +11,9 @@ import { FixData, FixProposal } from './rule';
  * and windows-unsupported-parameter report what the table finds, except the values another rule reports itself
  * (`reportedBy`): a value a Security Hub control also fails (pidMode host, privileged, host network mode), or the
  * network mode on Fargate, which has a rule of its own. Those rules ask the table (`notTakenBy`) and say both facts
- * in one finding, so no value gets two findings for one problem. Each rule's docs page lists the rows with their sources.
+ * in one finding, so no value gets two findings for one problem; with those rules turned off the unsupported-parameter
+ * rules report it, so turning off a control never hides what ECS rejects. Each rule's docs page lists the rows with
+ * their sources.
  */
 
 /** The AWS pages the facts come from. */
@@ -39,8 +41,11 @@ interface Unsupported {
   readonly remove?: JSONPath;
   /** The container it is in; undefined at task level. */
   readonly container?: ContainerView;
-  /** The rule that reports this value, saying why ECS does not take it; undefined: the unsupported-parameter rules do. */
-  readonly reportedBy?: string;
+  /**
+   * The rules that report this value, saying why ECS does not take it, in order of preference: the first one the
+   * user has not turned off reports it; none (or all off): the unsupported-parameter rules do.
+   */
+  readonly reportedBy?: readonly string[];
 }
 
 interface Row {
@@ -215,7 +220,9 @@ function setsSomething(node: Node): boolean {
 function fargateNetworkMode(node: Node): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined || value.trim().toLowerCase() === 'awsvpc') return [];
-  return [{ node, subject: `"networkMode": "${value}"`, instead: 'Fargate takes only "awsvpc"', reportedBy: value === 'host' ? 'host-network-mode' : 'fargate-network-mode' }];
+  return [
+    { node, subject: `"networkMode": "${value}"`, instead: 'Fargate takes only "awsvpc"', reportedBy: value === 'host' ? ['host-network-mode', 'fargate-network-mode'] : ['fargate-network-mode'] },
+  ];
 }
 
 /** Windows on EC2 takes `awsvpc` or no network mode (Docker's NAT network); bridge, host and none are Linux modes. */
@@ -228,7 +235,7 @@ function windowsNetworkMode(node: Node): Unsupported[] {
       subject: `"networkMode": "${value}"`,
       instead: 'Windows containers use "awsvpc", or no networkMode for the default NAT network',
       remove: pathOf(node),
-      ...(value === 'host' && { reportedBy: 'host-network-mode' }),
+      ...(value === 'host' && { reportedBy: ['host-network-mode'] }),
     },
   ];
 }
@@ -246,7 +253,7 @@ function windowsArchitecture(node: Node): Unsupported[] {
 function pidMode(node: Node, where: Where): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined) return [];
-  const reportedBy = value === 'host' ? { reportedBy: 'pid-mode-host' } : {};
+  const reportedBy = value === 'host' ? { reportedBy: ['pid-mode-host'] } : {};
   if (where === 'windows') return [{ node, subject: `"pidMode": "${value}"`, remove: pathOf(node), ...reportedBy }];
   if (value !== 'host') return [];
   return [{ node, subject: '"pidMode": "host"', instead: 'Fargate takes only "task"', remove: pathOf(node), ...reportedBy }];
@@ -255,7 +262,7 @@ function pidMode(node: Node, where: Where): Unsupported[] {
 /** Neither Fargate nor Windows containers run privileged; privileged-container reports it, since Security Hub ECS.4 fails it too. */
 function privileged(node: Node): Unsupported[] {
   if (booleanValue(node) !== true) return [];
-  return [{ node, subject: '"privileged": true', reportedBy: 'privileged-container' }];
+  return [{ node, subject: '"privileged": true', reportedBy: ['privileged-container'] }];
 }
 
 /** Fargate lets a container add one capability, SYS_PTRACE (written with or without the CAP_ prefix). */

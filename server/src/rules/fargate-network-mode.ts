@@ -17,7 +17,7 @@ export const fargateNetworkMode: Rule = {
     defaultSeverity: 'error',
     enforces: { source: 'ecs-api', requirement: 'A task definition that requires FARGATE must set networkMode to awsvpc' },
   },
-  check({ doc, reportAt, reportMissing }) {
+  check({ doc, reportAt, reportMissing, reports }) {
     const task = doc.task;
     if (!task || !isFargate(doc)) return;
     const mode = task.get('networkMode');
@@ -33,8 +33,9 @@ export const fargateNetworkMode: Rule = {
     }
     const value = stringValue(mode);
     // The table says which modes Fargate does not take and who reports them: "host" is host-network-mode's (ECS.17
-    // fails it too). Other types and case variants such as "AWSVPC" are value-type findings, with the same fix.
-    if (notTakenBy(doc, mode).fargate?.reportedBy !== fargateNetworkMode.meta.id) return;
+    // fails it too), ours when that rule is off. Other types and case variants such as "AWSVPC" are value-type
+    // findings, with the same fix.
+    if (notTakenBy(doc, mode).fargate?.reportedBy?.find(reports) !== fargateNetworkMode.meta.id) return;
     reportAt(mode, `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`, { replaceWith: 'awsvpc' });
   },
   // awsvpc is the only mode Fargate takes, but it changes how the task is networked: the user decides.

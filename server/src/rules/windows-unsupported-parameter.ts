@@ -10,12 +10,13 @@ export const windowsUnsupportedParameter: Rule = {
     defaultSeverity: 'warning',
     enforces: { source: 'ecs-api', requirement: 'The ECS parameter reference marks these parameters as not supported for Windows containers' },
   },
-  check({ doc, reportAt }) {
+  check({ doc, reportAt, reports }) {
     const found = platform(doc);
     if (found.os !== 'windows') return;
-    // On Windows on Fargate, what Fargate rejects is reported as Fargate's (an error); a value another rule reports is its finding.
+    // On Windows on Fargate, what Fargate rejects is reported as Fargate's (an error); a value another rule reports
+    // is its finding, unless the user turned that rule off.
     for (const unsupported of unsupportedParameters(doc, 'windows')) {
-      if (unsupported.reportedBy || notTakenBy(doc, unsupported.node).fargate) continue;
+      if (unsupported.reportedBy?.some(reports) || notTakenBy(doc, unsupported.node).fargate) continue;
       const subject = describeUnsupported(unsupported);
       reportAt(
         reportNode(unsupported.node),

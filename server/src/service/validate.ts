@@ -33,6 +33,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
   if (!options.assumeTaskDefinition && !hasLintableContent(analysis)) return [];
   const findings: LintFinding[] = [];
   const requiredTagKeys = options.requiredTagKeys ?? [];
+  const reports = (ruleId: string) => options.rules?.[ruleId] !== 'off';
   const positionAt = positionFinder(analysis.document.getText());
   const rangeOf = (offset: number, length: number): Range => ({ start: positionAt(offset), end: positionAt(offset + length) });
   const add = (meta: RuleMeta, finding: Finding) => {
@@ -55,12 +56,14 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       ? {
           doc,
           requiredTagKeys,
+          reports,
           reportAt: (node, message, fix, severity) => fromTemplate.add(meta, { offset: node.offset, length: node.length, path: pathOf(node), message, fix, severity }, template),
           reportMissing: (object, message, fix) => fromTemplate.add(meta, { offset: object.anchor.offset, length: object.anchor.length, path: object.path, message, fix }, template),
         }
       : {
           doc,
           requiredTagKeys,
+          reports,
           reportAt: (node, message, fix, severity) => {
             const ruleSeverity = severityOf(meta, options.rules, severity);
             if (ruleSeverity === undefined) return;

@@ -157,6 +157,8 @@ describe('YAML nesting guard (document/yamlTree.ts)', () => {
       '!Sub {a: '.repeat(inner) + 'x' + '}'.repeat(inner),
       '!Join [",", ['.repeat(inner / 2) + 'x' + ']]'.repeat(inner / 2),
       '\n        ' + '- '.repeat(inner) + 'x',
+      // An alias of the outermost sequence at the bottom: expanded again and again, cut at the limit.
+      '&a ['.repeat(inner) + '*a' + ']'.repeat(inner),
     ];
     for (const shape of shapes) {
       const text = templateWith(shape);

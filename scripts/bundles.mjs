@@ -4,6 +4,20 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** What cli/src/main.ts requires for each command, and the bundle beside dist/cli/ecs-guard.js that is. */
+export const CLI_COMMAND_BUNDLES = { './lint/lintCommand': './lint.js', './coverage/coverageCommand': './coverage.js' };
+
+/** Leaves the entry's `require` of a command to run time, pointed at that command's bundle. */
+const commandBundlesExternal = {
+  name: 'cli-command-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(lint|coverage)\// }, (args) => {
+      const bundle = CLI_COMMAND_BUNDLES[args.path];
+      return bundle && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: bundle, external: true } : undefined;
+    });
+  },
+};
+
 export function bundles({ production = false } = {}) {
   const common = {
     bundle: true,
@@ -27,7 +41,12 @@ export function bundles({ production = false } = {}) {
     // The coverage view with the AWS SDK, required by the first when the view or its status-bar item is needed.
     coverageView: { ...common, entryPoints: ['client/src/coverageView/registerCoverageView.ts'], outfile: 'dist/client/coverageView.js', external: ['vscode'], define: quietSdk },
     server: { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
-    cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js' },
+    // The CLI: a small entry (arguments, help, version) that loads one command's bundle when it runs, so
+    // `lint` never loads the AWS SDK, nor `coverage` the rule engine (see CLI_COMMAND_BUNDLES).
+    cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js', plugins: [commandBundlesExternal] },
+    // Run from the sources (tests), the lint's worker threads load tsx; the bundle never does.
+    cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js', external: ['tsx/cjs'] },
+    cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js' },
     // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
     fakeGuardDuty: { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
   };

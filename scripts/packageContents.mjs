@@ -12,7 +12,9 @@ export function expectedPackageFiles(repo) {
     'bin/ecs-guard-language-server.js',
     'bin/ecs-guard.js',
     'dist/THIRD-PARTY-NOTICES.md',
+    'dist/cli/coverage.js',
     'dist/cli/ecs-guard.js',
+    'dist/cli/lint.js',
     'dist/server/server.js',
     'package.json',
     ...readdirSync(path.join(repo, 'docs/rules'))

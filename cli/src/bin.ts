@@ -6,6 +6,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const terminal = Boolean(process.stdout.isTTY);
 
+// `ecs-guard lint -f json | head`: the reader may close the pipe before the report is written. As other Unix
+// tools do, the run then stops writing, without a stack trace, and keeps its exit code.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),

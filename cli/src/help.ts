@@ -1,5 +1,4 @@
-import { MAX_FILE_BYTES, formatBytes } from './lint/fileAccess';
-import { LINTED_FILE_EXTENSIONS } from './lint/files';
+import { formatBytes, LINTED_FILE_EXTENSIONS, MAX_FILE_BYTES } from './lint/lintedFiles';
 
 export const HELP = `Usage: ecs-guard <command> [options]
 
@@ -38,6 +37,10 @@ Rules and configuration:
 Input:
   -                            Read the text to lint from standard input
       --stdin-filename <path>  Name of the standard input text, for messages and the config's globs
+
+Performance:
+      --concurrency <n>        Threads that lint: auto (default: one per 1,000 files, up to the idle cores),
+                               off, or a number; the report is the same whatever the number
 
 Fixes:
       --fix                    Apply the safe fixes to the files, then report what remains; each changed

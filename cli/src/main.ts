@@ -1,5 +1,5 @@
 import { COVERAGE_HELP, HELP, LINT_HELP } from './help';
-import { UsageError } from './usage';
+import { isUsageError, UsageError } from './usage';
 import { cliVersion } from './version';
 
 const COMMANDS: Record<string, { readonly run: (args: string[], io: CliIO) => Promise<number>; readonly help: string }> = {
@@ -42,7 +42,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         throw new UsageError(`unknown command "${command}" (use lint or coverage)`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr(`ecs-guard: ${error.message}\nRun "ecs-guard ${error.command ? `${error.command} ` : ''}--help" for usage.\n`);
       return 2;
     }

@@ -1,7 +1,16 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 
+/**
+ * The brand of a UsageError. Each command is a bundle of its own (dist/cli/lint.js, coverage.js), each with its
+ * own copy of this class, so `instanceof` would miss an error thrown by a command: `isUsageError` checks this.
+ */
+const USAGE_ERROR = Symbol.for('ecs-guard.UsageError');
+
 /** A problem with how the command was called: exit code 2 with a clear message and where to find the usage. */
 export class UsageError extends Error {
+  readonly [USAGE_ERROR] = true;
+  override readonly name = 'UsageError';
+
   constructor(
     message: string,
     /** The command whose help to point at ("lint", "coverage"), or undefined for the top-level help. */
@@ -9,6 +18,11 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Whether `error` is a UsageError, from this copy of the class or another bundle's. */
+export function isUsageError(error: unknown): error is UsageError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[USAGE_ERROR] === true;
 }
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;

@@ -14,8 +14,10 @@ import { AnalysisCache } from './lsp/analysisCache';
 import { clientSupport, ClientSupport } from './lsp/clientSupport';
 import { registerCodeActions } from './lsp/codeActionHandler';
 import { KeyedDebouncer } from './lsp/debounce';
+import { HeapTrimmer, processHeap } from './lsp/heapTrimmer';
 import { LintResults } from './lsp/lintResults';
 import { lintTarget } from './lsp/lintTarget';
+import { TruncationNotices } from './lsp/truncationNotices';
 import { COMPLETION_TRIGGER_CHARACTERS, registerEditorHandlers } from './lsp/handlers';
 import { ClientSettings, problemsNotice, WorkspaceConfigs } from './lsp/workspaceConfig';
 import { CONFIG_FILE_NAME, LintFinding, SETTINGS_SECTION, toDiagnostic } from './engine';
@@ -25,10 +27,13 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 /** More than a task definition ever has: beyond it a list only slows the editor (and the wire) down. */
 const MAX_DIAGNOSTICS_PER_RULE = 200;
+const truncationNotices = new TruncationNotices(MAX_DIAGNOSTICS_PER_RULE, (message) => connection.console.warn(message));
 const analyses = new AnalysisCache();
 // A keystroke in an idle document is validated at once; edits during a validation and the hold after it (half as long, at least 30 ms) coalesce.
 const debouncer = new KeyedDebouncer(30);
 const lintResults = new LintResults((ruleId, error, uri) => connection.console.error(`rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`));
+const heap = processHeap();
+const heapTrimmer = heap ? new HeapTrimmer(heap) : undefined;
 let clientCan: ClientSupport = clientSupport({});
 let pushedSettings: ClientSettings | undefined;
 
@@ -93,6 +98,7 @@ documents.onDidChangeContent((change) => schedulePublish(change.document));
 documents.onDidClose((event) => {
   debouncer.cancel(event.document.uri);
   configs.forget(event.document.uri);
+  truncationNotices.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -121,12 +127,11 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
     connection.console.error(`validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
   const shown = firstOfEachRule(findings, MAX_DIAGNOSTICS_PER_RULE);
-  if (shown.length < findings.length) {
-    connection.console.warn(`${uri} has ${findings.length} findings; the first ${MAX_DIAGNOSTICS_PER_RULE} of each rule are shown (ecs-guard lint lists them all).`);
-    findings = shown;
-  }
+  if (!isOpen()) return;
   // A failed send means the client is gone.
-  if (isOpen()) await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) }).catch(() => undefined);
+  await connection.sendDiagnostics({ uri, version: document.version, diagnostics: shown.map(toDiagnostic) }).catch(() => undefined);
+  if (isOpen()) truncationNotices.published(uri, findings.length, shown.length);
+  heapTrimmer?.afterPublish();
 }
 
 /** The first `limit` findings of each rule, in document order: every kind of problem stays visible. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRuleMetas } from '../../server/src/rules';
@@ -185,5 +186,17 @@ describe('ecs-guard lint', () => {
     assert.match(broken.stdout, /json-syntax/);
     const usage = spawnSync(process.execPath, [bin, 'lint', '--nope'], { cwd: workspace.dir, encoding: 'utf8' });
     assert.equal(usage.status, 2);
+  });
+
+  it('a reader that closes the pipe early (| head) ends the output quietly; the exit code stays', async function () {
+    const bin = path.resolve(__dirname, '../../bin/ecs-guard.js');
+    if (!fs.existsSync(path.resolve(__dirname, '../../dist/cli/ecs-guard.js'))) this.skip();
+    const child = spawn(process.execPath, [bin, 'lint', '--format', 'json'], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    assert.equal(stderr, '');
+    assert.equal(code, 1, 'deploy/broken.json has an error finding');
   });
 });

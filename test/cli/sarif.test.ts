@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import multitool = require('@microsoft/sarif-multitool');
-import { MAX_FILE_BYTES } from '../../cli/src/lint/fileAccess';
+import { MAX_FILE_BYTES } from '../../cli/src/lint/lintedFiles';
 import { allRuleMetas } from '../../server/src/rules';
 import { runCli, tempWorkspace } from '../support/cli';
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { appendItem, applyJsonEdits, collide, detectFormatting, jsonEditChanges, removeValue, setValue } from '../../server/src/document/jsonEdit';
 
 describe('layout-preserving JSON edits', () => {
@@ -11,6 +12,31 @@ describe('layout-preserving JSON edits', () => {
 
     it('falls back to two spaces for a one-line document', () => {
       assert.deepEqual(detectFormatting('{ "a": 1 }'), { insertSpaces: true, tabSize: 2, eol: '\n' });
+    });
+
+    it('reads the lines exactly as splitting the text at /\\r?\\n/ does (random texts)', () => {
+      // The plain definition it replaced, which made a string per line.
+      const bySplitting = (text: string) => {
+        let tabLines = 0;
+        let spaceLines = 0;
+        let smallestSpaces = Infinity;
+        for (const line of text.split(/\r?\n/)) {
+          const indent = /^[ \t]*/.exec(line)![0];
+          if (indent === '' || indent.length === line.length) continue;
+          if (indent[0] === '\t') tabLines++;
+          else {
+            spaceLines++;
+            smallestSpaces = Math.min(smallestSpaces, indent.length);
+          }
+        }
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        return tabLines > spaceLines ? { insertSpaces: false, tabSize: 4, eol } : { insertSpaces: true, tabSize: spaceLines > 0 ? smallestSpaces : 2, eol };
+      };
+      const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\r\n', 'a', '{'), maxLength: 30 });
+      fc.assert(
+        fc.property(text, (value) => assert.deepEqual(detectFormatting(value), bySplitting(value))),
+        { numRuns: 3000 },
+      );
     });
   });
 

@@ -48,4 +48,27 @@ describe('language server: documents far beyond any task definition', function (
     assert.equal(privileged[0].range.start.character, 86, 'the first ones, in document order');
     await server.close('file:///huge/many.json');
   });
+
+  it('says once in the log that diagnostics are capped, not on every keystroke', async () => {
+    const uri = 'file:///huge/typed.json';
+    const containers = Array.from({ length: 500 }, (_, i) => `{ "name": "c${i}", "image": "x", "privileged": true }`).join(',');
+    const text = `{ "family": "x", "containerDefinitions": [${containers}] }`;
+    const notices = () => server.logMessages.filter((message) => message.message.startsWith(`${uri} has `));
+    await server.open(uri, text, 'json', 30_000);
+    const at = text.indexOf('"x"') + 1;
+    for (const family of ['y', 'z']) {
+      const range = { start: { line: 0, character: at }, end: { line: 0, character: at + 1 } };
+      await server.change(uri, [{ range, text: family }], 30_000);
+    }
+    await server.ping();
+    assert.equal(
+      notices().length,
+      1,
+      notices()
+        .map((notice) => notice.message)
+        .join('\n'),
+    );
+    assert.match(notices()[0].message, /has \d+ findings; the first 200 of each rule are shown/);
+    await server.close(uri);
+  });
 });

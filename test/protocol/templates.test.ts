@@ -60,6 +60,29 @@ describe('CloudFormation YAML templates over stdio (dist/server/server.js)', () 
     await server.close(uri);
   });
 
+  it('hovers and completes the properties of a service, in a template without task definitions and in CLI input', async () => {
+    const uri = fileUri(path.join(folder, 'service.yaml'));
+    const text = `Resources:\n  Api:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: FARGATE\n      PlatformVersion: LATEST\n      \n`;
+    await server.open(uri, text, 'yaml');
+    const hover = await server.request(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 8 } });
+    assert.match((hover?.contents as MarkupContent).value, /^\*\*PlatformVersion\*\* · string/);
+    assert.match((hover?.contents as MarkupContent).value, /\*\*Security Hub ECS\.10\*\*: .*\[fargate-platform-version\]/);
+    const result = await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: 6 } });
+    const labels = (Array.isArray(result) ? result : (result?.items ?? [])).map((item) => item.label);
+    assert.ok(labels.includes('NetworkConfiguration') && !labels.includes('PlatformVersion') && !labels.includes('CapacityProviderStrategy'), labels.join());
+    await server.close(uri);
+
+    const inputUri = fileUri(path.join(folder, 'create-service.json'));
+    const input = '{ "serviceName": "api", "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "" } } }';
+    await server.open(inputUri, input, 'json');
+    const values = await server.request(CompletionRequest.type, { textDocument: { uri: inputUri }, position: { line: 0, character: input.indexOf('""') + 1 } });
+    assert.deepEqual(
+      (Array.isArray(values) ? values : (values?.items ?? [])).map((item) => item.label),
+      ['"DISABLED"', '"ENABLED"'],
+    );
+    await server.close(inputUri);
+  });
+
   it('leaves other YAML alone: no diagnostics', async () => {
     const uri = fileUri(path.join(folder, 'compose.yaml'));
     const published = await server.open(uri, 'services:\n  web:\n    image: nginx\n    privileged: true\n', 'yaml');

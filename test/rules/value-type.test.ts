@@ -1,4 +1,11 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Node } from 'jsonc-parser';
+import { arrayItems, childValue } from '../../server/src/document/json';
+import { CONTAINER_FIELDS, TASK_FIELDS } from '../../server/src/document/schema';
+import { valueType } from '../../server/src/rules/value-type';
+import { analyzeText } from '../../server/src/service/analysis';
+import { caseText, fuzzCase, seedFiles } from '../reliability/fuzzHarness';
 import { expectFindings, expectNoFindings } from '../support/lint';
 import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
@@ -416,5 +423,34 @@ describe(`${RULE} fixes`, () => {
   it('names the conversion of a map to name/value pairs', () => {
     const doc = '[{ "name": "app", "image": "nginx", "environment": |{ "PORT": "8080" } }]';
     expectFix(RULE, doc, 'Convert "environment" to a list of name/value pairs', '[{ "name": "app", "image": "nginx", "environment": [{ "name": "PORT", "value": "8080" }] }]');
+  });
+});
+
+/** The plain definition the rule's one walk per object replaced: field by field in the table's order, each path followed segment by segment. */
+function plainNodesMatching(root: Node, pattern: readonly string[]): Node[] {
+  let current: Node[] = [root];
+  for (const segment of pattern) current = current.flatMap((node) => (segment === '*' ? arrayItems(node) : [childValue(node, segment)].filter((child): child is Node => child !== undefined)));
+  return current;
+}
+
+describe(`${RULE}: one walk per object, reported as a scan field by field would`, () => {
+  it("reports each object's findings in the order of the field table, whatever the order of the properties (mutated real files)", () => {
+    const seeds = seedFiles().filter((seed) => seed.name.endsWith('.json'));
+    fc.assert(
+      fc.property(fuzzCase(seeds.length), (fuzz) => {
+        const { text } = caseText(seeds, fuzz);
+        for (const doc of analyzeText(text).taskDefinitions) {
+          const reported: Node[] = [];
+          valueType.check({ doc, requiredTagKeys: [], reportAt: (node) => reported.push(node), reportMissing: () => assert.fail('value-type reports values only') });
+          const scopes = [...(doc.task ? [{ root: doc.task.node, fields: TASK_FIELDS }] : []), ...doc.containers.map((container) => ({ root: container.node, fields: CONTAINER_FIELDS }))];
+          const tableOrder = scopes.flatMap(({ root, fields }) => fields.flatMap((spec) => plainNodesMatching(root, spec.path))).filter((node) => reported.includes(node));
+          assert.deepEqual(
+            reported.map((node) => node.offset),
+            tableOrder.map((node) => node.offset),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -32,7 +32,7 @@ export function hoverAt(marked: string, options: HoverOptions & { uri?: string }
 }
 
 /** The hover's lines, for asserting on whole lines. */
-export function hoverLinesAt(marked: string, options: HoverOptions = {}): string[] {
+export function hoverLinesAt(marked: string, options: HoverOptions & { uri?: string } = {}): string[] {
   return hoverAt(marked, options)?.split('\n') ?? [];
 }
 

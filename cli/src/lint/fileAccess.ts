@@ -1,12 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/**
- * Files larger than this are refused. The ECS API takes task definitions of up to 64 KiB and CloudFormation
- * templates of up to 1 MB; 10 MiB leaves room for generated files and is still analysed in about a second.
- */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { formatBytes, MAX_FILE_BYTES } from './lintedFiles';
 
 /** What a file was when it was read: `--fix` writes only if it still is. */
 export interface ReadFile {
@@ -42,7 +36,7 @@ export type WriteResult = 'written' | 'changed-meanwhile';
  */
 export function writeFileAtomically(file: string, text: string, original: ReadFile): WriteResult {
   const target = fs.realpathSync(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.ecs-guard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.ecs-guard-${process.pid}-${randomSuffix()}.tmp`);
   const mode = original.stat.mode & 0o7777;
   const fd = fs.openSync(temporary, 'wx', mode);
   try {
@@ -63,6 +57,12 @@ export function writeFileAtomically(file: string, text: string, original: ReadFi
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Eight hex digits, so that the temporary file's name cannot be guessed; node:crypto is loaded only by --fix. */
+function randomSuffix(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when needed (see above)
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(4).toString('hex');
 }
 
 function changedSince(file: string, original: ReadFile): boolean {
@@ -93,10 +93,4 @@ function sharedAncestor(a: string, b: string): string {
 
 export function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`.replace('.0 ', ' ');
 }

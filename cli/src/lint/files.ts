@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
+import { isLintedFileName } from './lintedFiles';
 
 export interface LintTarget {
   readonly absolutePath: string;
@@ -21,24 +21,16 @@ export interface DiscoveryProblem {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.cache']);
 
-/** The file names a folder walk picks up; one list, so that more kinds (YAML templates) are one line away. */
-export const LINTED_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonc', '.yaml', '.yml', '.template'];
-
-function isLintedFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return LINTED_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
-
 /** Files, folders and globs from the command line, as lint targets; arguments that match nothing are problems. */
 export function expandTargets(args: readonly string[], cwd: string): { targets: LintTarget[]; problems: DiscoveryProblem[] } {
   const targets = new Map<string, LintTarget>();
   const problems: DiscoveryProblem[] = [];
-  const add = (absolutePath: string, explicit: boolean, root: string) => {
+  const add = (absolutePath: string, explicit: boolean, root: string, displayPath = toDisplayPath(cwd, absolutePath)) => {
     const existing = targets.get(absolutePath);
-    if (!existing || (explicit && !existing.explicit)) targets.set(absolutePath, { absolutePath, displayPath: toDisplayPath(cwd, absolutePath), explicit, root });
+    if (!existing || (explicit && !existing.explicit)) targets.set(absolutePath, { absolutePath, displayPath, explicit, root });
   };
-  const walk = (folder: string, accept: (file: string) => boolean) =>
-    walkFiles(folder, accept, (dir, code) => problems.push({ message: `cannot read folder ${toDisplayPath(cwd, dir)} (${code}); skipped`, fatal: false }));
+  const walk = (folder: string, accept: (displayPath: string, name: string) => boolean) =>
+    walkFiles(folder, cwd, accept, (dir, code) => problems.push({ message: `cannot read folder ${toDisplayPath(cwd, dir)} (${code}); skipped`, fatal: false }));
   for (const arg of args.length ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
     const { stat, code } = statOf(absolute);
@@ -47,28 +39,37 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
     } else if (stat?.isDirectory()) {
       const unreadable = unreadableFolderCode(absolute);
       if (unreadable) problems.push({ message: `cannot read folder "${arg}" (${unreadable})`, fatal: true });
-      else walk(absolute, (file) => isLintedFileName(file)).forEach((file) => add(file, false, absolute));
+      else walk(absolute, (_, name) => isLintedFileName(name)).forEach((file) => add(file.absolutePath, false, absolute, file.displayPath));
     } else if (stat) {
       problems.push({ message: `cannot lint "${arg}": not a regular file or folder`, fatal: true });
     } else if (code === 'ELOOP') {
       problems.push({ message: `cannot read "${arg}": a loop of symbolic links`, fatal: true });
     } else if (code === 'EACCES' || code === 'EPERM') {
       problems.push({ message: `cannot read "${arg}": permission denied`, fatal: true });
-    } else if (picomatch.scan(arg).isGlob) {
-      const base = path.resolve(cwd, picomatch.scan(arg).base || '.');
+    } else if (scanGlob(arg).isGlob) {
+      const base = path.resolve(cwd, scanGlob(arg).base || '.');
       const matches = globMatcher(toPosix(path.relative(cwd, absolute)));
       if (typeof matches === 'string') {
         problems.push({ message: `cannot use the glob "${arg}": ${matches}`, fatal: true });
         continue;
       }
-      const found = walk(base, (file) => matches(toDisplayPath(cwd, file)));
+      const found = walk(base, (displayPath) => matches(displayPath));
       if (found.length === 0) problems.push({ message: `no files match "${arg}"`, fatal: true });
-      found.forEach((file) => add(file, false, base));
+      found.forEach((file) => add(file.absolutePath, false, base, file.displayPath));
     } else {
       problems.push({ message: `cannot read "${arg}": no such file or folder`, fatal: true });
     }
   }
-  return { targets: [...targets.values()].sort((a, b) => a.displayPath.localeCompare(b.displayPath)), problems };
+  return { targets: [...targets.values()].sort((a, b) => compareNames(a.displayPath, b.displayPath)), problems };
+}
+
+/** `a.localeCompare(b)`, the order of the report, with one collator instead of one per comparison. */
+const compareNames = new Intl.Collator().compare;
+
+/** picomatch's reading of a command-line glob; loaded only for an argument that is not a file or folder. */
+function scanGlob(arg: string): { isGlob: boolean; base: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when needed (see above)
+  return (require('picomatch') as typeof import('picomatch')).scan(arg);
 }
 
 /**
@@ -84,13 +85,27 @@ function globMatcher(pattern: string): ((relativePath: string) => boolean) | str
   }
 }
 
+/** A file a folder walk found. */
+interface FoundFile {
+  readonly absolutePath: string;
+  /** `toDisplayPath(cwd, absolutePath)`. */
+  readonly displayPath: string;
+}
+
 /**
- * The files under a folder that `accept` takes. Symbolic links inside the tree are not followed (a workspace is
- * untrusted input and may link outside itself, or to itself in a loop); unreadable folders are reported and skipped.
+ * The files under a folder that `accept` takes, given the display path and the file name. Symbolic links inside
+ * the tree are not followed (a workspace is untrusted input and may link outside itself, or to itself in a loop);
+ * unreadable folders are reported and skipped.
  */
-function walkFiles(folder: string, accept: (file: string) => boolean, onUnreadable: (folder: string, code: string) => void): string[] {
-  const files: string[] = [];
-  const visit = (dir: string) => {
+function walkFiles(folder: string, cwd: string, accept: (displayPath: string, name: string) => boolean, onUnreadable: (folder: string, code: string) => void): FoundFile[] {
+  const files: FoundFile[] = [];
+  // The display path of a file is the folder's (relative to the working folder) and the names below it, except
+  // where the walk may come back into the working folder ("lint .." in a subfolder): there path.relative knows.
+  const relativeFolder = toPosix(path.relative(cwd, folder));
+  const cwdFromFolder = path.relative(folder, cwd);
+  const incremental = cwdFromFolder === '' || cwdFromFolder.startsWith('..') || path.isAbsolute(cwdFromFolder);
+  const displayOf = (dir: string, displayDir: string, name: string) => (!incremental ? toDisplayPath(cwd, path.join(dir, name)) : displayDir === '' ? name : `${displayDir}/${name}`);
+  const visit = (dir: string, displayDir: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -98,13 +113,16 @@ function walkFiles(folder: string, accept: (file: string) => boolean, onUnreadab
       onUnreadable(dir, (error as NodeJS.ErrnoException).code ?? String(error));
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) visit(full);
-      else if (entry.isFile() && accept(full)) files.push(full);
+    for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) visit(path.join(dir, entry.name), incremental ? displayOf(dir, displayDir, entry.name) : '');
+      } else if (entry.isFile()) {
+        const displayPath = displayOf(dir, displayDir, entry.name);
+        if (accept(displayPath, entry.name)) files.push({ absolutePath: path.join(dir, entry.name), displayPath });
+      }
     }
   };
-  visit(folder);
+  visit(folder, relativeFolder);
   return files;
 }
 

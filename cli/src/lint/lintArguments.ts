@@ -1,5 +1,6 @@
 import { ruleIds, SEVERITY_OVERRIDES, SeverityOverride } from '../../../server/src/engine';
 import { choiceOption, parseCommandLine, UsageError, wholeNumberOption } from '../usage';
+import type { Concurrency } from './parallelLint';
 
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -26,6 +27,8 @@ export interface LintArguments {
   /** The folder SARIF and GitHub paths are relative to; undefined: the git root above the working folder. */
   readonly sarifRoot?: string;
   readonly listRules: boolean;
+  /** `--concurrency`: threads that lint (1 for `off`), or `auto` (by the number of files and cores). */
+  readonly concurrency: Concurrency;
 }
 
 const LINT_OPTIONS = {
@@ -41,6 +44,7 @@ const LINT_OPTIONS = {
   'stdin-filename': { type: 'string' },
   'sarif-root': { type: 'string' },
   'list-rules': { type: 'boolean' },
+  concurrency: { type: 'string' },
 } as const;
 
 export function parseLintArguments(args: string[]): LintArguments {
@@ -64,8 +68,21 @@ export function parseLintArguments(args: string[]): LintArguments {
     stdinFilename: values['stdin-filename'],
     sarifRoot: values['sarif-root'],
     listRules: values['list-rules'] ?? false,
+    concurrency: concurrencyOption(values.concurrency),
   };
 }
+
+/** `--concurrency`: `auto` (the default), `off` (one thread), or a number of threads from 1 to 64. */
+function concurrencyOption(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  const threads = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(threads >= 1 && threads <= MAX_CONCURRENCY)) throw new UsageError(`--concurrency needs auto, off or a number of threads from 1 to ${MAX_CONCURRENCY}, got "${value}"`, 'lint');
+  return threads;
+}
+
+/** More threads than this are a typo: each one loads the rules into memory of its own. */
+const MAX_CONCURRENCY = 64;
 
 /** `--rule privileged-container=error` (or `:`), repeatable, and comma-separated lists of them. */
 function parseRuleOverrides(specs: readonly string[]): Record<string, SeverityOverride> {

@@ -26,6 +26,7 @@ export function positionFinder(text: string): (offset: number) => Position {
   };
 }
 
+/** Where each line starts. (A typed array, counted first, made less garbage on 1 MB texts but was slower on real files.) */
 function lineStarts(text: string): number[] {
   const starts = [0];
   if (!text.includes('\r')) {

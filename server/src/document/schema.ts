@@ -100,15 +100,12 @@ export function fieldTree(specs: readonly FieldSpec[]): FieldTree {
 export function walkFields(root: Node, tree: FieldTree, found: (spec: FieldSpec, index: number, node: Node) => void): void {
   if (root.type === 'object' && tree.keys.size > 0) {
     const properties = root.children ?? [];
-    // Backwards, so a key already seen is an earlier duplicate, which the last one overrides.
-    let seen: unknown[] | undefined;
-    for (let i = properties.length - 1; i >= 0; i--) {
+    for (let i = 0; i < properties.length; i++) {
       const parts = properties[i].children;
       const key = parts?.[0]?.value;
       const below = typeof key === 'string' ? tree.keys.get(key) : undefined;
-      if (!below) continue;
-      if (seen?.includes(key)) continue;
-      (seen ??= []).push(key);
+      // A repeated key: the last one wins, as in JSON.parse.
+      if (!below || repeatedLater(properties, i, key as string)) continue;
       const value = parts![1];
       if (!value) continue;
       for (const { spec, index } of below.specs) found(spec, index, value);
@@ -120,4 +117,24 @@ export function walkFields(root: Node, tree: FieldTree, found: (spec: FieldSpec,
       walkFields(item, tree.items, found);
     }
   }
+}
+
+/** Whether a property after `index` has the same key. Objects are small, so a scan allocates nothing; a large one is indexed once. */
+function repeatedLater(properties: readonly Node[], index: number, key: string): boolean {
+  if (properties.length > 32) return lastIndexOfKeys(properties).get(key) !== index;
+  for (let i = index + 1; i < properties.length; i++) {
+    if (properties[i].children?.[0]?.value === key) return true;
+  }
+  return false;
+}
+
+const lastIndexes = new WeakMap<readonly Node[], Map<unknown, number>>();
+
+function lastIndexOfKeys(properties: readonly Node[]): Map<unknown, number> {
+  let indexes = lastIndexes.get(properties);
+  if (!indexes) {
+    indexes = new Map(properties.map((property, index) => [property.children?.[0]?.value, index]));
+    lastIndexes.set(properties, indexes);
+  }
+  return indexes;
 }

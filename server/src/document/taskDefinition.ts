@@ -119,12 +119,11 @@ function objectView(node: Node, anchor: Node = openingBrace(node)): ObjectView {
 }
 
 /**
- * An object's properties by key, indexed on the first lookup: the rules ask each container and the task for
- * dozens of properties, and a scan per lookup reads every property every time.
+ * A view of one object: a class rather than closures spread into a literal per container. Lookups scan the
+ * properties: measured, an index per object was no faster on real files and cost memory on large ones.
  */
 class NodeObjectView implements ObjectView {
   readonly path: JSONPath;
-  private byKey: Map<string, Node> | undefined;
 
   constructor(
     readonly node: Node,
@@ -141,18 +140,9 @@ class NodeObjectView implements ObjectView {
     return this.property(key) !== undefined;
   }
 
-  /** As `propertyOf`: the last property of that key wins, as in JSON.parse. */
+  /** The last property of that key wins, as in JSON.parse. */
   private property(key: string): Node | undefined {
-    if (!this.byKey) {
-      this.byKey = new Map();
-      if (this.node.type === 'object') {
-        for (const property of this.node.children ?? []) {
-          const name = property.children?.[0]?.value;
-          if (typeof name === 'string') this.byKey.set(name, property);
-        }
-      }
-    }
-    return this.byKey.get(key);
+    return propertyOf(this.node, key);
   }
 }
 

@@ -1,10 +1,12 @@
-import { findNodeAtLocation, getLocation, JSONPath, Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, JSONPath, Location, Node } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
 import { arrayItems, stringValue } from '../document/json';
+import { ResourceField } from '../document/resourceFields';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { Analysis, analyzeText } from '../service/analysis';
 import { EditSpan, editSpan } from './editSpan';
-import { FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
@@ -17,13 +19,16 @@ import { completeYaml } from './yamlCompletion';
  */
 export function complete(analysis: Analysis, position: Position, options: FrameOptions = {}): CompletionItem[] {
   const { document, parsed } = analysis;
-  if (parsed.language === 'yaml') return analysis.taskDefinition ? completeYaml(analysis, position) : [];
+  if (parsed.language === 'yaml') return analysis.taskDefinition || analysis.resources.length > 0 ? completeYaml(analysis, position) : [];
   if (!parsed.root) return [];
   const offset = document.offsetAt(position);
   const location = getLocation(parsed.text, offset);
   const tokens = tokensAround(parsed.text, offset);
   const edit = editSpan(document, offset, tokens.current, tokens.next);
   const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
+  const objectPath = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  const place = resourcePlace(analysis.resources, objectPath);
+  if (place) return completeResource(place, location, parsed.root, edit, tokens.current !== undefined);
   // Other JSON files (a large package-lock.json, say) are not parsed a second time.
   const mayBeHidden = !analysis.taskDefinition && parsed.text.includes('"containerDefinitions"');
   const recognised = mayBeHidden ? withStandIn(analysis, edit, standIn) : analysis;
@@ -34,13 +39,39 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);
     const taskPath = frame.toTaskPath(objectPath);
-    return taskPath ? propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, frame.keyName) : [];
+    if (!taskPath) return [];
+    const keyOf = (doc: FieldDoc) => frame.keyName(lastKey(doc));
+    return propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, keyOf, (doc) => fieldMarkdown(doc, frame.keyName));
   }
   const taskPath = frame.toTaskPath(location.path);
   // A value is already complete before the cursor: nothing to insert here.
   if (!taskPath || (location.previousNode && !tokens.current)) return [];
   if (isContainerSlot(taskPath) && !tokens.current) return [newContainerCompletion(taskDefinition, edit)];
-  return valueCompletions(taskPath, taskDefinition, findNodeAtLocation(root, location.path.slice(0, -1)), edit, frame.keyName);
+  const inArray = typeof taskPath[taskPath.length - 1] === 'number';
+  const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
+  if (!doc) return [];
+  const choices = inArray ? itemChoices(doc, findNodeAtLocation(root, location.path.slice(0, -1)), edit) : valueChoices(doc, taskPath, taskDefinition);
+  return valueCompletions(doc, choices, edit, fieldMarkdown(doc, frame.keyName));
+}
+
+/** Completion inside a service, cluster, task set or capacity provider: its property names and enumerated values. */
+function completeResource(place: ResourcePlace, location: Location, root: Node, edit: EditSpan, typing: boolean): CompletionItem[] {
+  const markdown = (entry: ResourceField) => resourceFieldMarkdown(place, entry);
+  if (location.isAtPropertyKey) {
+    const objectNode = findNodeAtLocation(root, location.path.slice(0, -1));
+    const typed = objectNode?.children?.map((property) => property.children?.[0]).find((key) => key?.offset === edit.start);
+    const keyOf = (entry: ResourceField) => resourceKeyName(place, entry);
+    return propertyCompletions(propertyChoices(place, objectNode, typed), objectNode, edit, undefined, keyOf, markdown);
+  }
+  // A value is already complete before the cursor: nothing to insert here.
+  if (location.previousNode && !typing) return [];
+  const { apiPath } = place;
+  const inArray = typeof apiPath[apiPath.length - 1] === 'number';
+  const entry = place.fields.at(inArray ? apiPath.slice(0, -1) : apiPath);
+  if (!entry) return [];
+  const doc = resourceFieldDoc(entry);
+  const choices = inArray ? itemChoices(doc, findNodeAtLocation(root, location.path.slice(0, -1)), edit) : valueChoices(doc, apiPath, undefined);
+  return valueCompletions(doc, choices, edit, markdown(entry));
 }
 
 /**
@@ -54,12 +85,13 @@ function withStandIn(analysis: Analysis, edit: EditSpan, standIn: string): Analy
   return analyzeText(`${text.slice(0, edit.start)}${standIn}${text.slice(edit.end)}`, analysis.document.uri);
 }
 
-function propertyCompletions(
-  fields: readonly FieldDoc[],
+function propertyCompletions<F extends DocumentedField>(
+  fields: readonly F[],
   objectNode: Node | undefined,
   edit: EditSpan,
   taskDefinition: TaskDefinitionDocument | undefined,
-  keyName: (apiKey: string) => string,
+  keyOf: (doc: F) => string,
+  markdown: (doc: F) => string,
 ): CompletionItem[] {
   const present = new Set(
     (objectNode?.type === 'object' ? (objectNode.children ?? []) : [])
@@ -68,15 +100,15 @@ function propertyCompletions(
       .map((key) => String(key.value)),
   );
   return fields
-    .filter((doc) => !present.has(keyName(keyOf(doc))))
+    .filter((doc) => !present.has(keyOf(doc)))
     .map((doc, index) => {
-      const key = keyName(keyOf(doc));
+      const key = keyOf(doc);
       const newText = edit.colonFollows ? `"${key}"` : `"${key}": ${valueSnippet(doc, taskDefinition)}${edit.needsComma ? ',' : ''}`;
       return {
         label: key,
         kind: CompletionItemKind.Property,
         detail: doc.type,
-        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, keyName) },
+        documentation: { kind: MarkupKind.Markdown, value: markdown(doc) },
         filterText: edit.quoted ? `"${key}"` : key,
         sortText: String(index).padStart(3, '0'),
         insertTextFormat: InsertTextFormat.Snippet,
@@ -85,12 +117,12 @@ function propertyCompletions(
     });
 }
 
-function keyOf(doc: FieldDoc): string {
+function lastKey(doc: FieldDoc): string {
   return doc.path[doc.path.length - 1];
 }
 
 /** The value to insert after a completed key, as a snippet with the cursor inside. */
-function valueSnippet(doc: FieldDoc, taskDefinition: TaskDefinitionDocument | undefined): string {
+function valueSnippet(doc: DocumentedField, taskDefinition: TaskDefinitionDocument | undefined): string {
   if (doc.valueSnippet) return doc.valueSnippet;
   const taskSize = doc.path.length === 1 && taskDefinition ? taskSizeChoices(doc.path[0], taskDefinition) : undefined;
   if (taskSize) return `"\${1|${taskSize.join(',')}|}"`;
@@ -99,6 +131,7 @@ function valueSnippet(doc: FieldDoc, taskDefinition: TaskDefinitionDocument | un
     case 'string':
       return `"${choice}"`;
     case 'integer':
+    case 'number':
       return '$1';
     case 'boolean':
       return '${1|true,false|}';
@@ -130,23 +163,19 @@ interface ValueChoice {
   readonly detail?: string;
 }
 
-function valueCompletions(taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined, parentNode: Node | undefined, edit: EditSpan, keyName: (apiKey: string) => string): CompletionItem[] {
-  const inArray = typeof taskPath[taskPath.length - 1] === 'number';
-  const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
-  if (!doc) return [];
-  const choices = inArray ? itemChoices(doc, parentNode, edit) : valueChoices(doc, taskPath, taskDefinition);
+function valueCompletions(doc: DocumentedField, choices: readonly ValueChoice[], edit: EditSpan, markdown: string): CompletionItem[] {
   return choices.map((choice, index) => ({
     label: choice.json,
     kind: doc.type === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
     detail: choice.detail,
-    documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, keyName) },
+    documentation: { kind: MarkupKind.Markdown, value: markdown },
     sortText: String(index).padStart(3, '0'),
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: TextEdit.replace(edit.range, `${edit.afterColon ? ' ' : ''}${choice.json}${edit.needsComma ? ',' : ''}`),
   }));
 }
 
-function valueChoices(doc: FieldDoc, taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined): ValueChoice[] {
+function valueChoices(doc: DocumentedField, taskPath: JSONPath, taskDefinition: TaskDefinitionDocument | undefined): ValueChoice[] {
   if (taskPath.length === 1 && taskDefinition) {
     if (taskPath[0] === 'cpu') return cpuChoices(taskDefinition).map((cpu) => ({ json: `"${cpu}"`, detail: 'Fargate task cpu (units)' }));
     if (taskPath[0] === 'memory') return memoryChoices(taskDefinition).map((memory) => ({ json: `"${memory}"`, detail: 'Fargate task memory (MiB)' }));
@@ -160,7 +189,7 @@ function valueChoices(doc: FieldDoc, taskPath: JSONPath, taskDefinition: TaskDef
 }
 
 /** Enum items of an array, without those already in it. */
-function itemChoices(doc: FieldDoc, arrayNode: Node | undefined, edit: EditSpan): ValueChoice[] {
+function itemChoices(doc: DocumentedField, arrayNode: Node | undefined, edit: EditSpan): ValueChoice[] {
   if (doc.type !== 'array of strings' || !doc.values) return [];
   const present = new Set(
     arrayItems(arrayNode)

@@ -1,5 +1,6 @@
 import { JSONPath } from 'jsonc-parser';
 import { Field, FIELDS, patternKey } from '../document/fields';
+import { ResourceField } from '../document/resourceFields';
 
 /**
  * The field table (document/fields.ts) as hover and completion show it: allowed values with the recommended
@@ -11,9 +12,12 @@ export const TASK_DEFINITION_PARAMETERS_URL = 'https://docs.aws.amazon.com/Amazo
 
 export type FieldDoc = Field;
 
+/** A task definition field or a resource property: what hover and completion show alike. */
+export type DocumentedField = FieldDoc | ResourceField;
+
 export const FIELD_DOCS: readonly FieldDoc[] = FIELDS.map((field) => (field.values && field.recommended ? { ...field, values: recommendedFirst(field.values, field.recommended) } : field));
 
-function recommendedFirst(values: readonly string[], recommended: string): string[] {
+export function recommendedFirst(values: readonly string[], recommended: string): string[] {
   return [recommended, ...values.filter((value) => value !== recommended)];
 }
 
@@ -36,12 +40,17 @@ export function fieldDocsUrl(doc: FieldDoc): string {
 
 /** Hover and completion text for a field; `keyName` spells its name as the document does (a template's PascalCase). */
 export function fieldMarkdown(doc: FieldDoc, keyName: (apiKey: string) => string = (key) => key): string {
-  const key = keyName(doc.path[doc.path.length - 1]);
+  const lines = fieldLines(doc, keyName(doc.path[doc.path.length - 1]));
+  lines.push('', `[Task definition parameters](${fieldDocsUrl(doc)})`);
+  return lines.join('\n');
+}
+
+/** The lines every field's text starts with: its name as the document spells it, type, summary, values and requirements. */
+export function fieldLines(doc: DocumentedField, key: string): string[] {
   const lines = [`**${key}** · ${doc.type}`, '', doc.summary];
   if (doc.values) lines.push('', `Allowed values: ${doc.values.map((value) => `\`${value}\``).join(', ')}`);
   for (const requirement of doc.requires ?? []) lines.push('', requirement);
-  lines.push('', `[Task definition parameters](${fieldDocsUrl(doc)})`);
-  return lines.join('\n');
+  return lines;
 }
 
 function groupByParent(docs: readonly FieldDoc[]): Map<string, FieldDoc[]> {

@@ -7,6 +7,8 @@ import { LintFinding } from '../service/validate';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { FieldDoc, fieldDocAt, fieldMarkdown } from './fieldDocs';
 import { RuleDocs } from './ruleDocs';
+import { resourceFieldMarkdown, resourcePlace } from './resourceDocs';
+import { intrinsicOf } from '../document/cloudformation/template';
 import { FrameOptions, taskFrame } from './taskPath';
 import { taskSizeMarkdown } from './taskSize';
 
@@ -23,8 +25,10 @@ const SECTION_BREAK = '\n\n---\n\n';
 /** Markdown for the findings, the field and (on task cpu or memory) the Fargate sizes under the cursor. */
 export function hover(analysis: Analysis, position: Position, options: HoverOptions = {}): Hover | null {
   const findings = (options.findings ?? []).filter((finding) => rangeContains(finding.range, position));
-  const field = fieldUnderCursor(analysis, position, options);
   const sections = findings.map((finding) => findingMarkdown(finding, options.ruleDocs ?? sharedRuleDocs));
+  const property = resourcePropertyUnderCursor(analysis, position);
+  const field = property ? undefined : fieldUnderCursor(analysis, position, options);
+  if (property) sections.push(property.markdown);
   if (field) {
     sections.push(fieldMarkdown(field.doc, field.keyName));
     const isTaskSize = field.taskPath.length === 1 && (field.taskPath[0] === 'cpu' || field.taskPath[0] === 'memory');
@@ -34,7 +38,7 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
   if (!sections.length) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join(SECTION_BREAK) },
-    range: field?.range ?? findings[0].range,
+    range: property?.range ?? field?.range ?? findings[0].range,
   };
 }
 
@@ -62,6 +66,34 @@ function fieldUnderCursor(analysis: Analysis, position: Position, options: Frame
   if (!doc) return undefined;
   const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
   return { doc, taskPath: fieldPath, range, taskDefinition: frame.taskDefinitionAt(documentPath), keyName: frame.keyName };
+}
+
+/** A documented property of a service, cluster, task set or capacity provider, or a scalar value of one. */
+function resourcePropertyUnderCursor(analysis: Analysis, position: Position): { readonly markdown: string; readonly range: Range } | undefined {
+  const { document, parsed, resources } = analysis;
+  if (resources.length === 0 || !parsed.root) return undefined;
+  const node = findNodeAtOffset(parsed.root, document.offsetAt(position));
+  if (!node || !isScalar(node)) return undefined;
+  // Inside `!Ref Parameter` or `!If [...]`, the property the function computes is explained.
+  const intrinsic = resources[0].source === 'cloudformation' ? outermostIntrinsic(node) : undefined;
+  const place = resourcePlace(resources, getNodePath(intrinsic ?? node));
+  if (!place) return undefined;
+  const isKey = !intrinsic && node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const { apiPath } = place;
+  const arrayItem = !isKey && typeof apiPath[apiPath.length - 1] === 'number';
+  const entry = place.fields.at(arrayItem ? apiPath.slice(0, -1) : apiPath);
+  if (!entry) return undefined;
+  const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+  return { markdown: resourceFieldMarkdown(place, entry), range };
+}
+
+/** The outermost intrinsic function call (a one-key `Ref` / `Fn::*` / `Condition` object) around a node, if any. */
+function outermostIntrinsic(node: Node): Node | undefined {
+  let outermost: Node | undefined;
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+    if (intrinsicOf(ancestor)) outermost = ancestor;
+  }
+  return outermost;
 }
 
 function isScalar(node: Node): boolean {

@@ -1,10 +1,11 @@
 import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { arrayItems, stringValue } from '../document/json';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
-import { FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
 
@@ -19,7 +20,8 @@ const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
 
 /**
- * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource: property names
+ * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource or a service,
+ * cluster, task set or capacity provider: property names
  * as the template spells them (without those present), indented for YAML, and the values of enumerated fields
  * and of the task size. The line being typed is replaced by a stand-in and the text read again, so the
  * position is known from YAML's own structure rather than guessed from indentation.
@@ -59,23 +61,55 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
   const found = withStandIn(analysis, start, end, `${STAND_IN}: 0`);
   const object = found?.node.parent?.parent;
   if (!found || object?.type !== 'object') return [];
-  const frame = taskFrame(found.reread);
   const objectPath = getNodePath(object);
-  const taskPath = frame?.toTaskPath(objectPath);
-  if (!frame || !taskPath) return [];
   const present = new Set((object.children ?? []).map((property) => String(property.children?.[0]?.value)));
   const column = start - (analysis.document.getText().lastIndexOf('\n', start - 1) + 1);
-  const taskDefinition = taskFrame(analysis)?.taskDefinitionAt(objectPath);
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
-  return fieldsOf(taskPath)
-    .filter((doc) => !present.has(frame.keyName(lastKey(doc))))
+  const place = resourcePlace(found.reread.resources, objectPath);
+  if (place) {
+    return keyItems(
+      propertyChoices(place, object, found.node),
+      present,
+      range,
+      column,
+      undefined,
+      (doc) => resourceKeyName(place, doc),
+      (doc) => resourceFieldMarkdown(place, doc),
+    );
+  }
+  const frame = taskFrame(found.reread);
+  const taskPath = frame?.toTaskPath(objectPath);
+  if (!frame || !taskPath) return [];
+  const taskDefinition = taskFrame(analysis)?.taskDefinitionAt(objectPath);
+  return keyItems(
+    fieldsOf(taskPath),
+    present,
+    range,
+    column,
+    taskDefinition,
+    (doc) => frame.keyName(lastKey(doc)),
+    (doc) => fieldMarkdown(doc, frame.keyName),
+  );
+}
+
+function keyItems<F extends DocumentedField>(
+  fields: readonly F[],
+  present: ReadonlySet<string>,
+  range: Range,
+  column: number,
+  taskDefinition: TaskDefinitionDocument | undefined,
+  keyOf: (doc: F) => string,
+  markdown: (doc: F) => string,
+): CompletionItem[] {
+  return fields
+    .filter((doc) => !present.has(keyOf(doc)))
     .map((doc, index) => {
-      const key = frame.keyName(lastKey(doc));
+      const key = keyOf(doc);
       return {
         label: key,
         kind: CompletionItemKind.Property,
         detail: doc.type,
-        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(doc, frame.keyName) },
+        documentation: { kind: MarkupKind.Markdown, value: markdown(doc) },
         sortText: String(index).padStart(3, '0'),
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: TextEdit.replace(range, `${key}:${valueSnippet(doc, column, taskDefinition)}`),
@@ -87,12 +121,15 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   const found = withStandIn(analysis, start, end, STAND_IN);
   if (!found) return [];
   const path = getNodePath(found.node);
-  const taskPath = taskFrame(found.reread)?.toTaskPath(path);
+  const place = resourcePlace(found.reread.resources, path);
+  const taskPath = place ? place.apiPath : taskFrame(found.reread)?.toTaskPath(path);
   if (!taskPath) return [];
   const inArray = typeof taskPath[taskPath.length - 1] === 'number';
-  const doc = fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath);
+  const fieldPath = inArray ? taskPath.slice(0, -1) : taskPath;
+  const resourceEntry = place?.fields.at(fieldPath);
+  const doc = place ? resourceEntry && resourceFieldDoc(resourceEntry) : fieldDocAt(fieldPath);
   if (!doc) return [];
-  const taskDefinition = taskFrame(analysis)?.taskDefinitionAt(path);
+  const taskDefinition = place ? undefined : taskFrame(analysis)?.taskDefinitionAt(path);
   const present = inArray ? new Set(arrayItems(found.node.parent).map(stringValue)) : new Set<string | undefined>();
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   return choicesFor(doc, taskPath, inArray, taskDefinition)
@@ -105,7 +142,7 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
     }));
 }
 
-function choicesFor(doc: FieldDoc, taskPath: JSONPath, inArray: boolean, taskDefinition: TaskDefinitionDocument | undefined): string[] {
+function choicesFor(doc: DocumentedField, taskPath: JSONPath, inArray: boolean, taskDefinition: TaskDefinitionDocument | undefined): string[] {
   if (inArray) return doc.type === 'array of strings' && doc.values ? [...doc.values] : [];
   if (taskPath.length === 1 && taskDefinition && (taskPath[0] === 'cpu' || taskPath[0] === 'memory')) {
     return (taskPath[0] === 'cpu' ? cpuChoices(taskDefinition) : memoryChoices(taskDefinition)).map(String);
@@ -115,7 +152,7 @@ function choicesFor(doc: FieldDoc, taskPath: JSONPath, inArray: boolean, taskDef
 }
 
 /** What follows `Key:`: the value on the same line, or an indented block on the next for objects and lists. */
-function valueSnippet(doc: FieldDoc, column: number, taskDefinition: TaskDefinitionDocument | undefined): string {
+function valueSnippet(doc: DocumentedField, column: number, taskDefinition: TaskDefinitionDocument | undefined): string {
   const below = `\n${' '.repeat(column + 2)}`;
   const choice = (values: readonly (string | number)[]) => `\${1|${values.join(',')}|}`;
   const taskSize = doc.path.length === 1 && taskDefinition && (doc.path[0] === 'cpu' || doc.path[0] === 'memory');
@@ -124,6 +161,7 @@ function valueSnippet(doc: FieldDoc, column: number, taskDefinition: TaskDefinit
     case 'string':
       return doc.values ? ` ${choice(doc.values)}` : ' $1';
     case 'integer':
+    case 'number':
       return ' $1';
     case 'boolean':
       return ` ${choice(doc.valueSnippet === 'false' ? ['false', 'true'] : ['true', 'false'])}`;

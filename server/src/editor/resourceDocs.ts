@@ -1,0 +1,139 @@
+import { JSONPath, Node } from 'jsonc-parser';
+import { ruleDocsUrl } from '../engine/protocol';
+import { resourceRules } from '../rules';
+import { Enforces } from '../rules/rule';
+import { EcsResource, EcsResourceKind } from '../document/resources';
+import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName } from '../document/resourceFields';
+import { fieldLines, recommendedFirst } from './fieldDocs';
+
+/**
+ * The resource field table (document/resourceFields.ts) as hover and completion show it, and where a document
+ * path lies in it: which service, cluster, task set or capacity provider, and which of its properties.
+ */
+
+/** A place inside one resource of the document. */
+export interface ResourcePlace {
+  readonly resource: EcsResource;
+  readonly form: ResourceForm;
+  readonly fields: ResourceFieldIndex;
+  /** The path relative to the resource's properties, by the API's names (array indexes kept). */
+  readonly apiPath: JSONPath;
+}
+
+/** The resource a document path lies in (at or below its properties), or undefined. */
+export function resourcePlace(resources: readonly EcsResource[], documentPath: JSONPath): ResourcePlace | undefined {
+  for (const resource of resources) {
+    const base = resource.properties.path;
+    if (documentPath.length < base.length || base.some((segment, i) => documentPath[i] !== segment)) continue;
+    const form = resourceForm(resource);
+    const fields = resourceFields(resource.kind, form);
+    const rest = documentPath.slice(base.length);
+    const apiPath = resource.source === 'cloudformation' ? toApiPath(fields, rest) : rest;
+    return { resource, form, fields, apiPath };
+  }
+  return undefined;
+}
+
+/** Template keys to API names, level by level, without regard to case as the rules read them; unknown keys stay. */
+function toApiPath(fields: ResourceFieldIndex, templatePath: JSONPath): JSONPath {
+  const apiPath: (string | number)[] = [];
+  for (const segment of templatePath) {
+    if (typeof segment === 'number') {
+      apiPath.push(segment);
+      continue;
+    }
+    const wanted = segment.toLowerCase();
+    const known = fields.of(apiPath).find((entry) => resourceTemplateName(entry).toLowerCase() === wanted || lastKey(entry).toLowerCase() === wanted);
+    apiPath.push(known ? lastKey(known) : segment);
+  }
+  return apiPath;
+}
+
+/** Which input a resource is: update-service input names its service by `service` and has no `serviceName`. */
+function resourceForm(resource: EcsResource): ResourceForm {
+  if (resource.source === 'cloudformation') return 'template';
+  return resource.kind === 'service' && resource.properties.get('serviceName') === undefined ? 'update' : 'create';
+}
+
+/** A property name as the document spells it. */
+export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: ResourceField): string {
+  return place.resource.source === 'cloudformation' ? resourceTemplateName(entry) : lastKey(entry);
+}
+
+function lastKey(entry: ResourceField): string {
+  return entry.path[entry.path.length - 1];
+}
+
+/**
+ * The properties completion offers in an object of the resource: those of its level (as shown), without those the
+ * API rejects beside a property already there (`launchType` beside `capacityProviderStrategy`). `typed` is the
+ * key being typed, which does not count as there.
+ */
+export function propertyChoices(place: ResourcePlace, objectNode: Node | undefined, typed?: Node): ResourceField[] {
+  const present = new Set<string>();
+  for (const property of objectNode?.type === 'object' ? (objectNode.children ?? []) : []) {
+    const key = property.children?.[0];
+    if (key && key !== typed && typeof key.value === 'string') present.add(key.value.toLowerCase());
+  }
+  return place.fields
+    .of(place.apiPath)
+    .filter((entry) => !entry.conflicts?.some((other) => present.has(other.toLowerCase())))
+    .map(resourceFieldDoc);
+}
+
+const withRecommendedFirst = new Map<ResourceField, ResourceField>();
+
+/** The entry as hover and completion show it: the recommended value first. */
+export function resourceFieldDoc(entry: ResourceField): ResourceField {
+  if (!entry.values || !entry.recommended) return entry;
+  let doc = withRecommendedFirst.get(entry);
+  if (!doc) withRecommendedFirst.set(entry, (doc = { ...entry, values: recommendedFirst(entry.values, entry.recommended) }));
+  return doc;
+}
+
+const TEMPLATE_PAGES: Readonly<Record<EcsResourceKind, readonly [string, string]>> = {
+  service: ['AWS::ECS::Service', 'aws-resource-ecs-service.html'],
+  cluster: ['AWS::ECS::Cluster', 'aws-resource-ecs-cluster.html'],
+  'task-set': ['AWS::ECS::TaskSet', 'aws-resource-ecs-taskset.html'],
+  'capacity-provider': ['AWS::ECS::CapacityProvider', 'aws-resource-ecs-capacityprovider.html'],
+};
+const TEMPLATE_REFERENCE_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference';
+const API_REFERENCE_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference';
+
+/** The AWS page of the resource in this form: its CloudFormation reference, or the API action the CLI input is for. */
+function referenceLink(kind: EcsResourceKind, form: ResourceForm): string {
+  if (form === 'template') {
+    const [title, page] = TEMPLATE_PAGES[kind];
+    return `[${title}](${TEMPLATE_REFERENCE_URL}/${page})`;
+  }
+  const action = form === 'update' ? 'UpdateService' : { service: 'CreateService', cluster: 'CreateCluster', 'task-set': 'CreateTaskSet', 'capacity-provider': 'CreateCapacityProvider' }[kind];
+  return `[${action}](${API_REFERENCE_URL}/API_${action}.html)`;
+}
+
+/** Hover and completion text for a resource property: what it is, the rules that check it (linked), the AWS page. */
+export function resourceFieldMarkdown(place: Pick<ResourcePlace, 'resource' | 'form'>, entry: ResourceField): string {
+  const lines = fieldLines(resourceFieldDoc(entry), resourceKeyName(place, entry));
+  for (const line of ruleLines(entry, place.resource.kind)) lines.push('', line);
+  lines.push('', referenceLink(place.resource.kind, place.form));
+  return lines.join('\n');
+}
+
+/** One line per rule that reads the property on this kind of resource: what it enforces, its title, its docs. */
+function ruleLines(entry: ResourceField, kind: EcsResourceKind): string[] {
+  return (entry.rules ?? []).flatMap((id) => {
+    const rule = resourceRules.find((each) => each.meta.id === id);
+    if (!rule || !rule.kinds.includes(kind)) return [];
+    return [`**${enforcedBy(rule.meta.enforces)}**: ${rule.meta.title} ([${id}](${ruleDocsUrl(id)})).`];
+  });
+}
+
+function enforcedBy(enforces: Enforces): string {
+  switch (enforces.source) {
+    case 'security-hub':
+      return `Security Hub ${enforces.control}`;
+    case 'guardduty':
+      return 'GuardDuty Runtime Monitoring';
+    case 'ecs-api':
+      return 'ECS API';
+  }
+}

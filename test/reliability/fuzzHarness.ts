@@ -269,7 +269,7 @@ export function fuzzCase(seedCount: number): fc.Arbitrary<FuzzCase> {
 }
 
 /** Whether a seed is read as YAML: the extensions `analyze` reads as YAML, and a `.template` not starting with `{`. */
-export function isYamlSeed(seed: { name: string; text: string }): boolean {
+function isYamlSeed(seed: { name: string; text: string }): boolean {
   return /\.ya?ml$/i.test(seed.name) || (/\.template$/i.test(seed.name) && !/^\s*[{[]/.test(seed.text));
 }
 

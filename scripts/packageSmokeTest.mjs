@@ -65,6 +65,26 @@ try {
   const rule = JSON.parse(sarif.stdout).runs[0].tool.driver.rules.find((candidate) => candidate.id === 'privileged-container');
   check(rule.help.markdown.startsWith('# privileged-container'), 'the SARIF rule help comes from the packaged docs/rules pages');
 
+  // The coverage command's bundle: against a port where nothing listens, the region fails with its error (exit 1).
+  const awsEnvironment = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'smoke',
+    AWS_SECRET_ACCESS_KEY: 'smoke',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(work, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'none'),
+  };
+  const coverage = run(npx, ['--offline', 'ecs-guard', 'coverage', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9', '--format', 'json', '--timeout', '20'], {
+    cwd: project,
+    env: awsEnvironment,
+  });
+  const regions = JSON.parse(coverage.stdout || '{"regions":[]}').regions;
+  check(
+    coverage.status === 1 && regions.length === 1 && regions[0].error !== null,
+    'npx ecs-guard coverage loads its bundle and reports a region it cannot reach (exit 1)',
+    coverage.stdout + coverage.stderr,
+  );
+
   // 4. The language server: initialize, a diagnostic for an open document, shutdown, exit.
   await languageServerHandshake(project);
   console.log(`package smoke test passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -40,7 +40,7 @@ Input:
 
 Performance:
       --concurrency <n>        Threads that lint: auto (default: one per 1,000 files, up to the idle cores),
-                               off, or a number; the report is the same whatever the number
+                               off, or a number (--fix: one); the report is the same whatever the number
 
 Fixes:
       --fix                    Apply the safe fixes to the files, then report what remains; each changed

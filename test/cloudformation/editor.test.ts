@@ -38,7 +38,44 @@ describe('CloudFormation templates: hover, completion and outline', () => {
     assert.match(markdown, /512/);
   });
 
-  it('has no hover outside the task definition resources', () => {
+  it('explains the property an intrinsic function computes: a Ref, an If condition, an Sub, and under the finding on it', () => {
+    const template = (line: string) => YAML_TEMPLATE(line).replace('Resources:', 'Parameters:\n  Writable: { Type: String, Default: "false" }\nResources:');
+    const text = hoverAt(template('          ReadonlyRootFilesystem: !Ref Writ|able'), { uri: YAML_URI }) ?? '';
+    const [finding, property] = text.split('\n\n---\n\n');
+    assert.match(finding, /^\*\*readonly-root-filesystem\*\* \(warning\)/);
+    assert.match(property, /^\*\*ReadonlyRootFilesystem\*\* · boolean/);
+    assert.match(hoverAt(YAML_TEMPLATE('          Privileged: !If [IsPr|od, true, false]'), { uri: YAML_URI }) ?? '', /^\*\*Privileged\*\* · boolean/m);
+    assert.match(hoverAt(YAML_TEMPLATE('').replace('Image: nginx', 'Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/a|pp"'), { uri: YAML_URI }) ?? '', /^\*\*Image\*\* · string/);
+    assert.match(hoverAt(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref Task|Cpu'), { uri: YAML_URI }) ?? '', /^\*\*Cpu\*\* · string/);
+  });
+
+  it('explains the innermost property an intrinsic function computes: a value inside an If branch', () => {
+    const lines = (hoverAt(YAML_TEMPLATE('          Environment: !If [IsProd, [{ Name: STAGE, Value: !Ref St|age }], []]'), { uri: YAML_URI }) ?? '').split('\n');
+    assert.equal(lines[0], '**Value** · string');
+    const condition = (hoverAt(YAML_TEMPLATE('          Environment: !If [IsP|rod, [{ Name: STAGE, Value: !Ref Stage }], []]'), { uri: YAML_URI }) ?? '').split('\n');
+    assert.equal(condition[0], '**Environment** · array of objects');
+  });
+
+  it('explains the property an intrinsic function computes in a JSON template, also on the function name', () => {
+    const json = (memory: string) => `{
+  "Resources": {
+    "WebTask": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "RequiresCompatibilities": ["FARGATE"],
+        "Cpu": "256",
+        "Memory": ${memory},
+        "ContainerDefinitions": [ { "Name": "app", "Image": "nginx" } ]
+      }
+    }
+  }
+}`;
+    assert.match(hoverAt(json('{ "Ref": "Task|Memory" }'), { uri: JSON_URI }) ?? '', /^\*\*Memory\*\* · string/);
+    assert.match(hoverAt(json('{ "R|ef": "TaskMemory" }'), { uri: JSON_URI }) ?? '', /^\*\*Memory\*\* · string/);
+    assert.match(hoverAt(json('{ "Fn::If": ["IsP|rod", "1024", "512"] }'), { uri: JSON_URI }) ?? '', /^\*\*Memory\*\* · string/);
+  });
+
+  it('has no hover on the resource around the task definition properties', () => {
     assert.equal(hoverAt(YAML_TEMPLATE('').replace('Type: AWS::ECS::TaskDefinition', 'Ty|pe: AWS::ECS::TaskDefinition'), { uri: YAML_URI }), undefined);
   });
 
@@ -82,7 +119,7 @@ describe('CloudFormation templates: hover, completion and outline', () => {
     assert.ok(items.includes('EC2') && !items.includes('FARGATE'), items.join());
   });
 
-  it('completes nothing outside task definition resources', () => {
+  it('completes nothing in the properties of a resource that is not an ECS resource', () => {
     assert.deepEqual(completionLabelsAt(YAML_TEMPLATE('').replace('Resources:\n', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      |\n'), { uri: YAML_URI }), []);
   });
 

@@ -102,6 +102,13 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assert.match(documentation, /\*\*Security Hub ECS\.2\*\*: .*\[service-public-ip\]/);
     });
 
+    it('offers the keys of a property inside a branch of its Fn::If', () => {
+      const labels = completionLabelsAt(jsonResource('AWS::ECS::Service', `"NetworkConfiguration": { "Fn::If": ["IsPublic", { "AwsvpcConfiguration": { | } }, { "Ref": "AWS::NoValue" }] }`), {
+        uri: JSON_URI,
+      });
+      assert.deepEqual(labels, ['Subnets', 'SecurityGroups', 'AssignPublicIp']);
+    });
+
     it('offers nothing on the resource around its properties', () => {
       assert.deepEqual(completionLabelsAt(`{ "Resources": { "It": { "Type": "AWS::ECS::Service", | } } }`, { uri: JSON_URI }), []);
     });
@@ -126,6 +133,18 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assertExcludes(labels, ['serviceName', 'launchType', 'tags', 'schedulingStrategy', 'role', 'deploymentController', 'clientToken']);
       assert.deepEqual(completionLabelsAt(`{ "service": "api", "taskDefinition": "api:13", "forceNewDeployment": | }`), ['true', 'false']);
       assert.deepEqual(completionLabelsAt(`{ "service": "api", "taskDefinition": "api:13", "propagateTags": | }`), ['"TASK_DEFINITION"', '"SERVICE"', '"NONE"']);
+    });
+
+    it('offers update-service keys in input that names only its cluster and service so far', () => {
+      const labels = completionLabelsAt(`{ "cluster": "prod", "service": "api", "| }`);
+      assertIncludes(labels, ['taskDefinition', 'desiredCount', 'forceNewDeployment', 'networkConfiguration']);
+      assertExcludes(labels, ['cluster', 'service', 'serviceName', 'launchType']);
+      assert.equal(acceptCompletion(`{ "cluster": "prod", "service": "api", "| }`, 'forceNewDeployment'), `{ "cluster": "prod", "service": "api", "forceNewDeployment": true }`);
+    });
+
+    it('offers nothing in the other inputs that name a cluster and a service: delete-service, update-task-set', () => {
+      assert.deepEqual(completionLabelsAt(`{ "cluster": "prod", "service": "api", "force": true, "| }`), []);
+      assert.deepEqual(completionLabelsAt(`{ "cluster": "prod", "service": "api", "taskSet": "ecs-svc/1", "| }`), []);
     });
 
     it('offers the keys and values of nested levels in create-cluster, create-task-set and create-capacity-provider input', () => {

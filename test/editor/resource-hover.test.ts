@@ -132,6 +132,19 @@ Resources:
       assert.equal(branch[0], '**PlatformVersion** · string');
     });
 
+    it('explains the keys and values inside a branch of an !If as those of the property the !If computes', () => {
+      const branch = (line: string) =>
+        SERVICE_YAML(`      NetworkConfiguration: !If
+        - IsPublic
+        - AwsvpcConfiguration:
+            Subnets: [subnet-1]
+${line}
+        - !Ref AWS::NoValue`);
+      assert.equal(hoverLinesAt(branch('            Assign|PublicIp: ENABLED'), { uri: YAML_URI })[0], '**AssignPublicIp** · string');
+      assert.equal(hoverLinesAt(branch('            AssignPublicIp: !Ref Publ|icIp'), { uri: YAML_URI })[0], '**AssignPublicIp** · string');
+      assert.equal(hoverLinesAt(branch('            AssignPublicIp: ENABLED').replace('IsPublic', 'IsPub|lic'), { uri: YAML_URI })[0], '**NetworkConfiguration** · object');
+    });
+
     it('explains a list item by its list, and nothing on unknown keys or on the resource around the properties', () => {
       assert.equal(hoverLinesAt(SERVICE_YAML(`      NetworkConfiguration:\n        AwsvpcConfiguration:\n          Subnets: [sub|net-1]`), { uri: YAML_URI })[0], '**Subnets** · array of strings');
       assert.equal(hoverAt(SERVICE_YAML(`      Some|thingElse: 1`), { uri: YAML_URI }), undefined);

@@ -50,6 +50,13 @@ describe(RULE, () => {
     );
   });
 
+  it('names at most ten containers in a sum (ECS takes ten per task definition), then how many more', () => {
+    const containers = Array.from({ length: 12 }, (_, i) => `{ "name": "c${i + 1}", "image": "x", "memory": 128 }`).join(', ');
+    expectFindings(RULE, `{ "memory": «"1024"», "containerDefinitions": [ ${containers} ] }`, [
+      'The containers reserve 1536 MiB together ("c1" 128 + "c2" 128 + "c3" 128 + "c4" 128 + "c5" 128 + "c6" 128 + "c7" 128 + "c8" 128 + "c9" 128 + "c10" 128 + 2 more), more than the task\'s 1024 MiB: raise the task-level "memory" or lower the containers\' "memoryReservation" or "memory".',
+    ]);
+  });
+
   it('flags container cpu above the task cpu, and a cpu total above it on the task cpu', () => {
     expectFindings(
       RULE,

@@ -50,7 +50,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     problems.forEach((problem) => notify({ message: problem.message, level: problem.fatal ? 'error' : 'warning' }));
     const onWorkerFailure = (error: unknown) =>
       io.stderr(`ecs-guard: warning: a lint thread failed (${error instanceof Error ? error.message : String(error)}); its files were linted in the main thread.\n`);
-    await lintTargets(targets, settings, { workers: workerCount(options.concurrency, targets.length), onWorkerFailure }, take);
+    await lintTargets(targets, settings, { workers: workerCount(options, targets.length), onWorkerFailure }, take);
   }
 
   const shown = options.quiet ? reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') })) : reports;

@@ -1,6 +1,6 @@
 import { JSONPath } from 'jsonc-parser';
 import { Field, FieldType, patternKey } from './fields';
-import { EcsResourceKind } from './resources';
+import type { EcsResourceKind } from './resources';
 
 /**
  * The one table of the properties of services, clusters, task sets and capacity providers that hover and
@@ -345,6 +345,87 @@ function buildIndex(fields: readonly ResourceField[]): ResourceFieldIndex {
 
 /** A property name as a template spells it. */
 export function resourceTemplateName(entry: ResourceField): string {
-  const apiKey = entry.path[entry.path.length - 1];
-  return entry.templateName ?? apiKey.charAt(0).toUpperCase() + apiKey.slice(1);
+  return entry.templateName ?? capitalized(entry.path[entry.path.length - 1]);
+}
+
+function capitalized(apiKey: string): string {
+  return apiKey.charAt(0).toUpperCase() + apiKey.slice(1);
+}
+
+/**
+ * The template's names of a resource's properties as a tree keyed by the API's names, one step per key or
+ * array item (`*`): what the rules read templates by (`document/resources.ts`), one lookup per step.
+ */
+export interface TemplateNameStep {
+  /** CloudFormation's name of the property. */
+  readonly name: string;
+  /**
+   * The keys a template may write it with, lower-cased: CloudFormation's name and the API's. Keys are read
+   * without regard to case, which also covers CloudFormation's own inconsistencies (`AwsvpcConfiguration` on a
+   * service, `AwsVpcConfiguration` on a task set).
+   */
+  readonly spellings: readonly string[];
+  readonly children: ReadonlyMap<string, TemplateNameStep>;
+}
+
+interface MutableNameStep extends TemplateNameStep {
+  name: string;
+  spellings: string[];
+  readonly children: Map<string, MutableNameStep>;
+}
+
+const nameTrees = new Map<EcsResourceKind, TemplateNameStep>();
+
+/** The step of a kind of resource's `Properties`. */
+export function templateNames(kind: EcsResourceKind): TemplateNameStep {
+  let tree = nameTrees.get(kind);
+  if (!tree) nameTrees.set(kind, (tree = buildNameTree(RESOURCE_FIELDS.filter((entry) => entry.kinds.includes(kind) && (!entry.forms || entry.forms.includes('template'))))));
+  return tree;
+}
+
+function buildNameTree(fields: readonly ResourceField[]): TemplateNameStep {
+  const root = nameStep('', '');
+  for (const entry of fields) {
+    const step = entry.path.reduce((parent, segment) => {
+      let child = parent.children.get(segment);
+      if (!child) parent.children.set(segment, (child = nameStep(segment, capitalized(segment))));
+      return child;
+    }, root);
+    step.name = resourceTemplateName(entry);
+    step.spellings = spellingsOf(entry.path[entry.path.length - 1], step.name);
+  }
+  return root;
+}
+
+function nameStep(apiKey: string, name: string): MutableNameStep {
+  return { name, spellings: spellingsOf(apiKey, name), children: new Map() };
+}
+
+function spellingsOf(apiKey: string, name: string): string[] {
+  const spellings = [name.toLowerCase()];
+  if (apiKey.toLowerCase() !== spellings[0]) spellings.push(apiKey.toLowerCase());
+  return spellings;
+}
+
+const NO_CHILDREN: ReadonlyMap<string, TemplateNameStep> = new Map();
+
+/** The step of an API property (or `*`, an array's items) below `step`; a property the table does not document is its API name capitalised. */
+export function templateNameBelow(step: TemplateNameStep, apiKey: string): TemplateNameStep {
+  return step.children.get(apiKey) ?? { name: capitalized(apiKey), spellings: spellingsOf(apiKey, capitalized(apiKey)), children: NO_CHILDREN };
+}
+
+/** Whether a key the template writes spells the property of this step. */
+export function spellsProperty(step: TemplateNameStep, key: string): boolean {
+  let lowerCased: string | undefined;
+  for (const spelling of step.spellings) {
+    // Most keys are another property of the same object: the length tells them apart without lower-casing.
+    if (spelling.length === key.length && (lowerCased ??= key.toLowerCase()) === spelling) return true;
+  }
+  return false;
+}
+
+/** The API name of a key a template writes in the object at this step; undefined for a key the table does not know. */
+export function apiKeyOf(step: TemplateNameStep, key: string): string | undefined {
+  for (const [apiKey, child] of step.children) if (apiKey !== '*' && spellsProperty(child, key)) return apiKey;
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, childValue, isPlaceholderNode, nodeAt, stringValue } from './json';
 import { ParsedJson } from './parse';
 import { intrinsicOf, Template } from './cloudformation/template';
+import { ResourceForm, resourceFields, spellsProperty, templateNameBelow, TemplateNameStep, templateNames } from './resourceFields';
 
 /**
  * The ECS resources around a task definition that GuardDuty and Security Hub also judge: services, clusters,
@@ -24,6 +25,8 @@ const TEMPLATE_TYPES: Readonly<Record<string, EcsResourceKind>> = {
 export interface EcsResource {
   readonly kind: EcsResourceKind;
   readonly source: 'cli-input' | 'cloudformation';
+  /** How it is written: a template resource, or the input of the command that creates it or updates it (update-service). */
+  readonly form: ResourceForm;
   /** The resource's own object: the template resource's `Properties`, or the CLI input. */
   readonly properties: ResourceObject;
   /** Where a finding about the resource as a whole goes: the logical id, or the input's first key. */
@@ -33,13 +36,6 @@ export interface EcsResource {
   readonly template?: Template;
 }
 
-/**
- * Template names that are not the API's name with a capital first letter. Everything else is matched
- * without regard to case, which also covers CloudFormation's own inconsistencies (`AwsvpcConfiguration` on
- * a service, `AwsVpcConfiguration` on a task set).
- */
-const TEMPLATE_NAMES: Readonly<Record<string, string>> = { settings: 'ClusterSettings' };
-
 /** An object of a resource, read by the API's property names whatever the document spells them. */
 export class ResourceObject {
   constructor(
@@ -47,7 +43,8 @@ export class ResourceObject {
     readonly node: Node | undefined,
     /** Its path in the document (with the document's spelling). */
     readonly path: JSONPath,
-    private readonly spelling: 'api' | 'template',
+    /** How a template spells the object's properties (from the resource field table); undefined in CLI input, which uses the API's names. */
+    private readonly templateNames: TemplateNameStep | undefined,
   ) {}
 
   /** The value node of an API property (`assignPublicIp` finds `AssignPublicIp` in a template). */
@@ -59,35 +56,38 @@ export class ResourceObject {
   /** The object below an API property, present or not, with its path in the document's spelling. */
   object(apiKey: string): ResourceObject {
     const value = this.get(apiKey);
-    return new ResourceObject(this.isLiteralObject(value) ? value : undefined, [...this.path, this.keyFor(apiKey)], this.spelling);
+    const names = this.templateNames && templateNameBelow(this.templateNames, apiKey);
+    return new ResourceObject(this.isLiteralObject(value) ? value : undefined, [...this.path, this.keyFor(apiKey)], names);
   }
 
   /** The items of an array property that are objects, each as a `ResourceObject`. */
   items(apiKey: string): ResourceObject[] {
     const array = this.get(apiKey);
-    return arrayItems(array).flatMap((item, index) => (this.isLiteralObject(item) ? [new ResourceObject(item, [...this.path, this.keyFor(apiKey), index], this.spelling)] : []));
+    const names = this.templateNames && templateNameBelow(templateNameBelow(this.templateNames, apiKey), '*');
+    return arrayItems(array).flatMap((item, index) => (this.isLiteralObject(item) ? [new ResourceObject(item, [...this.path, this.keyFor(apiKey), index], names)] : []));
   }
 
   /** An object written out, not an intrinsic function of a template that computes one (unknown: never read). */
   private isLiteralObject(node: Node | undefined): node is Node {
-    return node?.type === 'object' && (this.spelling === 'api' || intrinsicOf(node) === undefined);
+    return node?.type === 'object' && (!this.templateNames || intrinsicOf(node) === undefined);
   }
 
   /** How this document spells an API property: as written when present, else the template's or the API's name. */
   keyFor(apiKey: string): string {
     const written = this.property(apiKey)?.children?.[0]?.value;
     if (typeof written === 'string') return written;
-    return this.spelling === 'api' ? apiKey : (TEMPLATE_NAMES[apiKey] ?? apiKey.charAt(0).toUpperCase() + apiKey.slice(1));
+    return this.templateNames ? templateNameBelow(this.templateNames, apiKey).name : apiKey;
   }
 
+  /** The property as the document writes it; the last one when a key is repeated, as `JSON.parse` reads it. */
   private property(apiKey: string): Node | undefined {
     if (this.node?.type !== 'object') return undefined;
-    const wanted = this.spelling === 'api' ? [apiKey] : [apiKey.toLowerCase(), TEMPLATE_NAMES[apiKey]?.toLowerCase()];
+    const names = this.templateNames && templateNameBelow(this.templateNames, apiKey);
     let found: Node | undefined;
     for (const property of this.node.children ?? []) {
       const key = property.children?.[0]?.value;
       if (typeof key !== 'string') continue;
-      if (this.spelling === 'api' ? key === apiKey : wanted.includes(key.toLowerCase())) found = property;
+      if (names ? spellsProperty(names, key) : key === apiKey) found = property;
     }
     return found;
   }
@@ -100,29 +100,50 @@ export function findResources(parsed: ParsedJson, template: Template | undefined
       const kind = TEMPLATE_TYPES[resource.type];
       if (!kind) return [];
       const path = ['Resources', resource.logicalId, 'Properties'];
-      return [{ kind, source: 'cloudformation' as const, properties: new ResourceObject(resource.properties, path, 'template'), anchor: resource.keyNode, logicalId: resource.logicalId, template }];
+      const properties = new ResourceObject(resource.properties, path, templateNames(kind));
+      return [{ kind, source: 'cloudformation' as const, form: 'template' as const, properties, anchor: resource.keyNode, logicalId: resource.logicalId, template }];
     });
   }
   if (parsed.language === 'yaml' || parsed.root?.type !== 'object') return [];
-  const kind = cliInputKind(parsed.root);
+  const input = cliInputOf(parsed.root);
   const anchor = parsed.root.children?.[0]?.children?.[0];
-  return kind && anchor ? [{ kind, source: 'cli-input', properties: new ResourceObject(parsed.root, [], 'api'), anchor }] : [];
+  return input && anchor ? [{ ...input, source: 'cli-input', properties: new ResourceObject(parsed.root, [], undefined), anchor }] : [];
 }
+
+const LIST_TASKS_KEYS = ['desiredStatus', 'startedBy', 'containerInstance', 'family', 'nextToken', 'maxResults'];
 
 /**
  * Which `--cli-input-json` an object is, by the keys only that command takes; undefined for anything else
  * (a task definition, a package.json). Task sets and services share most keys: a task set has an
- * `externalId` or a `scale`, which no service input has.
+ * `externalId` or a `scale`, which no service input has. update-service input names its service by `service`
+ * (create-service by `serviceName`).
  */
-function cliInputKind(root: Node): EcsResourceKind | undefined {
+function cliInputOf(root: Node): { readonly kind: EcsResourceKind; readonly form: ResourceForm } | undefined {
   const has = (key: string) => childValue(root, key) !== undefined;
   if (has('containerDefinitions') || childValue(root, 'taskDefinition')?.type === 'object') return undefined;
+  // list-tasks input also has a serviceName (and a launchType), beside keys no create-service input has.
+  if (has('serviceName') && LIST_TASKS_KEYS.some(has)) return undefined;
   if (has('serviceName') || (has('service') && (has('taskDefinition') || has('networkConfiguration') || has('platformVersion') || has('desiredCount') || has('forceNewDeployment')))) {
-    return has('service') && (has('externalId') || has('scale')) ? 'task-set' : 'service';
+    if (has('service') && (has('externalId') || has('scale'))) return { kind: 'task-set', form: 'create' };
+    return { kind: 'service', form: has('serviceName') ? 'create' : 'update' };
   }
-  if (has('clusterName') && !has('service')) return 'cluster';
-  if (has('name') && has('autoScalingGroupProvider')) return 'capacity-provider';
+  if (has('service') && has('cluster') && onlyUpdateServiceKeys(root)) return { kind: 'service', form: 'update' };
+  if (has('clusterName') && !has('service')) return { kind: 'cluster', form: 'create' };
+  if (has('name') && has('autoScalingGroupProvider')) return { kind: 'capacity-provider', form: 'create' };
   return undefined;
+}
+
+/**
+ * Whether every key with a value is one update-service takes (a key still being typed has none): how update-service
+ * input that names nothing to change yet, `{"cluster": ..., "service": ...}`, is told from the other commands that
+ * name a cluster and a service (delete-service's `force`, update-task-set's `taskSet`, list-service-deployments' `status`).
+ */
+function onlyUpdateServiceKeys(root: Node): boolean {
+  const known = resourceFields('service', 'update');
+  return (root.children ?? []).every((property) => {
+    const [key, value] = property.children ?? [];
+    return value === undefined || (typeof key?.value === 'string' && known.at([key.value]) !== undefined);
+  });
 }
 
 /** A value a property may take, and where a finding about it goes. */

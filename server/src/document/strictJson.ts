@@ -63,6 +63,7 @@ type StrictJsonParse = { readonly root: Node } | { readonly root: undefined; rea
  * once into an array of their exact number.
  */
 export function parseStrictJson(text: string, maxDepth: number): StrictJsonParse {
+  keepParserShapeAlive ??= new StrictJsonParser('', 0);
   const parser = new StrictJsonParser(text, maxDepth);
   try {
     return { root: parser.document() };
@@ -71,6 +72,13 @@ export function parseStrictJson(text: string, maxDepth: number): StrictJsonParse
     throw error;
   }
 }
+
+/**
+ * One parser kept alive for the life of the process. V8's optimized parser code depends on the parser objects'
+ * shape, which lives only while a parser does: every full collection between two parses (the server's heap
+ * trimmer runs them after large edits) dropped that code and the next parse ran unoptimized and recompiled it.
+ */
+let keepParserShapeAlive: StrictJsonParser | undefined;
 
 class StrictJsonParser {
   private pos = 0;

@@ -56,16 +56,17 @@ function fieldUnderCursor(analysis: Analysis, position: Position, options: Frame
   const frame = taskFrame(analysis, options);
   const node = parsed.root && frame ? findNodeAtOffset(parsed.root, document.offsetAt(position)) : undefined;
   if (!frame || !node || !isScalar(node)) return undefined;
-  const documentPath = getNodePath(node);
-  const taskPath = frame.toTaskPath(documentPath);
-  if (!taskPath) return undefined;
-  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const arrayItem = !isKey && typeof taskPath[taskPath.length - 1] === 'number';
-  const fieldPath = arrayItem ? taskPath.slice(0, -1) : taskPath;
-  const doc = fieldDocAt(fieldPath);
-  if (!doc) return undefined;
-  const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-  return { doc, taskPath: fieldPath, range, taskDefinition: frame.taskDefinitionAt(documentPath), keyName: frame.keyName };
+  for (const place of placesUnder(node, frame.shape === 'cloudformation')) {
+    const taskPath = frame.toTaskPath(place.path);
+    if (!taskPath) continue;
+    const arrayItem = !place.isKey && typeof taskPath[taskPath.length - 1] === 'number';
+    const fieldPath = arrayItem ? taskPath.slice(0, -1) : taskPath;
+    const doc = fieldDocAt(fieldPath);
+    if (!doc) continue;
+    const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+    return { doc, taskPath: fieldPath, range, taskDefinition: frame.taskDefinitionAt(place.path), keyName: frame.keyName };
+  }
+  return undefined;
 }
 
 /** A documented property of a service, cluster, task set or capacity provider, or a scalar value of one. */
@@ -74,26 +75,31 @@ function resourcePropertyUnderCursor(analysis: Analysis, position: Position): { 
   if (resources.length === 0 || !parsed.root) return undefined;
   const node = findNodeAtOffset(parsed.root, document.offsetAt(position));
   if (!node || !isScalar(node)) return undefined;
-  // Inside `!Ref Parameter` or `!If [...]`, the property the function computes is explained.
-  const intrinsic = resources[0].source === 'cloudformation' ? outermostIntrinsic(node) : undefined;
-  const place = resourcePlace(resources, getNodePath(intrinsic ?? node));
-  if (!place) return undefined;
-  const isKey = !intrinsic && node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const { apiPath } = place;
-  const arrayItem = !isKey && typeof apiPath[apiPath.length - 1] === 'number';
-  const entry = place.fields.at(arrayItem ? apiPath.slice(0, -1) : apiPath);
-  if (!entry) return undefined;
-  const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-  return { markdown: resourceFieldMarkdown(place, entry), range };
+  for (const { path, isKey } of placesUnder(node, resources[0].source === 'cloudformation')) {
+    const place = resourcePlace(resources, path);
+    if (!place) continue;
+    const { apiPath } = place;
+    const arrayItem = !isKey && typeof apiPath[apiPath.length - 1] === 'number';
+    const entry = place.fields.at(arrayItem ? apiPath.slice(0, -1) : apiPath);
+    if (!entry) continue;
+    const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+    return { markdown: resourceFieldMarkdown(place, entry), range };
+  }
+  return undefined;
 }
 
-/** The outermost intrinsic function call (a one-key `Ref` / `Fn::*` / `Condition` object) around a node, if any. */
-function outermostIntrinsic(node: Node): Node | undefined {
-  let outermost: Node | undefined;
+/**
+ * The places a hover may explain, in order: the key or value under the cursor, then in a template each intrinsic
+ * function call around it (a one-key `Ref` / `Fn::*` / `Condition` object), from the innermost out. The first
+ * place a field table documents is explained: inside `!Ref Parameter`, an `!If`'s condition or an `!Sub`, the
+ * property the call computes; a value in a branch of an `!If` is the property's own value already.
+ */
+function* placesUnder(node: Node, inTemplate: boolean): Generator<{ readonly path: JSONPath; readonly isKey: boolean }> {
+  yield { path: getNodePath(node), isKey: node.parent?.type === 'property' && node.parent.children?.[0] === node };
+  if (!inTemplate) return;
   for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
-    if (intrinsicOf(ancestor)) outermost = ancestor;
+    if (intrinsicOf(ancestor)) yield { path: getNodePath(ancestor), isKey: false };
   }
-  return outermost;
 }
 
 function isScalar(node: Node): boolean {

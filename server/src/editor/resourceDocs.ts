@@ -3,7 +3,7 @@ import { ruleDocsUrl } from '../engine/protocol';
 import { resourceRules } from '../rules';
 import { Enforces } from '../rules/rule';
 import { EcsResource, EcsResourceKind } from '../document/resources';
-import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName } from '../document/resourceFields';
+import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName, apiKeyOf, TemplateNameStep, templateNames } from '../document/resourceFields';
 import { fieldLines, recommendedFirst } from './fieldDocs';
 
 /**
@@ -14,7 +14,6 @@ import { fieldLines, recommendedFirst } from './fieldDocs';
 /** A place inside one resource of the document. */
 export interface ResourcePlace {
   readonly resource: EcsResource;
-  readonly form: ResourceForm;
   readonly fields: ResourceFieldIndex;
   /** The path relative to the resource's properties, by the API's names (array indexes kept). */
   readonly apiPath: JSONPath;
@@ -25,34 +24,32 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
   for (const resource of resources) {
     const base = resource.properties.path;
     if (documentPath.length < base.length || base.some((segment, i) => documentPath[i] !== segment)) continue;
-    const form = resourceForm(resource);
-    const fields = resourceFields(resource.kind, form);
+    const fields = resourceFields(resource.kind, resource.form);
     const rest = documentPath.slice(base.length);
-    const apiPath = resource.source === 'cloudformation' ? toApiPath(fields, rest) : rest;
-    return { resource, form, fields, apiPath };
+    const apiPath = resource.source === 'cloudformation' ? toApiPath(templateNames(resource.kind), rest) : rest;
+    return { resource, fields, apiPath };
   }
   return undefined;
 }
 
-/** Template keys to API names, level by level, without regard to case as the rules read them; unknown keys stay. */
-function toApiPath(fields: ResourceFieldIndex, templatePath: JSONPath): JSONPath {
-  const apiPath: (string | number)[] = [];
-  for (const segment of templatePath) {
-    if (typeof segment === 'number') {
-      apiPath.push(segment);
+/**
+ * Template keys to API names, level by level, as the rules read them; unknown keys stay. A branch of an `Fn::If`
+ * is the value of the property the `Fn::If` is in: its keys are that property's.
+ */
+function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
+  const apiPath: JSONPath = [];
+  let step: TemplateNameStep | undefined = names;
+  for (let i = 0; i < templatePath.length; i++) {
+    const segment = templatePath[i];
+    if (segment === 'Fn::If' && (templatePath[i + 1] === 1 || templatePath[i + 1] === 2)) {
+      i++;
       continue;
     }
-    const wanted = segment.toLowerCase();
-    const known = fields.of(apiPath).find((entry) => resourceTemplateName(entry).toLowerCase() === wanted || lastKey(entry).toLowerCase() === wanted);
-    apiPath.push(known ? lastKey(known) : segment);
+    const apiKey = typeof segment === 'number' ? segment : ((step && apiKeyOf(step, segment)) ?? segment);
+    apiPath.push(apiKey);
+    step = step?.children.get(typeof apiKey === 'number' ? '*' : apiKey);
   }
   return apiPath;
-}
-
-/** Which input a resource is: update-service input names its service by `service` and has no `serviceName`. */
-function resourceForm(resource: EcsResource): ResourceForm {
-  if (resource.source === 'cloudformation') return 'template';
-  return resource.kind === 'service' && resource.properties.get('serviceName') === undefined ? 'update' : 'create';
 }
 
 /** A property name as the document spells it. */
@@ -111,10 +108,10 @@ function referenceLink(kind: EcsResourceKind, form: ResourceForm): string {
 }
 
 /** Hover and completion text for a resource property: what it is, the rules that check it (linked), the AWS page. */
-export function resourceFieldMarkdown(place: Pick<ResourcePlace, 'resource' | 'form'>, entry: ResourceField): string {
+export function resourceFieldMarkdown(place: Pick<ResourcePlace, 'resource'>, entry: ResourceField): string {
   const lines = fieldLines(resourceFieldDoc(entry), resourceKeyName(place, entry));
   for (const line of ruleLines(entry, place.resource.kind)) lines.push('', line);
-  lines.push('', referenceLink(place.resource.kind, place.form));
+  lines.push('', referenceLink(place.resource.kind, place.resource.form));
   return lines.join('\n');
 }
 

@@ -45,7 +45,7 @@ function checkMemory({ doc, reportAt }: RuleContext, taskMemory: number): void {
   const total = reservations.reduce((sum, { mib }) => sum + mib, 0);
   const memoryNode = doc.task?.get('memory');
   if (singleExceeds || total <= taskMemory || !memoryNode) return;
-  const parts = reservations.map(({ container, mib }) => `${container.label} ${mib}`).join(' + ');
+  const parts = listedSum(reservations.map(({ container, mib }) => `${container.label} ${mib}`));
   reportAt(
     memoryNode,
     `The containers reserve ${total} MiB together (${parts}), more than the task's ${taskMemory} MiB: raise the task-level "memory" or lower the containers' "memoryReservation" or "memory".`,
@@ -68,8 +68,17 @@ function checkCpu({ doc, reportAt }: RuleContext, taskCpu: number): void {
   const total = shares.reduce((sum, { units }) => sum + units, 0);
   const cpuNode = doc.task?.get('cpu');
   if (singleExceeds || total <= taskCpu || !cpuNode) return;
-  const parts = shares.map(({ container, units }) => `${container.label} ${units}`).join(' + ');
+  const parts = listedSum(shares.map(({ container, units }) => `${container.label} ${units}`));
   reportAt(cpuNode, `The containers reserve ${total} CPU units together (${parts}), more than the task's ${describeCpu(taskCpu)}: raise the task-level "cpu" or lower the containers' "cpu".`);
+}
+
+/** ECS takes at most this many containers per task definition; a longer list is a stress file, not a task to read. */
+const MAX_LISTED_TERMS = 10;
+
+/** The terms of a sum as the message shows them: at most MAX_LISTED_TERMS, then how many more. */
+function listedSum(terms: readonly string[]): string {
+  if (terms.length <= MAX_LISTED_TERMS) return terms.join(' + ');
+  return `${terms.slice(0, MAX_LISTED_TERMS).join(' + ')} + ${terms.length - MAX_LISTED_TERMS} more`;
 }
 
 /** Container sizes are JSON integers; anything else is unknown here (value-type reports it). */

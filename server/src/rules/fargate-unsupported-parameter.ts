@@ -12,8 +12,9 @@ export const fargateUnsupportedParameter: Rule = {
   },
   check({ doc, reportAt }) {
     if (!doc.task || !isFargate(doc)) return;
-    // Every one at once: ECS reports them one registration at a time.
+    // Every one at once: ECS reports them one registration at a time. A value another rule reports is its finding.
     for (const found of unsupportedParameters(doc, 'fargate')) {
+      if (found.reportedBy) continue;
       const subject = describeUnsupported(found);
       reportAt(
         reportNode(found.node),

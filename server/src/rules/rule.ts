@@ -88,6 +88,8 @@ export interface Rule {
 export interface SyntaxRule {
   readonly meta: RuleMeta;
   checkSyntax(parsed: ParsedJson): Finding[];
+  /** As `Rule.fixes`, on the parsed text: a finding's payload and path, checked against the current text. */
+  fixes?(fix: FixData, context: { readonly parsed: ParsedJson; readonly path: JSONPath }): FixProposal[];
 }
 
 /** What a rule about services, clusters, task sets or capacity providers sees of one resource. */

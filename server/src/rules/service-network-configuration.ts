@@ -23,7 +23,7 @@ export const serviceNetworkConfiguration: ResourceRule = {
     const consequence = 'ECS rejects the service without subnets, and GuardDuty reports its clusters with a missing network configuration';
     const network = properties.object('networkConfiguration');
     // update-service input without a network configuration keeps the service's own.
-    const updates = resource.source === 'cli-input' && properties.get('serviceName') === undefined;
+    const updates = resource.form === 'update';
     if (!network.node) {
       if (properties.get('networkConfiguration') === undefined && !updates) {
         reportMissing(

@@ -1,5 +1,5 @@
-import { describePlatform, isFargate, platform } from '../document/facts';
-import { describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { describePlatform, platform } from '../document/facts';
+import { describeUnsupported, notTakenBy, removeFix, reportNode, unsupportedParameters } from './_unsupported';
 import { Rule } from './rule';
 
 /** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
@@ -13,10 +13,9 @@ export const windowsUnsupportedParameter: Rule = {
   check({ doc, reportAt }) {
     const found = platform(doc);
     if (found.os !== 'windows') return;
-    // On Windows on Fargate, what Fargate rejects is fargate-unsupported-parameter's finding (an error).
-    const fargate = isFargate(doc) && doc.task ? new Set(unsupportedParameters(doc, 'fargate').map((each) => each.node.offset)) : new Set<number>();
+    // On Windows on Fargate, what Fargate rejects is reported as Fargate's (an error); a value another rule reports is its finding.
     for (const unsupported of unsupportedParameters(doc, 'windows')) {
-      if (fargate.has(unsupported.node.offset)) continue;
+      if (unsupported.reportedBy || notTakenBy(doc, unsupported.node).fargate) continue;
       const subject = describeUnsupported(unsupported);
       reportAt(
         reportNode(unsupported.node),

@@ -34,15 +34,18 @@ export function analyze(document: TextDocument): Analysis {
 
 /**
  * Whether the rules have anything to look at: a task definition, an ECS resource, task definitions wrapped in an
- * array (which ECS rejects: task-definition-in-array says so), or a file too large to parse that looks like a task
- * definition (it gets a notice). The one answer for `validate` and every host.
+ * array (which ECS rejects: task-definition-in-array says so), a file too large to parse that looks like a task
+ * definition, or a YAML template nested too deeply to read (YAML is parsed only when it names an ECS resource
+ * type): the last two get a notice. The one answer for `validate` and every host.
  */
 export function hasLintableContent(analysis: Analysis): boolean {
+  const { parsed } = analysis;
   return (
     analysis.taskDefinitions.length > 0 ||
     analysis.resources.length > 0 ||
-    analysis.parsed.tooLarge?.looksLikeTaskDefinition === true ||
-    (analysis.parsed.language !== 'yaml' && taskDefinitionsInArray(analysis.parsed.root) !== undefined)
+    parsed.tooLarge?.looksLikeTaskDefinition === true ||
+    (parsed.language === 'yaml' && parsed.tooDeepAt !== undefined) ||
+    (parsed.language !== 'yaml' && taskDefinitionsInArray(parsed.root) !== undefined)
   );
 }
 

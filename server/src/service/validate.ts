@@ -40,8 +40,9 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
     const severity = severityOf(meta, options.rules, finding.severity);
     if (severity !== undefined) findings.push({ ...finding, ruleId: meta.id, severity, range: rangeOf(finding.offset, finding.length) });
   };
-  // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON.
-  if (parsed.language !== 'yaml' || parsed.tooLarge) {
+  // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON, and about a file too
+  // large or too deeply nested to analyse, whatever its language.
+  if (parsed.language !== 'yaml' || parsed.tooLarge || parsed.tooDeepAt !== undefined) {
     for (const rule of syntaxRules) {
       guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
     }

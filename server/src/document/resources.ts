@@ -67,6 +67,12 @@ export class ResourceObject {
     return arrayItems(array).flatMap((item, index) => (this.isLiteralObject(item) ? [new ResourceObject(item, [...this.path, this.keyFor(apiKey), index], names)] : []));
   }
 
+  /** An item the array property does not have yet, appended after the present ones: how a fix spells a new item's keys. */
+  newItem(apiKey: string): ResourceObject {
+    const names = this.templateNames && templateNameBelow(templateNameBelow(this.templateNames, apiKey), '*');
+    return new ResourceObject(undefined, [...this.path, this.keyFor(apiKey), arrayItems(this.get(apiKey)).length], names);
+  }
+
   /** An object written out, not an intrinsic function of a template that computes one (unknown: never read). */
   private isLiteralObject(node: Node | undefined): node is Node {
     return node?.type === 'object' && (!this.templateNames || intrinsicOf(node) === undefined);

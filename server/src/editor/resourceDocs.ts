@@ -26,7 +26,7 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
     if (documentPath.length < base.length || base.some((segment, i) => documentPath[i] !== segment)) continue;
     const fields = resourceFields(resource.kind, resource.form);
     const rest = documentPath.slice(base.length);
-    const apiPath = resource.source === 'cloudformation' ? toApiPath(templateNames(resource.kind), rest) : rest;
+    const apiPath = resource.form === 'template' ? toApiPath(templateNames(resource.kind), rest) : rest;
     return { resource, fields, apiPath };
   }
   return undefined;
@@ -54,7 +54,7 @@ function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
 
 /** A property name as the document spells it. */
 export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: ResourceField): string {
-  return place.resource.source === 'cloudformation' ? resourceTemplateName(entry) : lastKey(entry);
+  return place.resource.form === 'template' ? resourceTemplateName(entry) : lastKey(entry);
 }
 
 function lastKey(entry: ResourceField): string {

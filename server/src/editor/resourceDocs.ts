@@ -3,6 +3,7 @@ import { ruleDocsUrl } from '../engine/protocol';
 import { resourceRules } from '../rules';
 import { Enforces } from '../rules/rule';
 import { EcsResource, EcsResourceKind } from '../document/resources';
+import { withoutIfBranches } from '../document/cloudformation/template';
 import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName, apiKeyOf, TemplateNameStep, templateNames } from '../document/resourceFields';
 import { fieldLines, recommendedFirst } from './fieldDocs';
 
@@ -39,12 +40,7 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
 function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
   const apiPath: JSONPath = [];
   let step: TemplateNameStep | undefined = names;
-  for (let i = 0; i < templatePath.length; i++) {
-    const segment = templatePath[i];
-    if (segment === 'Fn::If' && (templatePath[i + 1] === 1 || templatePath[i + 1] === 2)) {
-      i++;
-      continue;
-    }
+  for (const segment of withoutIfBranches(templatePath)) {
     const apiKey = typeof segment === 'number' ? segment : ((step && apiKeyOf(step, segment)) ?? segment);
     apiPath.push(apiKey);
     step = step?.children.get(typeof apiKey === 'number' ? '*' : apiKey);

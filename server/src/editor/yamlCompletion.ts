@@ -18,6 +18,10 @@ const KEY_LINE = /^(\s*(?:-\s+)?)([A-Za-z][A-Za-z0-9]*)?$/;
 const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 /** `  - FAR|`: an item of a list of strings, or the first key of a new object in a list. */
 const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
+/** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
+const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
+/** What may follow an item of a flow sequence on its line: the next item or the end of the sequence. */
+const FLOW_ITEM_END = /^[ \t]*[,\]]/;
 
 /**
  * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource or a service,
@@ -32,8 +36,14 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const offset = document.offsetAt(position);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  if (text.slice(offset, lineEnd).trim() !== '') return [];
   const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd);
+  const flowItem = FLOW_ITEM.exec(before);
+  if (flowItem && (after.trim() === '' || FLOW_ITEM_END.test(after))) {
+    const items = valueCompletions(analysis, offset - flowItem[1].length, offset);
+    if (items.length > 0) return items;
+  }
+  if (after.trim() !== '') return [];
   const value = VALUE_LINE.exec(before);
   if (value) return valueCompletions(analysis, offset - value[1].length, offset);
   const item = ITEM_LINE.exec(before);

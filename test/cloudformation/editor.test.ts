@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentSymbols } from '../../server/src/editor/documentSymbols';
 import { analyzeText } from '../../server/src/service/analysis';
-import { acceptCompletion, completionLabelsAt, hoverAt } from '../support/editor';
+import { acceptCompletion, completionLabelsAt, completionsAt, hoverAt } from '../support/editor';
 
 const YAML_URI = 'file:///workspace/stack.yaml';
 const JSON_URI = 'file:///workspace/stack.template.json';
@@ -174,13 +174,36 @@ ${property}
       assert.deepEqual(completionLabelsAt(json('', branch), { uri: JSON_URI }), ['Options', 'SecretOptions']);
     });
 
-    it("offers no values of the property where they do not belong: an !If's condition, a !Ref's name", () => {
-      for (const cpu of ['Cpu: !If [|, 1024, 256]', 'Cpu: !Ref |', 'Cpu: !Ref Task|']) {
-        assert.deepEqual(completionLabelsAt(yaml('Cpu: 256', cpu), { uri: YAML_URI }), [], cpu);
+    it("offers a !Ref's parameters, other resources and pseudo parameters, and an !If's conditions: never the property's values", () => {
+      const withRefs = (text: string) =>
+        withCondition(text).replace('Conditions:', 'Parameters:\n  TaskCpu: { Type: String, Default: "256" }\nConditions:').replace('Resources:', 'Resources:\n  TaskRole:\n    Type: AWS::IAM::Role');
+      const refs = ['TaskCpu', 'TaskRole', 'AWS::AccountId', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix', 'AWS::NotificationARNs'];
+      for (const cpu of ['Cpu: !Ref |', 'Cpu: !Ref Task|', 'Cpu: !If [IsProd, !Ref |, 256]', 'Cpu:\n        Ref: |']) {
+        assert.deepEqual(completionLabelsAt(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', cpu)), { uri: YAML_URI }), refs, cpu);
       }
-      for (const cpu of ['{ "Fn::If": ["|", "1024", "256"] }', '{ "Ref": "|" }', '{ "Ref": | }']) {
-        assert.deepEqual(completionLabelsAt(json(`        "Cpu": ${cpu},`), { uri: JSON_URI }), [], cpu);
+      const item = completionsAt(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref Task|')), { uri: YAML_URI })[0];
+      assert.equal(item.detail, 'Parameter · String · default 256');
+      assert.equal(
+        acceptCompletion(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref Task|')), 'TaskCpu', { uri: YAML_URI }),
+        withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref TaskCpu')),
+      );
+      for (const cpu of ['Cpu: !If [|, 1024, 256]', 'Cpu: !If [Is|, 1024, 256]', 'Cpu: !If\n        - |\n        - 1024\n        - 256']) {
+        assert.deepEqual(completionLabelsAt(yaml('Cpu: 256', cpu), { uri: YAML_URI }), ['IsProd'], cpu);
       }
+      for (const cpu of ['{ "Ref": "|" }', '{ "Ref": | }']) {
+        assert.deepEqual(
+          completionLabelsAt(json(`        "Cpu": ${cpu},`), { uri: JSON_URI }),
+          ['"AWS::AccountId"', '"AWS::NoValue"', '"AWS::Partition"', '"AWS::Region"', '"AWS::StackId"', '"AWS::StackName"', '"AWS::URLSuffix"', '"AWS::NotificationARNs"'],
+          cpu,
+        );
+      }
+      assert.equal(acceptCompletion(json('        "Cpu": { "Ref": | },'), '"AWS::NoValue"', { uri: JSON_URI }), json('        "Cpu": { "Ref": "AWS::NoValue" },'));
+      assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn::If": ["|", "1024", "256"] },'), { uri: JSON_URI }), ['"IsProd"']);
+    });
+
+    it('leaves a !Ref outside the ECS resources to other extensions', () => {
+      const bucket = YAML_TEMPLATE('').replace('Resources:\n', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref |\n');
+      assert.deepEqual(completionLabelsAt(bucket, { uri: YAML_URI }), []);
     });
   });
 

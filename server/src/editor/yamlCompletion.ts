@@ -6,6 +6,7 @@ import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { intrinsicArgumentChoices } from './intrinsicArguments';
 import { taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
 
@@ -20,6 +21,8 @@ const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
 /** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
 const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
+/** `Cpu: !Ref Ta|`: the name a `!Ref` short form refers to. */
+const REF_NAME = /!Ref[ \t]+([A-Za-z0-9_:.-]*)$/;
 /** What may follow an item of a flow sequence on its line: the next item or the end of the sequence. */
 const FLOW_ITEM_END = /^[ \t]*[,\]]/;
 
@@ -38,6 +41,8 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd);
+  const refName = REF_NAME.exec(before);
+  if (refName && (after.trim() === '' || FLOW_ITEM_END.test(after))) return valueCompletions(analysis, offset - refName[1].length, offset);
   const flowItem = FLOW_ITEM.exec(before);
   if (flowItem && (after.trim() === '' || FLOW_ITEM_END.test(after))) {
     const items = valueCompletions(analysis, offset - flowItem[1].length, offset);
@@ -131,6 +136,17 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   const found = withStandIn(analysis, start, end, STAND_IN);
   if (!found) return [];
   const path = getNodePath(found.node);
+  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
+  const argumentChoices = intrinsicArgumentChoices(found.reread.parsed.root, path);
+  if (argumentChoices) {
+    return argumentChoices.map((choice, index) => ({
+      label: choice.name,
+      kind: CompletionItemKind.Reference,
+      detail: choice.detail,
+      sortText: String(index).padStart(3, '0'),
+      textEdit: TextEdit.replace(range, choice.name),
+    }));
+  }
   const place = resourcePlace(found.reread.resources, path);
   const taskPath = place ? place.apiPath : taskFrame(found.reread)?.toTaskPath(path);
   if (!taskPath) return [];
@@ -141,7 +157,6 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   if (!doc) return [];
   const taskDefinition = place ? undefined : taskFrame(analysis)?.taskDefinitionAt(path);
   const present = inArray ? new Set(arrayItems(found.node.parent).map(stringValue)) : new Set<string | undefined>();
-  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   return choicesFor(doc, taskPath, inArray, taskDefinition)
     .filter((choice) => !present.has(choice))
     .map((choice, index) => ({

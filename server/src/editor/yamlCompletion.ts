@@ -30,7 +30,7 @@ const FLOW_ITEM_END = /^[ \t]*[,\]]/;
  * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource or a service,
  * cluster, task set or capacity provider: property names
  * as the template spells them (without those present), indented for YAML, and the values of enumerated fields
- * and of the task size. The line being typed is replaced by a stand-in and the text read again, so the
+ * and of the task size (also in an `!If` branch), and the names a `!Ref` or an `!If` condition takes. The line being typed is replaced by a stand-in and the text read again, so the
  * position is known from YAML's own structure rather than guessed from indentation.
  */
 export function completeYaml(analysis: Analysis, position: Position): CompletionItem[] {
@@ -41,10 +41,11 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd);
-  const refName = REF_NAME.exec(before);
-  if (refName && (after.trim() === '' || FLOW_ITEM_END.test(after))) return valueCompletions(analysis, offset - refName[1].length, offset);
-  const flowItem = FLOW_ITEM.exec(before);
-  if (flowItem && (after.trim() === '' || FLOW_ITEM_END.test(after))) {
+  const endsValue = after.trim() === '' || FLOW_ITEM_END.test(after);
+  const refName = endsValue ? REF_NAME.exec(before) : null;
+  if (refName) return valueCompletions(analysis, offset - refName[1].length, offset);
+  const flowItem = endsValue ? FLOW_ITEM.exec(before) : null;
+  if (flowItem) {
     const items = valueCompletions(analysis, offset - flowItem[1].length, offset);
     if (items.length > 0) return items;
   }

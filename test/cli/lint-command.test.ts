@@ -98,13 +98,18 @@ describe('ecs-guard lint', () => {
     assert.match(run.stderr, /tsconfig.json is not an ECS task definition/);
   });
 
-  it('says why a task definition wrapped in an array is not linted: the AWS CLI rejects that shape', async () => {
+  it('fails a task definition wrapped in an array, which the AWS CLI rejects, with the one finding that says so', async () => {
     fs.writeFileSync(path.join(workspace.dir, 'wrapped.json'), '[ { "family": "web", "containerDefinitions": [ { "name": "web", "image": "nginx", "privileged": true } ] } ]\n');
-    const run = await runCli(['lint', 'wrapped.json'], workspace.dir);
-    assert.equal(run.code, 0);
-    assert.equal(
-      run.stderr,
-      'ecs-guard: wrapped.json is not an ECS task definition (a task definition inside an array: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]); skipped.\n',
+    const run = await runCli(['lint', 'wrapped.json', '--format', 'json'], workspace.dir);
+    assert.equal(run.code, 1);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { ruleId: string; message: string }[]).map((finding) => [finding.ruleId, finding.message]),
+      [
+        [
+          'task-definition-in-array',
+          'This file is a task definition inside an array: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]. Nothing else in it is checked until then.',
+        ],
+      ],
     );
   });
 

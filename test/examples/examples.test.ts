@@ -37,7 +37,6 @@ describe('bundled examples', () => {
       'execution-role-required': 1,
       'fargate-cpu-memory': 1,
       'fargate-network-mode': 1,
-      'fargate-unsupported-parameter': 1,
       'linux-non-root-user': 2,
       'log-configuration': 2,
       'pid-mode-host': 1,

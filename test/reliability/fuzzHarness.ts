@@ -96,9 +96,147 @@ const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc
     .constantFrom('"family": "dup", ', '"__proto__": { "polluted": true }, ', '"constructor": "x", ', '"containerDefinitions": {}, ', '"cpu": "256", "cpu": 512, ')
     .map((inserted) => (text: string) => text.replace('{', `{ ${inserted}`)),
-  // Deep nesting in a value. Only in JSON: a 100,000-deep YAML flow sequence takes the YAML parser about a
-  // second per parse, and code actions parse once per fix (see docs/RELIABILITY.md, open items).
-  fc.integer({ min: 500, max: 100_000 }).map((depth) => (text: string) => (/^\s*[{[]/.test(text) ? text.replace(/:\s*/, `: ${'['.repeat(depth)}`) : text)),
+  // Deep nesting in a value, JSON or YAML (both stop at the same depth guard).
+  fc.integer({ min: 500, max: 100_000 }).map((depth) => (text: string) => text.replace(/:\s*/, `: ${'['.repeat(depth)}`)),
+);
+
+/** The lines of a YAML text that hold a key (`Key: value`, `- Key: value`, `Key:` opening a block), as offsets. */
+interface KeyLine {
+  readonly start: number;
+  readonly end: number;
+  readonly indent: string;
+  /** Where the value starts: just past `: ` (or `:` at the end of the line). */
+  readonly valueStart: number;
+}
+
+const KEY_LINE = /^( *)(?:- +)?(?:[A-Za-z_<][\w.<-]*|"[^"\n]*"|'[^'\n]*'):(?: +|$)/gm;
+
+function keyLines(text: string): KeyLine[] {
+  return [...text.matchAll(KEY_LINE)].map((match) => {
+    const start = match.index!;
+    const lineEnd = text.indexOf('\n', start);
+    return { start, end: lineEnd < 0 ? text.length : lineEnd, indent: match[1], valueStart: start + match[0].length };
+  });
+}
+
+/** The key line at `fraction` of the text's key lines, if it has any. */
+function keyLineAt(text: string, fraction: number): KeyLine | undefined {
+  const lines = keyLines(text);
+  return lines.length > 0 ? lines[Math.floor(fraction * lines.length) % lines.length] : undefined;
+}
+
+/** The text with the value of the key line at `fraction` replaced (`replace` gets the old value). */
+function withValue(text: string, fraction: number, replace: (value: string, line: KeyLine) => string): string {
+  const line = keyLineAt(text, fraction);
+  if (!line) return text;
+  // A trailing `\r` stays where it is: the line ending is not the value's.
+  const valueEnd = text[line.end - 1] === '\r' ? line.end - 1 : line.end;
+  return text.slice(0, line.valueStart) + replace(text.slice(line.valueStart, valueEnd), line) + text.slice(valueEnd);
+}
+
+/** The text with `inserted` as a line of its own before the key line at `fraction` (at its indentation when `indent`). */
+function withLineBefore(text: string, fraction: number, inserted: string, indent = true): string {
+  const line = keyLineAt(text, fraction) ?? { start: 0, indent: '' };
+  return text.slice(0, line.start) + (indent ? line.indent : '') + inserted + '\n' + text.slice(line.start);
+}
+
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** Tags CloudFormation knows, tags it does not, YAML's own, and malformed ones. */
+const YAML_TAGS = [
+  '!Ref',
+  '!Sub',
+  '!GetAtt',
+  '!If',
+  '!Join',
+  '!Select',
+  '!FindInMap',
+  '!Base64',
+  '!Condition',
+  '!GetAZs',
+  '!Foo',
+  '!',
+  '!!binary',
+  '!!str',
+  '!!int',
+  '!!map',
+  '!!seq',
+  '!!null',
+  '!!timestamp',
+  '!<tag:yaml.org,2002:str>',
+  '!Ref!Ref',
+  '!%41',
+];
+
+/** What YAML has and JSON has not: anchors, aliases (and alias bombs), tags, merge keys, streams, block scalars, tabs. */
+const yamlMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  // An anchor on one value and an alias of it in place of another (or of an anchor never defined).
+  fc.tuple(fraction, fraction, fc.constantFrom('fz', 'undefinedAnchor')).map(([anchored, aliased, name]) => (text: string) => {
+    const withAnchor = withValue(text, anchored, (value) => `&fz ${value}`.trimEnd());
+    return withValue(withAnchor, aliased, () => `*${name}`);
+  }),
+  // An alias bomb: `width` aliases of `width` aliases, `depth` levels, used in place of a value.
+  fc.tuple(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 2, max: 9 }), fraction).map(([width, depth, at]) => (text: string) => {
+    const anchors = Array.from({ length: depth }, (_, i) => `Fz${i}: &fz${i} [${Array.from({ length: width }, () => (i === 0 ? 'lol' : `*fz${i - 1}`)).join(', ')}]`);
+    const resources = text.search(/^Resources:/m);
+    const bombed = resources < 0 ? anchors.join('\n') + '\n' + text : text.slice(0, resources) + anchors.join('\n') + '\n' + text.slice(resources);
+    return withValue(bombed, at, () => `*fz${depth - 1}`);
+  }),
+  // A tag before a value (or before the block a key opens).
+  fc.tuple(fraction, fc.constantFrom(...YAML_TAGS)).map(
+    ([at, tag]) =>
+      (text: string) =>
+        withValue(text, at, (value) => `${tag} ${value}`.trimEnd()),
+  ),
+  // A merge key among a mapping's keys, merging an alias, a flow mapping, a list of both, or nothing.
+  fc.tuple(fraction, fraction, fc.constantFrom('*fz', '{ Privileged: true, Image: "x", Cpu: 99999 }', '[*fz, { User: root }]', 'null', '!Ref Merge', '*fz\n<<: *fz')).map(
+    ([anchored, at, merged]) =>
+      (text: string) =>
+        withLineBefore(
+          withValue(text, anchored, (value) => `&fz ${value}`.trimEnd()),
+          at,
+          `<<: ${merged}`,
+        ),
+  ),
+  // A stream of documents: a marker line, directives, or the document twice.
+  fc.tuple(fraction, fc.constantFrom('---', '...', '--- !Foo', '%YAML 1.2\n---', '%TAG ! tag:example.com,2000:\n---', '--- |\n  block document', '---\n---')).map(
+    ([at, marker]) =>
+      (text: string) =>
+        withLineBefore(text, at, marker, false),
+  ),
+  fc.constant<Mutation>((text) => `${text}\n---\n${text}`),
+  // A block scalar in place of a value: literal or folded, chomping and indentation indicators, good or bad.
+  fc.tuple(fraction, fc.constantFrom('|', '>', '|-', '>+', '|2', '>9', '|0', '>-1', '|+ # comment'), fc.constantFrom(0, 1, 2, 4)).map(
+    ([at, header, extra]) =>
+      (text: string) =>
+        withValue(text, at, (value, line) => `${header}\n${line.indent}${' '.repeat(extra)}${value || '[x]'}\n${line.indent}${' '.repeat(extra)}  more: "text"`),
+  ),
+  // Deep YAML nesting in a value: flow, tagged, anchored or block, around the limit or far past it.
+  fc.tuple(fraction, fc.oneof(fc.integer({ min: 500, max: 530 }), fc.integer({ min: 500, max: 100_000 })), fc.constantFrom('[', '{a: ', '!Ref [', '&a [', '- ')).map(
+    ([at, depth, unit]) =>
+      (text: string) =>
+        withValue(text, at, (_value, line) => (unit === '- ' ? `\n${line.indent}  ${unit.repeat(depth)}x` : unit.repeat(depth))),
+  ),
+  // Tabs: indenting one line, every line, or after a colon.
+  fc.tuple(fraction, fc.constantFrom('line', 'all', 'value')).map(([at, where]) => (text: string) => {
+    if (where === 'all') return text.replace(/^( {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+    if (where === 'value') return withValue(text, at, (value) => `\t${value}`);
+    const line = keyLineAt(text, at);
+    return line ? text.slice(0, line.start) + '\t' + text.slice(line.start + line.indent.length) : text;
+  }),
+  // Very long lines: a long plain or quoted scalar, a flow sequence of many items, a long comment.
+  fc.tuple(fraction, fc.integer({ min: 1_000, max: 200_000 }), fc.constantFrom('plain', 'quoted', 'flow', 'comment')).map(
+    ([at, length, kind]) =>
+      (text: string) =>
+        withValue(text, at, (value) => {
+          if (kind === 'plain') return 'x'.repeat(length);
+          if (kind === 'quoted') return `"${'a\\n\\u0041'.repeat(length / 10)}"`;
+          // A tenth of the length: 66,000 items made a light bulb take 3 to 4.8 s (each proposed fix re-analyses a
+          // YAML text whole, docs/RELIABILITY.md open items), near the time budget on a busy machine.
+          if (kind === 'flow') return `[${'1, '.repeat(length / 30)}2]`;
+          return `${value} # ${'#'.repeat(length)}`;
+        }),
+  ),
 );
 
 /** A structural mutation: a value somewhere in the parsed file replaced by a hostile one. */
@@ -118,6 +256,8 @@ function replaceSomewhere(value: Json, pick: number, replacement: unknown): Json
 export interface FuzzCase {
   readonly seed: number;
   readonly structural?: { readonly pick: number; readonly value: unknown; readonly indent: number };
+  /** YAML mutations, for YAML seeds: applied before the text mutations. */
+  readonly yaml: readonly Mutation[];
   readonly mutations: readonly Mutation[];
 }
 
@@ -125,11 +265,17 @@ export function fuzzCase(seedCount: number): fc.Arbitrary<FuzzCase> {
   return fc.record({
     seed: fc.nat(seedCount - 1),
     structural: fc.option(fc.record({ pick: fc.nat(), value: hostileValue, indent: fc.constantFrom(0, 1, 2, 4) }), { nil: undefined }),
+    yaml: fc.array(yamlMutation, { maxLength: 3 }),
     mutations: fc.array(textMutation, { maxLength: 2 }),
   });
 }
 
-/** The document a case describes; JSON seeds that parse get the structural mutation first. */
+/** Whether a seed is read as YAML: the extensions `analyze` reads as YAML, and a `.template` not starting with `{`. */
+function isYamlSeed(seed: { name: string; text: string }): boolean {
+  return /\.ya?ml$/i.test(seed.name) || (/\.template$/i.test(seed.name) && !/^\s*[{[]/.test(seed.text));
+}
+
+/** The document a case describes; JSON seeds that parse get the structural mutation first, YAML seeds the YAML ones. */
 export function caseText(seeds: readonly { name: string; text: string }[], fuzz: FuzzCase): { name: string; text: string } {
   const seed = seeds[fuzz.seed];
   let text = seed.text;
@@ -141,12 +287,16 @@ export function caseText(seeds: readonly { name: string; text: string }[], fuzz:
       // Not strict JSON: the text mutations alone.
     }
   }
+  if (isYamlSeed(seed)) for (const mutate of fuzz.yaml) text = mutate(text);
   for (const mutate of fuzz.mutations) text = mutate(text);
   return { name: seed.name, text };
 }
 
 export interface Figures {
   cases: number;
+  /** Cases read as YAML, and those of them whose YAML had no error (their fixes are checked). */
+  yamlCases: number;
+  cleanYamlCases: number;
   casesWithFixes: number;
   findings: number;
   quickFixesChecked: number;
@@ -156,14 +306,15 @@ export interface Figures {
 }
 
 export function newFigures(): Figures {
-  return { cases: 0, casesWithFixes: 0, findings: 0, quickFixesChecked: 0, fixAllChecked: 0, slowestMs: 0, slowestCall: '' };
+  return { cases: 0, yamlCases: 0, cleanYamlCases: 0, casesWithFixes: 0, findings: 0, quickFixesChecked: 0, fixAllChecked: 0, slowestMs: 0, slowestCall: '' };
 }
 
 /**
  * Runs every entry point on one document and checks what must always hold: no throw (a rule that throws counts),
- * every call within `budgetMs`, every range inside the document, every quick fix of valid JSON gives valid JSON
- * and removes its finding without touching another container, "fix all" reaches a fixed point and its resolved
- * action gives the same text.
+ * the text kept as it is, every call within `budgetMs`, every range inside the document, every quick fix of
+ * valid JSON gives valid JSON and removes its finding without touching another container, every quick fix of
+ * YAML without errors gives YAML without errors and removes its finding, "fix all" keeps either valid and
+ * reaches a fixed point, and its resolved action gives the same text.
  */
 export function checkDocument(name: string, text: string, figures: Figures, budgetMs: number, { withFixes = true } = {}): void {
   const uri = `file:///fuzz/${path.basename(name)}`;
@@ -178,6 +329,9 @@ export function checkDocument(name: string, text: string, figures: Figures, budg
   figures.cases++;
   const analysis = timed('analyze', () => analyzeText(text, uri));
   const document = analysis.document;
+  assert.ok(document.getText() === text && analysis.parsed.text === text, 'the analysis keeps the text as it is');
+  if (analysis.parsed.language === 'yaml') figures.yamlCases++;
+  if (isCleanYaml(analysis)) figures.cleanYamlCases++;
   const ruleErrors: string[] = [];
   const options: ValidateOptions = { assumeTaskDefinition: true, onRuleError: (ruleId, error) => ruleErrors.push(`${ruleId}: ${error instanceof Error ? error.stack : String(error)}`) };
   const findings = timed('validate', () => validate(analysis, options));
@@ -202,7 +356,8 @@ export function checkDocument(name: string, text: string, figures: Figures, budg
   const diagnostics = findings.slice(0, MAX_DIAGNOSTICS_CHECKED).map(toDiagnostic);
   const actions = timed('codeActions', () => codeActions(analysis, diagnostics, { validate: options, findings, deferFixAllEdits: true }));
   const strict = isStrictJson(text);
-  const before = strict ? findings : [];
+  const cleanYaml = isCleanYaml(analysis);
+  const before = strict || cleanYaml ? findings : [];
   for (const action of actions) {
     if (action.edit) {
       checkAction(analysis, action, before, options, figures);
@@ -217,6 +372,7 @@ export function checkDocument(name: string, text: string, figures: Figures, budg
   if (once.fixed.length > 0) {
     figures.fixAllChecked++;
     if (strict) assert.doesNotThrow(() => JSON.parse(once.text), 'fix all keeps strict JSON strict');
+    if (cleanYaml) assert.deepEqual(analyzeText(once.text, uri).parsed.syntaxErrors, [], 'fix all keeps YAML free of errors');
     const twice = timed('fixAll again', () => fixAll(analyzeText(once.text, uri), { validate: options }));
     assert.equal(twice.text, once.text, `fix all reaches a fixed point on ${name}; the second run fixed ${twice.fixed.map((f) => f.ruleId).join(', ')}`);
   }
@@ -231,13 +387,17 @@ function checkAction(analysis: Analysis, action: CodeAction, findingsBefore: rea
   for (const edit of edits) assertInside(document, edit.range, `"${action.title}" edit`);
   const [claimed] = action.diagnostics ?? [];
   if (action.kind !== 'quickfix' || !claimed || edits.length === 0) return;
-  // Only on strict JSON: a fix on a broken file is a best effort, and its validity is the json-syntax rule's.
+  // Only on strict JSON and on YAML without errors: a fix on a broken file is a best effort, and its validity is
+  // the json-syntax rule's (the YAML extension's in YAML).
   if (findingsBefore.length === 0) return;
   const fixedText = TextDocument.applyEdits(document, edits);
   figures.quickFixesChecked++;
+  const fixed = analyzeText(fixedText, document.uri);
+  const yaml = analysis.parsed.language === 'yaml';
   let fixedValue: unknown;
-  assert.doesNotThrow(() => (fixedValue = JSON.parse(fixedText)), `"${action.title}" gives strict JSON`);
-  const fixedFindings = validate(analyzeText(fixedText, document.uri), options);
+  if (yaml) assert.deepEqual(fixed.parsed.syntaxErrors, [], `"${action.title}" keeps the YAML free of errors:\n${fixedText}`);
+  else assert.doesNotThrow(() => (fixedValue = JSON.parse(fixedText)), `"${action.title}" gives strict JSON`);
+  const fixedFindings = validate(fixed, options);
   const data = claimed.data as { ruleId: string; path: (string | number)[] };
   const isFixAll = fixAllDataOf(action.data) !== undefined || action.title.startsWith('Fix all');
   // Counted by rule and message, not path: removing an array item moves the next one to its path. "Fix all"
@@ -245,6 +405,7 @@ function checkAction(analysis: Analysis, action: CodeAction, findingsBefore: rea
   const claimedHere = (finding: LintFinding) => finding.ruleId === data.ruleId && (isFixAll || finding.message === claimed.message);
   assert.ok(fixedFindings.filter(claimedHere).length < findingsBefore.filter(claimedHere).length, `"${action.title}" removes the ${data.ruleId} finding at ${JSON.stringify(data.path)}`);
   // Nothing else: other containers keep their exact values.
+  if (yaml) return;
   const valueBefore = JSON.parse(document.getText()) as Record<string, unknown>;
   const containerIndex = data.path[0] === 'containerDefinitions' && typeof data.path[1] === 'number' ? data.path[1] : undefined;
   const containersBefore = containersOf(valueBefore);
@@ -265,6 +426,11 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const fromChanges = action.edit?.changes?.[uri] ?? [];
   const fromDocumentChanges = (action.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? (change.edits as TextEdit[]) : []));
   return [...fromChanges, ...fromDocumentChanges];
+}
+
+/** A YAML text the `yaml` package reads without an error, with a tree: its fixes must keep it so. */
+function isCleanYaml(analysis: Analysis): boolean {
+  return analysis.parsed.language === 'yaml' && analysis.parsed.root !== undefined && analysis.parsed.syntaxErrors.length === 0;
 }
 
 function isStrictJson(text: string): boolean {

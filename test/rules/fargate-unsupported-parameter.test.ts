@@ -21,7 +21,6 @@ describe(RULE, () => {
   "memory": "1024",
   "executionRoleArn": "ecsTaskExecutionRole",
   "ipcMode": «"host"»,
-  "pidMode": «"host"»,
   «"placementConstraints"»: [ { "type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*" } ],
   "volumes": [ { "name": "data", «"dockerVolumeConfiguration"»: { "scope": "shared", "driver": "local" } }, { "name": "logs", "host": { "sourcePath": «"/var/log/api"» } } ],
   "containerDefinitions": [
@@ -30,7 +29,6 @@ describe(RULE, () => {
       "image": "public.ecr.aws/nginx/nginx:1.27",
       «"links"»: ["db"],
       "hostname": «"api"»,
-      "portMappings": [ { "containerPort": 8080, "hostPort": «80» }, { "containerPort": 9090, "hostPort": 9090 } ],
       «"dnsServers"»: ["10.0.0.2"],
       «"dnsSearchDomains"»: ["corp.example.com"],
       «"extraHosts"»: [ { "hostname": "db", "ipAddress": "10.0.0.5" } ],
@@ -51,13 +49,11 @@ describe(RULE, () => {
 }`,
       [
         `"ipcMode" is not valid on Fargate${REJECTS}`,
-        `"pidMode": "host" is not valid on Fargate (Fargate takes only "task")${REJECTS}`,
         { message: `"placementConstraints" is not valid on Fargate${REJECTS}`, path: ['placementConstraints'] },
         `"dockerVolumeConfiguration" of volume "data" is not valid on Fargate (use a bind mount or an Amazon EFS volume)${REJECTS}`,
         `"sourcePath" of volume "logs" is not valid on Fargate (a Fargate bind mount is a volume with only a "name")${REJECTS}`,
         { message: `"links" in container "api" is not valid on Fargate${REJECTS}`, path: ['containerDefinitions', 0, 'links'] },
         `"hostname" in container "api" is not valid on Fargate${REJECTS}`,
-        `"hostPort": 80 in container "api" is not valid on Fargate (under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", 8080)${REJECTS}`,
         `"dnsServers" in container "api" is not valid on Fargate${REJECTS}`,
         `"dnsSearchDomains" in container "api" is not valid on Fargate${REJECTS}`,
         `"extraHosts" in container "api" is not valid on Fargate${REJECTS}`,
@@ -74,20 +70,24 @@ describe(RULE, () => {
     );
   });
 
-  it('is an error, and leaves "privileged" to privileged-container, which is an error on Fargate too', () => {
+  it('is an error, and leaves to their own rules the values a Security Hub control fails too (privileged, pidMode host, host network mode) and the other network modes', () => {
     const findings = lintText(`{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
+  "networkMode": "host",
+  "pidMode": "host",
   "cpu": "256",
   "memory": "512",
-  "containerDefinitions": [ { "name": "web", "image": "nginx", "links": ["db"], "privileged": true } ]
-}`).filter((finding) => finding.ruleId === RULE || finding.ruleId === 'privileged-container');
+  "containerDefinitions": [ { "name": "web", "image": "nginx", "links": ["db"], "privileged": true, "portMappings": [ { "containerPort": 8080, "hostPort": 80 } ] } ]
+}`).filter((finding) => [RULE, 'privileged-container', 'pid-mode-host', 'host-network-mode', 'fargate-network-mode', 'host-port-mismatch'].includes(finding.ruleId));
     assert.deepEqual(
       findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]),
       [
+        ['host-network-mode', 'error', 'networkMode'],
+        ['pid-mode-host', 'error', 'pidMode'],
         [RULE, 'error', 'containerDefinitions.0.links'],
         ['privileged-container', 'error', 'containerDefinitions.0.privileged'],
+        ['host-port-mismatch', 'error', 'containerDefinitions.0.portMappings.0.hostPort'],
       ],
     );
   });
@@ -168,7 +168,7 @@ describe(RULE, () => {
     expectNoFindings(RULE, `[ { "name": "a", "image": "x", "links": ["b"] } ]`);
   });
 
-  it('reports "pidMode": "host" on a Windows Fargate task too (windows-unsupported-parameter reports any other pidMode there)', () => {
+  it('reports what Fargate rejects on a Windows Fargate task too (windows-unsupported-parameter leaves those values to it)', () => {
     expectFindings(
       RULE,
       `{
@@ -176,12 +176,12 @@ describe(RULE, () => {
   "requiresCompatibilities": ["FARGATE"],
   "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" },
   "networkMode": "awsvpc",
-  "pidMode": «"host"»,
+  "ipcMode": «"host"»,
   "cpu": "1024",
   "memory": "2048",
   "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis" } ]
 }`,
-      [/^"pidMode": "host" is not valid on Fargate/],
+      [`"ipcMode" is not valid on Fargate${REJECTS}`],
     );
   });
 });
@@ -223,11 +223,5 @@ describe(`${RULE} fixes`, () => {
     const doc =
       '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "linuxParameters": { "capabilities": { "add": ["SYS_PTRACE", |"NET_ADMIN"] } } }] }';
     expectFix(RULE, doc, 'Remove "NET_ADMIN" from "add"', doc.replace(', |"NET_ADMIN"', ''));
-  });
-
-  it('removes a hostPort that differs from its containerPort', () => {
-    const doc =
-      '{ "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{ "name": "web", "image": "nginx", "portMappings": [{ "containerPort": 8080, "hostPort": |80 }] }] }';
-    expectFix(RULE, doc, 'Remove "hostPort"', doc.replace(', "hostPort": |80', ''));
   });
 });

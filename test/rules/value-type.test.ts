@@ -441,7 +441,7 @@ describe(`${RULE}: one walk per object, reported as a scan field by field would`
         const { text } = caseText(seeds, fuzz);
         for (const doc of analyzeText(text).taskDefinitions) {
           const reported: Node[] = [];
-          valueType.check({ doc, requiredTagKeys: [], reportAt: (node) => reported.push(node), reportMissing: () => assert.fail('value-type reports values only') });
+          valueType.check({ doc, requiredTagKeys: [], reportAt: (node) => reported.push(node), reportMissing: () => assert.fail('value-type reports values only'), reports: () => true });
           const scopes = [...(doc.task ? [{ root: doc.task.node, fields: TASK_FIELDS }] : []), ...doc.containers.map((container) => ({ root: container.node, fields: CONTAINER_FIELDS }))];
           const tableOrder = scopes.flatMap(({ root, fields }) => fields.flatMap((spec) => plainNodesMatching(root, spec.path))).filter((node) => reported.includes(node));
           assert.deepEqual(

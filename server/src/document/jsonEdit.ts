@@ -13,11 +13,14 @@ export type JsonEdit =
   /** Delete the property or array item at `path`. */
   | { readonly kind: 'remove'; readonly path: JSONPath }
   /** Add an item at the end of the array at `path`. */
-  | { readonly kind: 'append'; readonly path: JSONPath; readonly value: unknown };
+  | { readonly kind: 'append'; readonly path: JSONPath; readonly value: unknown }
+  /** Replace the one-item array at `path` with its item, as written, one indentation level out (JSON only). */
+  | { readonly kind: 'unwrap'; readonly path: JSONPath };
 
 export const setValue = (path: JSONPath, value: unknown): JsonEdit => ({ kind: 'set', path, value });
 export const removeValue = (path: JSONPath): JsonEdit => ({ kind: 'remove', path });
 export const appendItem = (path: JSONPath, value: unknown): JsonEdit => ({ kind: 'append', path, value });
+export const unwrapItem = (path: JSONPath): JsonEdit => ({ kind: 'unwrap', path });
 
 /** The document's own indentation (tabs or spaces, and how many) and line ending. */
 export function detectFormatting(text: string): FormattingOptions {
@@ -119,6 +122,10 @@ function styleOf(formatting: FormattingOptions): Style {
 }
 
 function changeFor(text: string, root: Node, edit: JsonEdit, style: Style): TextChange | undefined {
+  if (edit.kind === 'unwrap') {
+    const array = findNodeAtLocation(root, edit.path);
+    return array?.type === 'array' && array.children?.length === 1 ? unwrap(text, array, array.children[0]) : undefined;
+  }
   if (edit.kind === 'append') {
     const array = findNodeAtLocation(root, edit.path);
     return array?.type === 'array' ? insertChild(text, array, (layout) => serialize(edit.value, layout, style), style) : undefined;
@@ -204,6 +211,20 @@ function isMultiline(text: string, container: Node): boolean {
 
 function spansLines(text: string, node: Node): boolean {
   return text.slice(node.offset, node.offset + node.length).includes('\n');
+}
+
+/**
+ * The array's text replaced by its item's, the user's own text: the lines after the item's first lose the
+ * indentation the item has beyond the array's, so `[\n  {\n    "a": 1\n  }\n]` becomes `{\n  "a": 1\n}`.
+ */
+function unwrap(text: string, array: Node, item: Node): TextChange {
+  const itemStartsLine = text.lastIndexOf('\n', item.offset - 1) > text.lastIndexOf('\n', array.offset - 1);
+  const arrayIndent = lineIndent(text, array.offset);
+  const itemIndent = itemStartsLine ? lineIndent(text, item.offset) : arrayIndent;
+  const extra = itemIndent.startsWith(arrayIndent) ? itemIndent.slice(arrayIndent.length) : '';
+  const [first, ...rest] = text.slice(item.offset, item.offset + item.length).split('\n');
+  const content = [first, ...rest.map((line) => (extra && line.startsWith(extra) ? line.slice(extra.length) : line))].join('\n');
+  return { offset: array.offset, length: array.length, content };
 }
 
 function lineIndent(text: string, offset: number): string {

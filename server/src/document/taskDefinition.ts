@@ -60,26 +60,51 @@ export function findTaskDefinition(parsed: ParsedJson): TaskDefinitionDocument |
   return undefined;
 }
 
+/** A root array that holds task definitions (`[{ "family": ..., "containerDefinitions": [...] }]`, seen in real repositories). */
+export interface TaskDefinitionsInArray {
+  readonly array: Node;
+  /** How many of its items are task definitions (register input or describe output). */
+  readonly taskDefinitions: number;
+  /** How many items it has in all. */
+  readonly items: number;
+}
+
 /**
- * Why a document is not linted as a task definition, for a host to tell the user who named it. A task definition
- * wrapped in an array (`[{ "family": ..., "containerDefinitions": [...] }]`, seen in real repositories) is not
- * linted: `aws ecs register-task-definition --cli-input-json` rejects any input that is not an object ("Invalid type:
- * expecting map"), and so does RegisterTaskDefinition.
+ * A task definition wrapped in an array is not linted as one: `aws ecs register-task-definition --cli-input-json`
+ * rejects any input that is not an object ("Invalid type: expecting map"), and so does RegisterTaskDefinition. The
+ * task-definition-in-array rule reports it; a bare container array (Terraform's) is no such array.
  */
+export function taskDefinitionsInArray(root: Node | undefined): TaskDefinitionsInArray | undefined {
+  if (root?.type !== 'array' || looksLikeContainerArray(root)) return undefined;
+  const items = arrayItems(root);
+  const taskDefinitions = items.filter((item) => item.type === 'object' && isTaskDefinitionObject(item)).length;
+  return taskDefinitions > 0 ? { array: root, taskDefinitions, items: items.length } : undefined;
+}
+
+/** What such an array is and what to do, in one wording for the rule's finding and the CLI's notice. */
+export function describeTaskDefinitionsInArray(found: TaskDefinitionsInArray): string {
+  const one = found.taskDefinitions === 1 && found.items === 1;
+  const what = one ? 'a task definition inside an array' : `an array of ${found.taskDefinitions} task definitions`;
+  return `${what}: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]${one ? '' : ' and keep one task definition per file'}`;
+}
+
+/** Why a document is not linted as a task definition, for a host to tell the user who named it. */
 export function whyNotATaskDefinition(parsed: ParsedJson): string {
   const root = parsed.root;
   if (findTemplate(root) || parsed.language === 'yaml') {
     return `${parsed.language === 'yaml' ? 'YAML is read as a CloudFormation template, and this one has' : 'a CloudFormation template with'} no ECS task definition, service, cluster, task set or capacity provider`;
   }
   if (root?.type === 'array') {
-    const tasks = arrayItems(root).filter((item) => findTaskDefinition({ ...parsed, root: item }) !== undefined).length;
-    if (tasks > 0) {
-      const what = tasks === 1 && arrayItems(root).length === 1 ? 'a task definition inside an array' : `an array of ${tasks} task definitions`;
-      return `${what}: the AWS CLI (--cli-input-json) and RegisterTaskDefinition take one task definition object, not an array, so remove the enclosing [ ]${tasks > 1 ? ' and keep one task definition per file' : ''}`;
-    }
-    return 'an array, but not of container definitions with "name" and "image"';
+    const inArray = taskDefinitionsInArray(root);
+    return inArray ? describeTaskDefinitionsInArray(inArray) : 'an array, but not of container definitions with "name" and "image"';
   }
   return 'no "containerDefinitions"';
+}
+
+/** Register input (`containerDefinitions` at the top) or describe output (`{"taskDefinition": {...}}`). */
+function isTaskDefinitionObject(node: Node): boolean {
+  const wrapped = childValue(node, 'taskDefinition');
+  return childValue(node, 'containerDefinitions') !== undefined || (wrapped?.type === 'object' && childValue(wrapped, 'containerDefinitions') !== undefined);
 }
 
 /** A task definition over a task object: `anchor` stands for the whole task in findings about a missing property. */

@@ -20,6 +20,8 @@ export function yamlEditChanges(text: string, root: Node | undefined, edits: rea
 }
 
 function changeFor(text: string, root: Node, edit: JsonEdit, eol: string): TextChange | undefined {
+  // Only a JSON document's root array holds a wrapped task definition.
+  if (edit.kind === 'unwrap') return undefined;
   if (edit.kind === 'append') {
     const array = nodeAt(root, edit.path);
     return array?.type === 'array' ? appendTo(text, array, edit.value, eol) : undefined;

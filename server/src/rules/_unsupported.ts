@@ -1,13 +1,19 @@
 import { JSONPath, Node } from 'jsonc-parser';
-import { arrayItems, childValue, isPlaceholderNode, keyOf, nodeAt, numberValue, pathOf, stringValue } from '../document/json';
+import { arrayItems, booleanValue, childValue, isPlaceholderNode, keyOf, nodeAt, pathOf, stringValue } from '../document/json';
+import { isFargate, isWindows } from '../document/facts';
 import { removeValue } from '../document/jsonEdit';
 import { ContainerView, ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { FixData, FixProposal } from './rule';
 
 /**
- * Shared by fargate-unsupported-parameter and windows-unsupported-parameter: the task definition parameters the
- * ECS documentation marks as not valid on Fargate or not supported for Windows containers, one row per parameter,
- * each with the page that says so. Each rule's docs page lists the same rows with their sources.
+ * The one answer to "what does ECS not take on Fargate, or for Windows containers?": the task definition parameters
+ * the ECS documentation marks so, one row per parameter, each with the page that says so. fargate-unsupported-parameter
+ * and windows-unsupported-parameter report what the table finds, except the values another rule reports itself
+ * (`reportedBy`): a value a Security Hub control also fails (pidMode host, privileged, host network mode), or the
+ * network mode on Fargate, which has a rule of its own. Those rules ask the table (`notTakenBy`) and say both facts
+ * in one finding, so no value gets two findings for one problem; with those rules turned off the unsupported-parameter
+ * rules report it, so turning off a control never hides what ECS rejects. Each rule's docs page lists the rows with
+ * their sources.
  */
 
 /** The AWS pages the facts come from. */
@@ -16,7 +22,6 @@ const SOURCES = {
   containerDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
   linuxParameters: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html',
   taskDefinition: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html',
-  portMapping: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   taskNetworking: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
   runtimePlatform: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html',
   hostVolume: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html',
@@ -36,6 +41,11 @@ interface Unsupported {
   readonly remove?: JSONPath;
   /** The container it is in; undefined at task level. */
   readonly container?: ContainerView;
+  /**
+   * The rules that report this value, saying why ECS does not take it, in order of preference: the first one the
+   * user has not turned off reports it; none (or all off): the unsupported-parameter rules do.
+   */
+  readonly reportedBy?: readonly string[];
 }
 
 interface Row {
@@ -52,6 +62,7 @@ interface Row {
 /** The rows, in the order of the ECS parameter reference. */
 const ROWS: readonly Row[] = [
   // Task level.
+  { scope: 'task', path: ['networkMode'], where: ['fargate'], source: SOURCES.fargate, find: fargateNetworkMode },
   { scope: 'task', path: ['networkMode'], where: ['windows'], source: SOURCES.taskNetworking, find: windowsNetworkMode },
   { scope: 'task', path: ['runtimePlatform', 'cpuArchitecture'], where: ['windows'], source: SOURCES.runtimePlatform, find: windowsArchitecture },
   { scope: 'task', path: ['pidMode'], where: ['fargate', 'windows'], source: SOURCES.taskDefinition, find: pidMode },
@@ -59,9 +70,8 @@ const ROWS: readonly Row[] = [
   { scope: 'task', path: ['placementConstraints'], where: ['fargate'], source: SOURCES.fargate },
   { scope: 'task', path: ['volumes', '*', 'dockerVolumeConfiguration'], where: ['fargate'], source: SOURCES.fargate, find: dockerVolume },
   { scope: 'task', path: ['volumes', '*', 'host', 'sourcePath'], where: ['fargate'], source: SOURCES.hostVolume, find: hostSourcePath },
-  // Container level. `privileged` is privileged-container's (an error on Fargate), `user` the Security Hub rules'.
+  // Container level. `user` is the Security Hub rules'; a hostPort is host-port-mismatch's (it follows the network mode).
   { scope: 'container', path: ['links'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
-  { scope: 'container', path: ['portMappings', '*', 'hostPort'], where: ['fargate'], source: SOURCES.portMapping, find: awsvpcHostPort },
   { scope: 'container', path: ['hostname'], where: ['fargate'], source: SOURCES.containerDefinition },
   { scope: 'container', path: ['linuxParameters'], where: ['windows'], source: SOURCES.containerDefinition },
   { scope: 'container', path: ['linuxParameters', 'capabilities', 'add', '*'], where: ['fargate'], source: SOURCES.fargate, find: fargateCapability },
@@ -70,6 +80,7 @@ const ROWS: readonly Row[] = [
   { scope: 'container', path: ['linuxParameters', 'tmpfs'], where: ['fargate'], source: SOURCES.linuxParameters },
   { scope: 'container', path: ['linuxParameters', 'maxSwap'], where: ['fargate'], source: SOURCES.linuxParameters },
   { scope: 'container', path: ['linuxParameters', 'swappiness'], where: ['fargate'], source: SOURCES.linuxParameters },
+  { scope: 'container', path: ['privileged'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition, find: privileged },
   { scope: 'container', path: ['disableNetworking'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
   { scope: 'container', path: ['readonlyRootFilesystem'], where: ['windows'], source: SOURCES.containerDefinition },
   { scope: 'container', path: ['dnsServers'], where: ['fargate', 'windows'], source: SOURCES.containerDefinition },
@@ -87,14 +98,48 @@ export function unsupportedParameterFacts(where: Where): { readonly parameter: s
   return ROWS.filter((row) => row.where.includes(where)).map((row) => ({ parameter: row.path.filter((segment) => segment !== '*').join('.'), source: row.source }));
 }
 
-/** Every value of the task that ECS does not take `where`, in document order. */
-export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): Unsupported[] {
+/** Every value of the task that ECS does not take `where`, in document order; answered once per task definition. */
+export function unsupportedParameters(doc: TaskDefinitionDocument, where: Where): readonly Unsupported[] {
+  return ANSWERS[where](doc).all;
+}
+
+/**
+ * For a rule that reports a value itself (`reportedBy`): whether ECS takes it on this task, by the table. `fargate`
+ * when the task requires Fargate and Fargate does not take it; `windows` when this is a Windows task and Windows
+ * containers do not support it.
+ */
+export function notTakenBy(doc: TaskDefinitionDocument, node: Node): { readonly fargate?: Unsupported; readonly windows?: Unsupported } {
+  return {
+    fargate: isFargate(doc) ? ANSWERS.fargate(doc).byNode.get(node) : undefined,
+    windows: isWindows(doc) ? ANSWERS.windows(doc).byNode.get(node) : undefined,
+  };
+}
+
+interface Answer {
+  readonly all: readonly Unsupported[];
+  readonly byNode: ReadonlyMap<Node, Unsupported>;
+}
+
+function answer(doc: TaskDefinitionDocument, where: Where): Answer {
   const { task: taskRows, container: containerRows } = ROWS_BY_KEY[where];
   const found: Unsupported[] = [];
   if (doc.task) check(doc.task, taskRows, where, found, undefined);
   for (const container of doc.containers) check(container, containerRows, where, found, container);
-  return found.sort((a, b) => a.node.offset - b.node.offset);
+  found.sort((a, b) => a.node.offset - b.node.offset);
+  return { all: found, byNode: new Map(found.map((each) => [each.node, each])) };
 }
+
+/** Several rules ask about one task definition (a document's analysis does not change): the table is read once per place. */
+function memoizedAnswer(where: Where): (doc: TaskDefinitionDocument) => Answer {
+  const answers = new WeakMap<TaskDefinitionDocument, Answer>();
+  return (doc) => {
+    let found = answers.get(doc);
+    if (!found) answers.set(doc, (found = answer(doc, where)));
+    return found;
+  };
+}
+
+const ANSWERS: Record<Where, (doc: TaskDefinitionDocument) => Answer> = { fargate: memoizedAnswer('fargate'), windows: memoizedAnswer('windows') };
 
 /** The rows of one scope by their first key, so each object's properties are read once (a task can have thousands of containers). */
 function rowsByKey(where: Where, scope: Row['scope']): Map<string, Row[]> {
@@ -168,11 +213,31 @@ function setsSomething(node: Node): boolean {
   }
 }
 
+/**
+ * Fargate takes only `awsvpc`. fargate-network-mode reports the other modes (and a missing one), host-network-mode
+ * the host mode, which Security Hub ECS.17 also fails. Case variants such as "AWSVPC" are value-type's.
+ */
+function fargateNetworkMode(node: Node): Unsupported[] {
+  const value = stringValue(node);
+  if (value === undefined || value.trim().toLowerCase() === 'awsvpc') return [];
+  return [
+    { node, subject: `"networkMode": "${value}"`, instead: 'Fargate takes only "awsvpc"', reportedBy: value === 'host' ? ['host-network-mode', 'fargate-network-mode'] : ['fargate-network-mode'] },
+  ];
+}
+
 /** Windows on EC2 takes `awsvpc` or no network mode (Docker's NAT network); bridge, host and none are Linux modes. */
 function windowsNetworkMode(node: Node): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined || !['bridge', 'host', 'none'].includes(value)) return [];
-  return [{ node, subject: `"networkMode": "${value}"`, instead: 'Windows containers use "awsvpc", or no networkMode for the default NAT network', remove: pathOf(node) }];
+  return [
+    {
+      node,
+      subject: `"networkMode": "${value}"`,
+      instead: 'Windows containers use "awsvpc", or no networkMode for the default NAT network',
+      remove: pathOf(node),
+      ...(value === 'host' && { reportedBy: ['host-network-mode'] }),
+    },
+  ];
 }
 
 /** ARM64 is for Linux tasks; Windows containers run on X86_64. */
@@ -181,22 +246,23 @@ function windowsArchitecture(node: Node): Unsupported[] {
   return [{ node, subject: '"cpuArchitecture": "ARM64"', instead: 'Windows containers run on "X86_64"', remove: pathOf(node) }];
 }
 
-/** Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later); Windows takes no pidMode at all. */
+/**
+ * Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later); Windows takes no pidMode at all. The host
+ * mode is pid-mode-host's to report, since Security Hub ECS.3 fails it too.
+ */
 function pidMode(node: Node, where: Where): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined) return [];
-  if (where === 'windows') return [{ node, subject: `"pidMode": "${value}"`, remove: pathOf(node) }];
+  const reportedBy = value === 'host' ? { reportedBy: ['pid-mode-host'] } : {};
+  if (where === 'windows') return [{ node, subject: `"pidMode": "${value}"`, remove: pathOf(node), ...reportedBy }];
   if (value !== 'host') return [];
-  return [{ node, subject: '"pidMode": "host"', instead: 'Fargate takes only "task"', remove: pathOf(node) }];
+  return [{ node, subject: '"pidMode": "host"', instead: 'Fargate takes only "task"', remove: pathOf(node), ...reportedBy }];
 }
 
-/** awsvpc (the only mode on Fargate) maps each container port to the same port of the task's network interface. */
-function awsvpcHostPort(node: Node): Unsupported[] {
-  const hostPort = numberValue(node);
-  const containerPort = numberValue(childValue(node.parent?.parent, 'containerPort'));
-  // 0 asks for a dynamic port, which awsvpc cannot give either; an absent containerPort is another problem.
-  if (hostPort === undefined || containerPort === undefined || hostPort === containerPort) return [];
-  return [{ node, subject: `"hostPort": ${hostPort}`, instead: `under awsvpc, which Fargate requires, it must be absent or equal to "containerPort", ${containerPort}`, remove: pathOf(node) }];
+/** Neither Fargate nor Windows containers run privileged; privileged-container reports it, since Security Hub ECS.4 fails it too. */
+function privileged(node: Node): Unsupported[] {
+  if (booleanValue(node) !== true) return [];
+  return [{ node, subject: '"privileged": true', reportedBy: ['privileged-container'] }];
 }
 
 /** Fargate lets a container add one capability, SYS_PTRACE (written with or without the CAP_ prefix). */

@@ -1,7 +1,8 @@
-import { isPlaceholderNode, stringValue } from '../document/json';
+import { stringValue } from '../document/json';
 import { isFargate } from '../document/facts';
 import { setValue } from '../document/jsonEdit';
 import { describeSetting, isRecord, replaceWithAllowed } from './_fix';
+import { notTakenBy } from './_unsupported';
 import { Rule } from './rule';
 
 /*
@@ -16,7 +17,7 @@ export const fargateNetworkMode: Rule = {
     defaultSeverity: 'error',
     enforces: { source: 'ecs-api', requirement: 'A task definition that requires FARGATE must set networkMode to awsvpc' },
   },
-  check({ doc, reportAt, reportMissing }) {
+  check({ doc, reportAt, reportMissing, reports }) {
     const task = doc.task;
     if (!task || !isFargate(doc)) return;
     const mode = task.get('networkMode');
@@ -31,8 +32,10 @@ export const fargateNetworkMode: Rule = {
       return;
     }
     const value = stringValue(mode);
-    // Other types and case variants such as "AWSVPC" are value-type findings, with the same fix.
-    if (value === undefined || isPlaceholderNode(mode) || value.trim().toLowerCase() === 'awsvpc') return;
+    // The table says which modes Fargate does not take and who reports them: "host" is host-network-mode's (ECS.17
+    // fails it too), ours when that rule is off. Other types and case variants such as "AWSVPC" are value-type
+    // findings, with the same fix.
+    if (notTakenBy(doc, mode).fargate?.reportedBy?.find(reports) !== fargateNetworkMode.meta.id) return;
     reportAt(mode, `This task requires Fargate, which only supports the "awsvpc" network mode, not "${value}": set "networkMode": "awsvpc".`, { replaceWith: 'awsvpc' });
   },
   // awsvpc is the only mode Fargate takes, but it changes how the task is networked: the user decides.

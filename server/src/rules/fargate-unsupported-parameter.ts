@@ -10,10 +10,12 @@ export const fargateUnsupportedParameter: Rule = {
     defaultSeverity: 'error',
     enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition rejects a task definition that requires FARGATE and uses a parameter Fargate does not support' },
   },
-  check({ doc, reportAt }) {
+  check({ doc, reportAt, reports }) {
     if (!doc.task || !isFargate(doc)) return;
-    // Every one at once: ECS reports them one registration at a time.
+    // Every one at once: ECS reports them one registration at a time. A value another rule reports is its
+    // finding, unless the user turned that rule off.
     for (const found of unsupportedParameters(doc, 'fargate')) {
+      if (found.reportedBy?.some(reports)) continue;
       const subject = describeUnsupported(found);
       reportAt(
         reportNode(found.node),

@@ -9,6 +9,7 @@ import { servicePublicIp } from './service-public-ip';
 import { serviceNetworkConfiguration } from './service-network-configuration';
 import { serviceTaskDefinitionCompatibility } from './service-task-definition-compatibility';
 import { taskSetPublicIp } from './task-set-public-ip';
+import { taskDefinitionInArray } from './task-definition-in-array';
 import { containerMemoryExceedsTask } from './container-memory-exceeds-task';
 import { duplicateContainerName } from './duplicate-container-name';
 import { efsTransitEncryption } from './efs-transit-encryption';
@@ -22,6 +23,7 @@ import { guarddutyAgentMemory } from './guardduty-agent-memory';
 import { guarddutyCpuArchitecture } from './guardduty-cpu-architecture';
 import { guarddutyLinuxOnly } from './guardduty-linux-only';
 import { hostNetworkMode } from './host-network-mode';
+import { hostPortMismatch } from './host-port-mismatch';
 import { hostNetworkRootUser } from './host-network-root-user';
 import { jsonSyntax } from './json-syntax';
 import { linuxNonRootUser } from './linux-non-root-user';
@@ -35,7 +37,7 @@ import { windowsNonAdminUser } from './windows-non-admin-user';
 import { windowsUnsupportedParameter } from './windows-unsupported-parameter';
 
 /** Every rule, sorted by id. Adding a rule: its file here, `docs/rules/<id>.md`, `test/rules/<id>.test.ts`. */
-export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax];
+export const syntaxRules: readonly SyntaxRule[] = [jsonSyntax, taskDefinitionInArray];
 export const contentRules: readonly Rule[] = [
   containerMemoryExceedsTask,
   duplicateContainerName,
@@ -51,6 +53,7 @@ export const contentRules: readonly Rule[] = [
   guarddutyLinuxOnly,
   hostNetworkMode,
   hostNetworkRootUser,
+  hostPortMismatch,
   linuxNonRootUser,
   logConfiguration,
   pidModeHost,

@@ -1,11 +1,12 @@
-import { isFargate, platform } from '../document/facts';
 import { booleanValue } from '../document/json';
 import { replaceWithAllowed } from './_fix';
+import { notTakenBy } from './_unsupported';
 import { Rule } from './rule';
 
 /**
  * Fix payload: `{ replaceWith: false }`, the new value of the container's `privileged`. A warning by default, and an
- * error on a Fargate task, where ECS rejects the task definition (fargate-unsupported-parameter leaves it to this rule).
+ * error on a Fargate task, where ECS rejects the task definition: the unsupported-parameter table says where ECS does
+ * not take it, and its rules leave the value to this one, so it gets one finding that says both facts.
  */
 export const privilegedContainer: Rule = {
   meta: {
@@ -15,19 +16,18 @@ export const privilegedContainer: Rule = {
     enforces: { source: 'security-hub', control: 'ECS.4', configRule: 'ecs-containers-nonprivileged' },
   },
   check({ doc, reportAt }) {
-    const fargate = isFargate(doc);
-    const windows = platform(doc).os === 'windows';
     for (const container of doc.containers) {
       const privileged = container.get('privileged');
       if (!privileged || booleanValue(privileged) !== true) continue;
-      if (fargate) {
+      const notTaken = notTakenBy(doc, privileged);
+      if (notTaken.fargate) {
         reportAt(
           privileged,
           `Container ${container.label} asks for privileged mode, which Fargate does not support: ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.4 fails it. Set "privileged": false and add only the capability the container needs (Fargate allows SYS_PTRACE).`,
           { replaceWith: false },
           'error',
         );
-      } else if (windows) {
+      } else if (notTaken.windows) {
         reportAt(privileged, `Container ${container.label} asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.`, {
           replaceWith: false,
         });

@@ -48,6 +48,12 @@ export interface RuleContext {
   reportAt(node: Node, message: string, fix?: FixData, severity?: Severity): void;
   /** Report a property missing from an object: the range is the object's anchor, the path the object's path. */
   reportMissing(object: ObjectView, message: string, fix?: FixData): void;
+  /**
+   * Whether another rule's findings are shown (the user has not turned it off): a value two rules could report
+   * is reported by one, and by the other when that one is off, so turning off a Security Hub control never hides
+   * that ECS rejects the value.
+   */
+  reports(ruleId: string): boolean;
 }
 
 /** One way to resolve a finding, as path-based edits of the document. */
@@ -88,6 +94,8 @@ export interface Rule {
 export interface SyntaxRule {
   readonly meta: RuleMeta;
   checkSyntax(parsed: ParsedJson): Finding[];
+  /** As `Rule.fixes`, on the parsed text: a finding's payload and path, checked against the current text. */
+  fixes?(fix: FixData, context: { readonly parsed: ParsedJson; readonly path: JSONPath }): FixProposal[];
 }
 
 /** What a rule about services, clusters, task sets or capacity providers sees of one resource. */

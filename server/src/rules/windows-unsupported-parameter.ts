@@ -1,5 +1,5 @@
-import { describePlatform, isFargate, platform } from '../document/facts';
-import { describeUnsupported, removeFix, reportNode, unsupportedParameters } from './_unsupported';
+import { describePlatform, platform } from '../document/facts';
+import { describeUnsupported, notTakenBy, removeFix, reportNode, unsupportedParameters } from './_unsupported';
 import { Rule } from './rule';
 
 /** Fix payload: `{ remove: <JSON path> }`, the parameter (or array item) to delete. */
@@ -10,13 +10,13 @@ export const windowsUnsupportedParameter: Rule = {
     defaultSeverity: 'warning',
     enforces: { source: 'ecs-api', requirement: 'The ECS parameter reference marks these parameters as not supported for Windows containers' },
   },
-  check({ doc, reportAt }) {
+  check({ doc, reportAt, reports }) {
     const found = platform(doc);
     if (found.os !== 'windows') return;
-    // On Windows on Fargate, what Fargate rejects is fargate-unsupported-parameter's finding (an error).
-    const fargate = isFargate(doc) && doc.task ? new Set(unsupportedParameters(doc, 'fargate').map((each) => each.node.offset)) : new Set<number>();
+    // On Windows on Fargate, what Fargate rejects is reported as Fargate's (an error); a value another rule reports
+    // is its finding, unless the user turned that rule off.
     for (const unsupported of unsupportedParameters(doc, 'windows')) {
-      if (fargate.has(unsupported.node.offset)) continue;
+      if (unsupported.reportedBy?.some(reports) || notTakenBy(doc, unsupported.node).fargate) continue;
       const subject = describeUnsupported(unsupported);
       reportAt(
         reportNode(unsupported.node),

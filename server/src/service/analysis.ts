@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateTaskDefinitions } from '../document/cloudformation/source';
 import { ECS_RESOURCE_TYPE_PREFIX, findTemplate } from '../document/cloudformation/template';
 import { MAX_ANALYSED_CHARS, ParsedJson, parseJson, tooLargeToParse } from '../document/parse';
-import { findTaskDefinition, TaskDefinitionDocument } from '../document/taskDefinition';
+import { findTaskDefinition, TaskDefinitionDocument, taskDefinitionsInArray } from '../document/taskDefinition';
 import { parseYaml } from '../document/yamlTree';
 import { EcsResource, findResources } from '../document/resources';
 
@@ -33,11 +33,20 @@ export function analyze(document: TextDocument): Analysis {
 }
 
 /**
- * Whether the rules have anything to look at: a task definition, an ECS resource, or a file too large to parse
- * that looks like a task definition (it gets a notice). The one answer for `validate` and every host.
+ * Whether the rules have anything to look at: a task definition, an ECS resource, task definitions wrapped in an
+ * array (which ECS rejects: task-definition-in-array says so), a file too large to parse that looks like a task
+ * definition, or a YAML template nested too deeply to read (YAML is parsed only when it names an ECS resource
+ * type): the last two get a notice. The one answer for `validate` and every host.
  */
 export function hasLintableContent(analysis: Analysis): boolean {
-  return analysis.taskDefinitions.length > 0 || analysis.resources.length > 0 || analysis.parsed.tooLarge?.looksLikeTaskDefinition === true;
+  const { parsed } = analysis;
+  return (
+    analysis.taskDefinitions.length > 0 ||
+    analysis.resources.length > 0 ||
+    parsed.tooLarge?.looksLikeTaskDefinition === true ||
+    (parsed.language === 'yaml' && parsed.tooDeepAt !== undefined) ||
+    (parsed.language !== 'yaml' && taskDefinitionsInArray(parsed.root) !== undefined)
+  );
 }
 
 /**

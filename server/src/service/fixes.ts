@@ -4,7 +4,7 @@ import { applyTextChanges, collide, detectFormatting, TextChange } from '../docu
 import { changesKeepSyntax } from '../document/localSyntaxCheck';
 import { ParsedJson } from '../document/parse';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
-import { contentRules, resourceRules } from '../rules';
+import { contentRules, resourceRules, syntaxRules } from '../rules';
 import { FixData, FixProposal, ResourceRule } from '../rules/rule';
 import { Analysis, reanalyze } from './analysis';
 import { LintFinding, validate, ValidateOptions } from './validate';
@@ -20,6 +20,8 @@ export interface FixTarget {
 export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal[] {
   const resourceRule = resourceRules.find((candidate) => candidate.meta.id === target.ruleId);
   if (resourceRule) return resourceFixProposals(analysis, resourceRule, target);
+  const syntaxRule = syntaxRules.find((candidate) => candidate.meta.id === target.ruleId);
+  if (syntaxRule) return target.fix && syntaxRule.fixes ? guardedProposals(() => syntaxRule.fixes!(target.fix!, { parsed: analysis.parsed, path: target.path })) : [];
   const rule = contentRules.find((candidate) => candidate.meta.id === target.ruleId);
   if (!target.fix || !rule?.fixes) return [];
   const fixes = rule.fixes;
@@ -33,6 +35,15 @@ export function fixProposals(analysis: Analysis, target: FixTarget): FixProposal
     }
   }
   return [];
+}
+
+/** A fix that throws on odd input must not take the other code actions down with it. */
+function guardedProposals(proposals: () => FixProposal[]): FixProposal[] {
+  try {
+    return proposals();
+  } catch {
+    return [];
+  }
 }
 
 /** A resource rule's proposals: on the resource whose object holds the finding's path, in the document's own terms. */

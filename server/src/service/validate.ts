@@ -33,14 +33,16 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
   if (!options.assumeTaskDefinition && !hasLintableContent(analysis)) return [];
   const findings: LintFinding[] = [];
   const requiredTagKeys = options.requiredTagKeys ?? [];
+  const reports = (ruleId: string) => options.rules?.[ruleId] !== 'off';
   const positionAt = positionFinder(analysis.document.getText());
   const rangeOf = (offset: number, length: number): Range => ({ start: positionAt(offset), end: positionAt(offset + length) });
   const add = (meta: RuleMeta, finding: Finding) => {
     const severity = severityOf(meta, options.rules, finding.severity);
     if (severity !== undefined) findings.push({ ...finding, ruleId: meta.id, severity, range: rangeOf(finding.offset, finding.length) });
   };
-  // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON.
-  if (parsed.language !== 'yaml' || parsed.tooLarge) {
+  // YAML syntax is the YAML extension's to report; the syntax rules are about strict JSON, and about a file too
+  // large or too deeply nested to analyse, whatever its language.
+  if (parsed.language !== 'yaml' || parsed.tooLarge || parsed.tooDeepAt !== undefined) {
     for (const rule of syntaxRules) {
       guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
     }
@@ -55,12 +57,14 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       ? {
           doc,
           requiredTagKeys,
+          reports,
           reportAt: (node, message, fix, severity) => fromTemplate.add(meta, { offset: node.offset, length: node.length, path: pathOf(node), message, fix, severity }, template),
           reportMissing: (object, message, fix) => fromTemplate.add(meta, { offset: object.anchor.offset, length: object.anchor.length, path: object.path, message, fix }, template),
         }
       : {
           doc,
           requiredTagKeys,
+          reports,
           reportAt: (node, message, fix, severity) => {
             const ruleSeverity = severityOf(meta, options.rules, severity);
             if (ruleSeverity === undefined) return;

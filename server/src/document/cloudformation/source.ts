@@ -84,6 +84,8 @@ function documentOf(parsed: ParsedJson, resource: TemplateResource, task: Normal
     templatePath: (apiPath) => templatePathOf(task, apiPath)?.path ?? propertiesPath,
     apiPath: (templatePath, exact) => apiPathOf(task, templatePath, propertiesPath, exact),
     templateEdit: (edit) => {
+      // A template is an object: there is no array of task definitions to unwrap.
+      if (edit.kind === 'unwrap') return undefined;
       const target = templatePathOf(task, edit.path);
       if (!target || target.viaIntrinsic) return undefined;
       return edit.kind === 'remove' ? { ...edit, path: target.path } : { ...edit, path: target.path, value: toTemplateValue(edit.kind === 'append' ? [...edit.path, 0] : edit.path, edit.value) };

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentSymbols } from '../../server/src/editor/documentSymbols';
 import { analyzeText } from '../../server/src/service/analysis';
-import { acceptCompletion, completionLabelsAt, hoverAt } from '../support/editor';
+import { acceptCompletion, completionLabelsAt, completionsAt, hoverAt } from '../support/editor';
 
 const YAML_URI = 'file:///workspace/stack.yaml';
 const JSON_URI = 'file:///workspace/stack.template.json';
@@ -117,6 +117,94 @@ describe('CloudFormation templates: hover, completion and outline', () => {
     assert.ok(completionLabelsAt(YAML_TEMPLATE('').replace('NetworkMode: awsvpc', 'NetworkMode: aw|'), { uri: YAML_URI }).includes('awsvpc'));
     const items = completionLabelsAt(YAML_TEMPLATE('').replace('RequiresCompatibilities: [FARGATE]', 'RequiresCompatibilities:\n        - FARGATE\n        - |'), { uri: YAML_URI });
     assert.ok(items.includes('EC2') && !items.includes('FARGATE'), items.join());
+  });
+
+  describe('completion inside intrinsic functions of a task definition resource', () => {
+    const withCondition = (text: string) => text.replace('Resources:', 'Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\nResources:');
+    const yaml = (replace: string, by: string) => withCondition(YAML_TEMPLATE('')).replace(replace, by);
+    const json = (property: string, container = '') => `{
+  "Conditions": { "IsProd": { "Fn::Equals": [{ "Ref": "AWS::StackName" }, "prod"] } },
+  "Resources": {
+    "WebTask": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "RequiresCompatibilities": ["FARGATE"],
+        "NetworkMode": "awsvpc",
+        "Memory": "2048",
+${property}
+        "ContainerDefinitions": [ { "Name": "app", "Image": "nginx"${container} } ]
+      }
+    }
+  }
+}`;
+
+    it('offers the Fargate cpu values in a branch of an !If in YAML, flow and block, as in a plain value', () => {
+      const fitting = ['256', '512', '1024'];
+      const memory2048 = (cpu: string) => yaml('Cpu: 256\n      Memory: 512', `${cpu}\n      Memory: 2048`);
+      assert.deepEqual(completionLabelsAt(memory2048('Cpu: |'), { uri: YAML_URI }), fitting);
+      assert.deepEqual(completionLabelsAt(memory2048('Cpu: !If [IsProd, |, 256]'), { uri: YAML_URI }), fitting);
+      assert.deepEqual(completionLabelsAt(memory2048('Cpu: !If [IsProd, 256, 1|]'), { uri: YAML_URI }), fitting);
+      assert.deepEqual(completionLabelsAt(memory2048('Cpu: !If\n        - IsProd\n        - |\n        - 256'), { uri: YAML_URI }), fitting);
+      assert.deepEqual(completionLabelsAt(memory2048('Cpu:\n        Fn::If: [IsProd, |, 256]'), { uri: YAML_URI }), fitting);
+      assert.equal(acceptCompletion(memory2048('Cpu: !If [IsProd, 1|, 256]'), '1024', { uri: YAML_URI }), memory2048('Cpu: !If [IsProd, 1024, 256]'));
+    });
+
+    it('offers enumerated values and booleans in a branch of an !If in YAML', () => {
+      assert.deepEqual(completionLabelsAt(yaml('NetworkMode: awsvpc', 'NetworkMode: !If [IsProd, aw|, bridge]'), { uri: YAML_URI }), ['awsvpc', 'bridge', 'host', 'none']);
+      assert.deepEqual(completionLabelsAt(YAML_TEMPLATE('          ReadonlyRootFilesystem: !If [IsProd, |, false]'), { uri: YAML_URI }), ['true', 'false']);
+      const items = completionLabelsAt(yaml('RequiresCompatibilities: [FARGATE]', 'RequiresCompatibilities: !If [IsProd, [FARGATE, |], [EC2]]'), { uri: YAML_URI });
+      assert.ok(items.includes('EC2') && !items.includes('FARGATE'), items.join());
+    });
+
+    it('offers the values of the property in a branch of an Fn::If in JSON, typed or not yet', () => {
+      const fitting = ['"256"', '"512"', '"1024"'];
+      assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn::If": ["IsProd", |, "256"] },'), { uri: JSON_URI }), fitting);
+      assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn::If": ["IsProd", "256", "|"] },'), { uri: JSON_URI }), fitting);
+      assert.equal(acceptCompletion(json('        "Cpu": { "Fn::If": ["IsProd", |, "256"] },'), '"1024"', { uri: JSON_URI }), json('        "Cpu": { "Fn::If": ["IsProd", "1024", "256"] },'));
+      assert.deepEqual(completionLabelsAt(json('', ', "ReadonlyRootFilesystem": { "Fn::If": ["IsProd", |, false] }'), { uri: JSON_URI }), ['true', 'false']);
+    });
+
+    it('offers the keys of the property an !If computes in an object of its branch, YAML and JSON', () => {
+      const logConfiguration = '          LogConfiguration: !If\n            - IsProd\n            - LogDriver: awslogs\n              |\n            - !Ref AWS::NoValue';
+      assert.deepEqual(completionLabelsAt(withCondition(YAML_TEMPLATE(logConfiguration).replace('          LogConfiguration: { LogDriver: awslogs }\n', '')), { uri: YAML_URI }), [
+        'Options',
+        'SecretOptions',
+      ]);
+      const branch = ', "LogConfiguration": { "Fn::If": ["IsProd", { "LogDriver": "awslogs", | }, { "Ref": "AWS::NoValue" }] }';
+      assert.deepEqual(completionLabelsAt(json('', branch), { uri: JSON_URI }), ['Options', 'SecretOptions']);
+    });
+
+    it("offers a !Ref's parameters, other resources and pseudo parameters, and an !If's conditions: never the property's values", () => {
+      const withRefs = (text: string) =>
+        withCondition(text).replace('Conditions:', 'Parameters:\n  TaskCpu: { Type: String, Default: "256" }\nConditions:').replace('Resources:', 'Resources:\n  TaskRole:\n    Type: AWS::IAM::Role');
+      const refs = ['TaskCpu', 'TaskRole', 'AWS::AccountId', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix', 'AWS::NotificationARNs'];
+      for (const cpu of ['Cpu: !Ref |', 'Cpu: !Ref Task|', 'Cpu: !If [IsProd, !Ref |, 256]', 'Cpu:\n        Ref: |']) {
+        assert.deepEqual(completionLabelsAt(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', cpu)), { uri: YAML_URI }), refs, cpu);
+      }
+      const item = completionsAt(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref Task|')), { uri: YAML_URI })[0];
+      assert.equal(item.detail, 'Parameter · String · default 256');
+      assert.equal(
+        acceptCompletion(withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref Task|')), 'TaskCpu', { uri: YAML_URI }),
+        withRefs(YAML_TEMPLATE('').replace('Cpu: 256', 'Cpu: !Ref TaskCpu')),
+      );
+      for (const cpu of ['Cpu: !If [|, 1024, 256]', 'Cpu: !If [Is|, 1024, 256]', 'Cpu: !If\n        - |\n        - 1024\n        - 256']) {
+        assert.deepEqual(completionLabelsAt(yaml('Cpu: 256', cpu), { uri: YAML_URI }), ['IsProd'], cpu);
+      }
+      for (const cpu of ['{ "Ref": "|" }', '{ "Ref": | }']) {
+        assert.deepEqual(
+          completionLabelsAt(json(`        "Cpu": ${cpu},`), { uri: JSON_URI }),
+          ['"AWS::AccountId"', '"AWS::NoValue"', '"AWS::Partition"', '"AWS::Region"', '"AWS::StackId"', '"AWS::StackName"', '"AWS::URLSuffix"', '"AWS::NotificationARNs"'],
+          cpu,
+        );
+      }
+      assert.equal(acceptCompletion(json('        "Cpu": { "Ref": | },'), '"AWS::NoValue"', { uri: JSON_URI }), json('        "Cpu": { "Ref": "AWS::NoValue" },'));
+      assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn::If": ["|", "1024", "256"] },'), { uri: JSON_URI }), ['"IsProd"']);
+    });
+
+    it('leaves a !Ref outside the ECS resources to other extensions', () => {
+      const bucket = YAML_TEMPLATE('').replace('Resources:\n', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref |\n');
+      assert.deepEqual(completionLabelsAt(bucket, { uri: YAML_URI }), []);
+    });
   });
 
   it('completes nothing in the properties of a resource that is not an ECS resource', () => {

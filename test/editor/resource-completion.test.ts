@@ -109,6 +109,15 @@ describe('completion in services, clusters, task sets and capacity providers', (
       assert.deepEqual(labels, ['Subnets', 'SecurityGroups', 'AssignPublicIp']);
     });
 
+    it('offers the values of a property in a branch of its Fn::If, in JSON and in a YAML !If', () => {
+      assert.deepEqual(completionLabelsAt(jsonResource('AWS::ECS::Service', '"LaunchType": { "Fn::If": ["OnFargate", |, "EC2"] }'), { uri: JSON_URI }), ['"EC2"', '"FARGATE"', '"EXTERNAL"']);
+      const yaml = yamlResource('AWS::ECS::Service', '      LaunchType: !If [OnFargate, FAR|, EC2]');
+      assert.deepEqual(completionLabelsAt(yaml, { uri: YAML_URI }), ['EC2', 'FARGATE', 'EXTERNAL']);
+      assert.equal(acceptCompletion(yaml, 'FARGATE', { uri: YAML_URI }), yamlResource('AWS::ECS::Service', '      LaunchType: !If [OnFargate, FARGATE, EC2]'));
+      const ref = completionLabelsAt(yamlResource('AWS::ECS::Service', '      LaunchType: !Ref |'), { uri: YAML_URI });
+      assert.ok(ref.includes('AWS::NoValue') && !ref.includes('FARGATE'), ref.join());
+    });
+
     it('offers nothing on the resource around its properties', () => {
       assert.deepEqual(completionLabelsAt(`{ "Resources": { "It": { "Type": "AWS::ECS::Service", | } } }`, { uri: JSON_URI }), []);
     });

@@ -35,4 +35,14 @@ describe(RULE, () => {
     });
     expectNoFindings(RULE, `{ "serviceName": "api", "tags": [ { "key": "\${TAG}", "value": "a" } ] }`, REQUIRED);
   });
+
+  it('reads a template tag key as every resource rule does, without regard to case: Key, key, KEY', () => {
+    const tags = (key: string, value: string) => `- ${key}: ${value}\n          Value: a\n        - Key: cost-center\n          Value: b\n`;
+    const template = (list: string) => `Resources:\n  Web:\n    Type: AWS::ECS::Service\n    Properties:\n      Tags:\n        ${list}`;
+    const options = { ...REQUIRED, uri: 'file:///stack/web.yaml' };
+    for (const key of ['Key', 'key', 'KEY']) {
+      expectNoFindings(RULE, template(tags(key, 'team')), options);
+      expectFindings(RULE, template(`«${tags(key, 'owner')}»`), [/lacks the required tag key "team" /], options);
+    }
+  });
 });

@@ -7,9 +7,9 @@ import { ResourceForm, resourceFields, spellsProperty, templateNameBelow, Templa
 /**
  * The ECS resources around a task definition that GuardDuty and Security Hub also judge: services, clusters,
  * task sets and capacity providers. They are read from two places:
- * - `cli-input`: the `--cli-input-json` of `aws ecs create-service` / `update-service` / `create-cluster` /
+ * - CLI input (form `create` or `update`): the `--cli-input-json` of `aws ecs create-service` / `update-service` / `create-cluster` /
  *   `create-task-set` / `create-capacity-provider`, in the API's camelCase names;
- * - `cloudformation`: `AWS::ECS::Service`, `AWS::ECS::Cluster`, `AWS::ECS::TaskSet` and
+ * - a template (form `template`): `AWS::ECS::Service`, `AWS::ECS::Cluster`, `AWS::ECS::TaskSet` and
  *   `AWS::ECS::CapacityProvider` resources of a template, in PascalCase.
  * Rules read both through `ResourceObject`, by the API's names.
  */
@@ -24,7 +24,6 @@ const TEMPLATE_TYPES: Readonly<Record<string, EcsResourceKind>> = {
 
 export interface EcsResource {
   readonly kind: EcsResourceKind;
-  readonly source: 'cli-input' | 'cloudformation';
   /** How it is written: a template resource, or the input of the command that creates it or updates it (update-service). */
   readonly form: ResourceForm;
   /** The resource's own object: the template resource's `Properties`, or the CLI input. */
@@ -67,6 +66,12 @@ export class ResourceObject {
     return arrayItems(array).flatMap((item, index) => (this.isLiteralObject(item) ? [new ResourceObject(item, [...this.path, this.keyFor(apiKey), index], names)] : []));
   }
 
+  /** An item the array property does not have yet, appended after the present ones: how a fix spells a new item's keys. */
+  newItem(apiKey: string): ResourceObject {
+    const names = this.templateNames && templateNameBelow(templateNameBelow(this.templateNames, apiKey), '*');
+    return new ResourceObject(undefined, [...this.path, this.keyFor(apiKey), arrayItems(this.get(apiKey)).length], names);
+  }
+
   /** An object written out, not an intrinsic function of a template that computes one (unknown: never read). */
   private isLiteralObject(node: Node | undefined): node is Node {
     return node?.type === 'object' && (!this.templateNames || intrinsicOf(node) === undefined);
@@ -101,13 +106,13 @@ export function findResources(parsed: ParsedJson, template: Template | undefined
       if (!kind) return [];
       const path = ['Resources', resource.logicalId, 'Properties'];
       const properties = new ResourceObject(resource.properties, path, templateNames(kind));
-      return [{ kind, source: 'cloudformation' as const, form: 'template' as const, properties, anchor: resource.keyNode, logicalId: resource.logicalId, template }];
+      return [{ kind, form: 'template' as const, properties, anchor: resource.keyNode, logicalId: resource.logicalId, template }];
     });
   }
   if (parsed.language === 'yaml' || parsed.root?.type !== 'object') return [];
   const input = cliInputOf(parsed.root);
   const anchor = parsed.root.children?.[0]?.children?.[0];
-  return input && anchor ? [{ ...input, source: 'cli-input', properties: new ResourceObject(parsed.root, [], undefined), anchor }] : [];
+  return input && anchor ? [{ ...input, properties: new ResourceObject(parsed.root, [], undefined), anchor }] : [];
 }
 
 const LIST_TASKS_KEYS = ['desiredStatus', 'startedBy', 'containerInstance', 'family', 'nextToken', 'maxResults'];
@@ -197,7 +202,7 @@ export function possibleStrings(resource: EcsResource, node: Node | undefined): 
  */
 export function describeResource(resource: EcsResource): string {
   const noun = { service: 'service', cluster: 'cluster', 'task-set': 'task set', 'capacity-provider': 'capacity provider' }[resource.kind];
-  if (resource.source === 'cloudformation') return `The ${noun}`;
+  if (resource.form === 'template') return `The ${noun}`;
   const nameKey = { service: 'serviceName', cluster: 'clusterName', 'task-set': 'service', 'capacity-provider': 'name' }[resource.kind];
   const nameNode = resource.properties.get(nameKey) ?? (resource.kind === 'service' ? resource.properties.get('service') : undefined);
   const name = stringValue(nameNode);

@@ -7,6 +7,7 @@ import { Analysis, analyzeText } from '../service/analysis';
 import { EditSpan, editSpan } from './editSpan';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
 import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
@@ -27,6 +28,8 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   const edit = editSpan(document, offset, tokens.current, tokens.next);
   const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
   const objectPath = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  const argumentChoices = location.isAtPropertyKey ? undefined : intrinsicArgumentChoices(parsed.root, location.path);
+  if (argumentChoices) return argumentCompletions(argumentChoices, edit);
   const place = resourcePlace(analysis.resources, objectPath);
   if (place) return completeResource(place, location, parsed.root, edit, tokens.current !== undefined);
   // Other JSON files (a large package-lock.json, say) are not parsed a second time.
@@ -72,6 +75,21 @@ function completeResource(place: ResourcePlace, location: Location, root: Node, 
   const doc = resourceFieldDoc(entry);
   const choices = inArray ? itemChoices(doc, findNodeAtLocation(root, location.path.slice(0, -1)), edit) : valueChoices(doc, apiPath, undefined);
   return valueCompletions(doc, choices, edit, markdown(entry));
+}
+
+/** The names a `Ref` or an `Fn::If` condition takes, as JSON strings. */
+function argumentCompletions(choices: readonly ArgumentChoice[], edit: EditSpan): CompletionItem[] {
+  return choices.map((choice, index) => {
+    const json = JSON.stringify(choice.name);
+    return {
+      label: json,
+      kind: CompletionItemKind.Reference,
+      detail: choice.detail,
+      sortText: String(index).padStart(3, '0'),
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: TextEdit.replace(edit.range, `${edit.afterColon ? ' ' : ''}${json}${edit.needsComma ? ',' : ''}`),
+    };
+  });
 }
 
 /**

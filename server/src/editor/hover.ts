@@ -75,7 +75,7 @@ function resourcePropertyUnderCursor(analysis: Analysis, position: Position): { 
   if (resources.length === 0 || !parsed.root) return undefined;
   const node = findNodeAtOffset(parsed.root, document.offsetAt(position));
   if (!node || !isScalar(node)) return undefined;
-  for (const { path, isKey } of placesUnder(node, resources[0].source === 'cloudformation')) {
+  for (const { path, isKey } of placesUnder(node, resources[0].form === 'template')) {
     const place = resourcePlace(resources, path);
     if (!place) continue;
     const { apiPath } = place;

@@ -3,6 +3,7 @@ import { ruleDocsUrl } from '../engine/protocol';
 import { resourceRules } from '../rules';
 import { Enforces } from '../rules/rule';
 import { EcsResource, EcsResourceKind } from '../document/resources';
+import { withoutIfBranches } from '../document/cloudformation/template';
 import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName, apiKeyOf, TemplateNameStep, templateNames } from '../document/resourceFields';
 import { fieldLines, recommendedFirst } from './fieldDocs';
 
@@ -26,7 +27,7 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
     if (documentPath.length < base.length || base.some((segment, i) => documentPath[i] !== segment)) continue;
     const fields = resourceFields(resource.kind, resource.form);
     const rest = documentPath.slice(base.length);
-    const apiPath = resource.source === 'cloudformation' ? toApiPath(templateNames(resource.kind), rest) : rest;
+    const apiPath = resource.form === 'template' ? toApiPath(templateNames(resource.kind), rest) : rest;
     return { resource, fields, apiPath };
   }
   return undefined;
@@ -39,12 +40,7 @@ export function resourcePlace(resources: readonly EcsResource[], documentPath: J
 function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
   const apiPath: JSONPath = [];
   let step: TemplateNameStep | undefined = names;
-  for (let i = 0; i < templatePath.length; i++) {
-    const segment = templatePath[i];
-    if (segment === 'Fn::If' && (templatePath[i + 1] === 1 || templatePath[i + 1] === 2)) {
-      i++;
-      continue;
-    }
+  for (const segment of withoutIfBranches(templatePath)) {
     const apiKey = typeof segment === 'number' ? segment : ((step && apiKeyOf(step, segment)) ?? segment);
     apiPath.push(apiKey);
     step = step?.children.get(typeof apiKey === 'number' ? '*' : apiKey);
@@ -54,7 +50,7 @@ function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
 
 /** A property name as the document spells it. */
 export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: ResourceField): string {
-  return place.resource.source === 'cloudformation' ? resourceTemplateName(entry) : lastKey(entry);
+  return place.resource.form === 'template' ? resourceTemplateName(entry) : lastKey(entry);
 }
 
 function lastKey(entry: ResourceField): string {

@@ -1,6 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, propertyOf } from '../document/json';
 import { templateName } from '../document/cloudformation/names';
+import { isIntrinsicName, withoutIfBranches } from '../document/cloudformation/template';
 import { TaskDefinitionDocument, TaskDefinitionShape } from '../document/taskDefinition';
 import { Analysis } from '../service/analysis';
 
@@ -35,7 +36,12 @@ export function taskFrame(analysis: Analysis, options: FrameOptions = {}): TaskF
       taskDefinitions.find((doc) => doc.template !== undefined && doc.template.variant === undefined && doc.template.apiPath(path) !== undefined);
     const toTaskPath = (path: JSONPath) => {
       const source = taskDefinitionAt(path)?.template;
-      return source?.apiPath(path, true) ?? source?.apiPath(path);
+      const exact = source?.apiPath(path, true);
+      if (exact || !source) return exact;
+      // Not in what a variant reads (an Fn::If being written, or one whose condition is unknown): a branch is
+      // still the property's value; another argument of an intrinsic (a Ref's name, a condition) is not.
+      const valuePath = withoutIfBranches(path);
+      return valuePath.some(isIntrinsicName) ? undefined : source.apiPath(valuePath);
     };
     return { shape, toTaskPath, taskDefinitionAt, keyName: templateName };
   }

@@ -6,6 +6,7 @@ import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { intrinsicArgumentChoices } from './intrinsicArguments';
 import { taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices } from './taskSize';
 
@@ -18,12 +19,18 @@ const KEY_LINE = /^(\s*(?:-\s+)?)([A-Za-z][A-Za-z0-9]*)?$/;
 const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 /** `  - FAR|`: an item of a list of strings, or the first key of a new object in a list. */
 const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
+/** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
+const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
+/** `Cpu: !Ref Ta|`: the name a `!Ref` short form refers to. */
+const REF_NAME = /!Ref[ \t]+([A-Za-z0-9_:.-]*)$/;
+/** What may follow an item of a flow sequence on its line: the next item or the end of the sequence. */
+const FLOW_ITEM_END = /^[ \t]*[,\]]/;
 
 /**
  * Completion in a YAML CloudFormation template, inside an `AWS::ECS::TaskDefinition` resource or a service,
  * cluster, task set or capacity provider: property names
  * as the template spells them (without those present), indented for YAML, and the values of enumerated fields
- * and of the task size. The line being typed is replaced by a stand-in and the text read again, so the
+ * and of the task size (also in an `!If` branch), and the names a `!Ref` or an `!If` condition takes. The line being typed is replaced by a stand-in and the text read again, so the
  * position is known from YAML's own structure rather than guessed from indentation.
  */
 export function completeYaml(analysis: Analysis, position: Position): CompletionItem[] {
@@ -32,8 +39,17 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const offset = document.offsetAt(position);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  if (text.slice(offset, lineEnd).trim() !== '') return [];
   const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd);
+  const endsValue = after.trim() === '' || FLOW_ITEM_END.test(after);
+  const refName = endsValue ? REF_NAME.exec(before) : null;
+  if (refName) return valueCompletions(analysis, offset - refName[1].length, offset);
+  const flowItem = endsValue ? FLOW_ITEM.exec(before) : null;
+  if (flowItem) {
+    const items = valueCompletions(analysis, offset - flowItem[1].length, offset);
+    if (items.length > 0) return items;
+  }
+  if (after.trim() !== '') return [];
   const value = VALUE_LINE.exec(before);
   if (value) return valueCompletions(analysis, offset - value[1].length, offset);
   const item = ITEM_LINE.exec(before);
@@ -121,6 +137,17 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   const found = withStandIn(analysis, start, end, STAND_IN);
   if (!found) return [];
   const path = getNodePath(found.node);
+  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
+  const argumentChoices = intrinsicArgumentChoices(found.reread.parsed.root, path);
+  if (argumentChoices) {
+    return argumentChoices.map((choice, index) => ({
+      label: choice.name,
+      kind: CompletionItemKind.Reference,
+      detail: choice.detail,
+      sortText: String(index).padStart(3, '0'),
+      textEdit: TextEdit.replace(range, choice.name),
+    }));
+  }
   const place = resourcePlace(found.reread.resources, path);
   const taskPath = place ? place.apiPath : taskFrame(found.reread)?.toTaskPath(path);
   if (!taskPath) return [];
@@ -131,7 +158,6 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   if (!doc) return [];
   const taskDefinition = place ? undefined : taskFrame(analysis)?.taskDefinitionAt(path);
   const present = inArray ? new Set(arrayItems(found.node.parent).map(stringValue)) : new Set<string | undefined>();
-  const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   return choicesFor(doc, taskPath, inArray, taskDefinition)
     .filter((choice) => !present.has(choice))
     .map((choice, index) => ({

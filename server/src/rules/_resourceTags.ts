@@ -1,4 +1,3 @@
-import { childValue } from '../document/json';
 import { describeResource } from '../document/resources';
 import { describeMissingTags, missingTagKeys, tagKeysOf } from './_tags';
 import { ResourceRuleContext } from './rule';
@@ -8,7 +7,9 @@ export function checkResourceTags({ resource, requiredTagKeys, reportAt, reportM
   if (requiredTagKeys.length === 0) return;
   const { properties } = resource;
   const tags = properties.get('tags');
-  const present = tagKeysOf(tags, (item) => childValue(item, resource.source === 'cloudformation' ? 'Key' : 'key'));
+  // The resource reader spells `key` as the document does (`Key` in a template); an item it cannot read as an object makes the keys unknown.
+  const tagObjects = new Map(properties.items('tags').map((tag) => [tag.node, tag]));
+  const present = tagKeysOf(tags, (item) => tagObjects.get(item)?.get('key'));
   const missing = missingTagKeys(requiredTagKeys, present);
   if (missing.length === 0) return;
   const message = `${describeResource(resource)} lacks ${describeMissingTags(missing)} (Security Hub ${control}, with the requiredTagKeys of .ecs-guard.json). Add ${missing.length === 1 ? 'it' : 'them'} to "${properties.keyFor('tags')}".`;

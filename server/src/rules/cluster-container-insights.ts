@@ -1,5 +1,5 @@
 import { appendItem, setValue } from '../document/jsonEdit';
-import { describeResource, EcsResource, possibleStrings } from '../document/resources';
+import { describeResource, possibleStrings, ResourceObject } from '../document/resources';
 import { ResourceRule } from './rule';
 
 /** The values of the `containerInsights` cluster setting that turn it on. */
@@ -21,7 +21,7 @@ export const clusterContainerInsights: ResourceRule = {
     const { properties } = resource;
     const setting = properties.items('settings').find((item) => possibleStrings(resource, item.get('name')).some((possible) => possible.value === 'containerInsights'));
     const settingsKey = properties.keyFor('settings');
-    const item = JSON.stringify(insightsSetting(resource)).replace(/,/g, ', ').replace(/:/g, ': ');
+    const item = JSON.stringify(insightsSetting(properties)).replace(/,/g, ', ').replace(/:/g, ': ');
     if (!setting) {
       // A value we cannot read (an intrinsic for the whole list) is unknown, not missing.
       const settings = properties.get('settings');
@@ -50,14 +50,15 @@ export const clusterContainerInsights: ResourceRule = {
       return [{ title: 'Set Container Insights to "enabled" (billed as CloudWatch metrics)', edits: [setValue(path, 'enabled')], safe: false, preferred: true }];
     }
     if (fix.containerInsights !== 'add' || !properties.node) return [];
-    const item = insightsSetting(resource);
+    const item = insightsSetting(properties);
     const settingsPath = [...properties.path, properties.keyFor('settings')];
     const edit = properties.get('settings') ? appendItem(settingsPath, item) : setValue(settingsPath, [item]);
     return [{ title: 'Turn on Container Insights ("enabled"; billed as CloudWatch metrics)', edits: [edit], safe: false, preferred: true }];
   },
 };
 
-/** The setting that turns Container Insights on, spelt as the document spells settings. */
-function insightsSetting(resource: EcsResource): Record<string, string> {
-  return resource.source === 'cloudformation' ? { Name: 'containerInsights', Value: 'enabled' } : { name: 'containerInsights', value: 'enabled' };
+/** The setting that turns Container Insights on, its keys spelt as the resource reader spells a new item of `settings`. */
+function insightsSetting(properties: ResourceObject): Record<string, string> {
+  const setting = properties.newItem('settings');
+  return { [setting.keyFor('name')]: 'containerInsights', [setting.keyFor('value')]: 'enabled' };
 }

@@ -17,7 +17,7 @@ export const guarddutyExclusionTag: ResourceRule = {
       if (!possibleStrings(resource, tag.get('key')).some((possible) => possible.value === EXCLUSION_TAG)) continue;
       for (const possible of possibleValues(resource, tag.get('value'))) {
         // CloudFormation sends an unquoted YAML `false` (a boolean) as the string "false".
-        if (possible.node.value !== 'false' && !(possible.node.type === 'boolean' && resource.source === 'cloudformation' && possible.node.value === false)) continue;
+        if (possible.node.value !== 'false' && !(possible.node.type === 'boolean' && resource.form === 'template' && possible.node.value === false)) continue;
         const what = resource.kind === 'cluster' ? 'its tasks get no GuardDuty agent' : 'tasks it deploys get no GuardDuty agent';
         reportAt(
           possible.at,

@@ -1,4 +1,4 @@
-import { Node } from 'jsonc-parser';
+import { JSONPath, Node } from 'jsonc-parser';
 import { childValue, propertyOf, stringValue } from '../json';
 
 /** A resource of a CloudFormation template: where it is and what it declares. */
@@ -71,11 +71,28 @@ function parametersOf(parametersNode: Node | undefined): Map<string, TemplatePar
   return parameters;
 }
 
+/** Whether a key names an intrinsic function: `Ref`, `Condition`, `Fn::...`. */
+export function isIntrinsicName(key: string | number | undefined): boolean {
+  return typeof key === 'string' && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'));
+}
+
+/**
+ * A template path without the `Fn::If` branches on it: a branch is the value of the property the `Fn::If` is in
+ * (`Cpu: !If [C, |, 256]` is at `Cpu`), and the keys of an object in a branch are that property's keys.
+ */
+export function withoutIfBranches(templatePath: JSONPath): JSONPath {
+  return templatePath.filter((_, i) => !isIfBranch(templatePath, i) && !isIfBranch(templatePath, i - 1));
+}
+
+function isIfBranch(templatePath: JSONPath, i: number): boolean {
+  return templatePath[i] === 'Fn::If' && (templatePath[i + 1] === 1 || templatePath[i + 1] === 2);
+}
+
 /** The intrinsic function an object stands for (`Ref`, `Fn::If`, `Condition`, ...), when it is one. */
 export function intrinsicOf(node: Node): { name: string; argument: Node } | undefined {
   if (node.type !== 'object' || node.children?.length !== 1) return undefined;
   const [key, argument] = node.children[0].children ?? [];
   const name = key?.value as string;
-  if (!argument || (name !== 'Ref' && name !== 'Condition' && !name.startsWith('Fn::'))) return undefined;
+  if (!argument || !isIntrinsicName(name)) return undefined;
   return { name, argument };
 }

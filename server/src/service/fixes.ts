@@ -50,12 +50,10 @@ function guardedProposals(proposals: () => FixProposal[]): FixProposal[] {
 function resourceFixProposals(analysis: Analysis, rule: ResourceRule, target: FixTarget): FixProposal[] {
   const { path } = target;
   const resource = analysis.resources.find((candidate) => candidate.properties.path.every((segment, index) => path[index] === segment));
-  if (!target.fix || !rule.fixes || !resource) return [];
-  try {
-    return rule.fixes(target.fix, { resource, path });
-  } catch {
-    return [];
-  }
+  const { fix } = target;
+  const fixes = rule.fixes;
+  if (!fix || !fixes || !resource) return [];
+  return guardedProposals(() => fixes(fix, { resource, path }));
 }
 
 /**
@@ -172,7 +170,7 @@ export function fixAll(analysis: Analysis, options: FixAllOptions = {}): FixAllR
   for (let pass = 0; pass < (options.maxPasses ?? 5); pass++) {
     const { text, root, syntaxErrors } = current.parsed;
     if (syntaxErrors.length > 0 || !root) break;
-    const formatting = detectFormatting(text);
+    const formatting = formattingOf(current.parsed);
     const taken: TextChange[] = [];
     // Two findings can ask for the same property (a template's variants do): added twice it would be a duplicate key.
     const pathsTaken = new Set<string>();

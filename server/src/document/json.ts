@@ -54,6 +54,13 @@ function indexInArray(array: Node, item: Node): number {
   return indexes.get(item) ?? -1;
 }
 
+/** The root of the tree a node is in. */
+export function rootOf(node: Node): Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
 export function nodeAt(root: Node | undefined, path: JSONPath): Node | undefined {
   return root ? findNodeAtLocation(root, path) : undefined;
 }

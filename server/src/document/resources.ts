@@ -1,5 +1,5 @@
 import { JSONPath, Node } from 'jsonc-parser';
-import { arrayItems, childValue, isPlaceholderNode, nodeAt, stringValue } from './json';
+import { arrayItems, childValue, isPlaceholderNode, nodeAt, rootOf, stringValue } from './json';
 import { ParsedJson } from './parse';
 import { intrinsicOf, Template } from './cloudformation/template';
 import { ResourceForm, resourceFields, spellsProperty, templateNameBelow, TemplateNameStep, templateNames } from './resourceFields';
@@ -212,7 +212,5 @@ export function describeResource(resource: EcsResource): string {
 
 /** The node at a document path, inside the resource's document (a fix checks the finding's value is still there). */
 export function nodeInDocument(resource: EcsResource, path: JSONPath): Node | undefined {
-  let root = resource.anchor;
-  while (root.parent) root = root.parent;
-  return nodeAt(root, path);
+  return nodeAt(rootOf(resource.anchor), path);
 }

@@ -1,5 +1,5 @@
 import { JSONPath, Node } from 'jsonc-parser';
-import { arrayItems, nodeAt, pathOf } from '../json';
+import { arrayItems, nodeAt, pathOf, rootOf } from '../json';
 import { apiName, FieldStep, isFreeFormMap, ScalarType, stepInto, TASK_FIELD_TREE, templateName } from './names';
 import { intrinsicOf, Template, TemplateResource } from './template';
 
@@ -182,7 +182,8 @@ export function templatePathOf(task: NormalizedTask, apiPath: JSONPath): { path:
 export function apiPathOf(task: NormalizedTask, templatePath: JSONPath, propertiesPath: JSONPath, exact = false): JSONPath | undefined {
   if (!propertiesPath.every((segment, i) => templatePath[i] === segment)) return undefined;
   const normalizedOf = normalizedBySource(task);
-  const templateRoot = rootOf(task.sourceOf.get(task.root));
+  const templateSource = task.sourceOf.get(task.root);
+  const templateRoot = templateSource && rootOf(templateSource);
   for (let depth = templatePath.length; depth >= propertiesPath.length; depth--) {
     const source = nodeAt(templateRoot, templatePath.slice(0, depth));
     const normalized = source && normalizedOf.get(source);
@@ -207,10 +208,4 @@ function normalizedBySource(task: NormalizedTask): Map<Node, Node> {
     inverses.set(task, inverse);
   }
   return inverse;
-}
-
-function rootOf(node: Node | undefined): Node | undefined {
-  let current = node;
-  while (current?.parent) current = current.parent;
-  return current;
 }

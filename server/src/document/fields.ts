@@ -134,7 +134,7 @@ const LINUX_CAPABILITIES = [
   'WAKE_ALARM',
 ];
 const ULIMIT_NAMES = ['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack'];
-const ENABLED_DISABLED = ['ENABLED', 'DISABLED'];
+export const ENABLED_DISABLED = ['ENABLED', 'DISABLED'];
 
 const C = 'containerDefinitions.*';
 

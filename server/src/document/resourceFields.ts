@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonc-parser';
-import { Field, FieldType, patternKey } from './fields';
+import { ENABLED_DISABLED, Field, FieldType, patternKey } from './fields';
 import type { EcsResourceKind } from './resources';
 
 /**
@@ -46,7 +46,6 @@ function field(kinds: readonly EcsResourceKind[], spec: string, type: ResourceFi
 
 // Enumerations of the ECS API, each spelt once.
 const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'];
-const ENABLED_DISABLED = ['ENABLED', 'DISABLED'];
 const PLATFORM_VERSIONS = ['LATEST', '1.4.0', '1.3.0', '1.0.0'];
 
 /** Rules that read how a service or task set launches its tasks (`launchType`, `capacityProviderStrategy`). */

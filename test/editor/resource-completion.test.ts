@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { acceptCompletion, completionLabelsAt, completionNamed } from '../support/editor';
-
-const YAML_URI = 'file:///workspace/stack.yaml';
-const JSON_URI = 'file:///workspace/stack.template.json';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 function assertIncludes(labels: string[], expected: string[]): void {
   const missing = expected.filter((label) => !labels.includes(label));

@@ -4,9 +4,7 @@ import * as path from 'node:path';
 import { documentSymbols } from '../../server/src/editor/documentSymbols';
 import { analyzeText } from '../../server/src/service/analysis';
 import { acceptCompletion, completionLabelsAt, completionsAt, hoverAt } from '../support/editor';
-
-const YAML_URI = 'file:///workspace/stack.yaml';
-const JSON_URI = 'file:///workspace/stack.template.json';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 const YAML_TEMPLATE = (cursorLine: string) => `AWSTemplateFormatVersion: "2010-09-09"
 Resources:

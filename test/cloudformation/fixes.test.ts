@@ -10,9 +10,7 @@ import { hoverAt } from '../support/editor';
 import { runCli, tempWorkspace } from '../support/cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-const YAML_URI = 'file:///workspace/stack.yaml';
-const JSON_URI = 'file:///workspace/stack.template.json';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 /** The document after the quick fix with this title, on the only finding of the rule. */
 function afterFix(text: string, uri: string, ruleId: string, title: string): string {

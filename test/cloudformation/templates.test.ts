@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { expectSameInTemplates } from '../support/asTemplate';
 import { expectFindings, lintText } from '../support/lint';
 import { analyzeText } from '../../server/src/service/analysis';
-
-const JSON_URI = 'file:///workspace/stack.template.json';
-const YAML_URI = 'file:///workspace/stack.yaml';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 /** The rule ids found, with each finding's text in the template. */
 function found(text: string, uri: string): string[] {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Node } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH, parseJson, parseJsonTolerantly } from '../../server/src/document/parse';
 import { parseStrictJson } from '../../server/src/document/strictJson';
+import { isStrictJson } from '../support/oracles';
 import { displayName, realTaskDefinitionFiles } from '../support/realFiles';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -60,16 +61,6 @@ function checkAgainstTolerantParse(text: string, label = JSON.stringify(text.sli
   assert.deepEqual(viaParseJson.syntaxErrors, [], label);
   assertSameTree(viaParseJson.root, plain.root, label);
   return true;
-}
-
-/** Whether `JSON.parse` (the ECS API's and the AWS CLI's reading of JSON) accepts the text. */
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // Texts rendered from generated values, with the liberties strict JSON allows: any whitespace of the four

@@ -1,21 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Node, parseTree } from 'jsonc-parser';
-import { arrayItems, childValue } from '../../server/src/document/json';
 import { FieldSpec, fieldTree, walkFields } from '../../server/src/document/schema';
-
-/** The plain definition: each segment maps every node reached so far to its child, or to its items for `*`. */
-function plainNodesMatching(root: Node, pattern: readonly string[]): Node[] {
-  let current: Node[] = [root];
-  for (const segment of pattern) {
-    current = current.flatMap((node) => {
-      if (segment === '*') return arrayItems(node);
-      const child = childValue(node, segment);
-      return child ? [child] : [];
-    });
-  }
-  return current;
-}
+import { plainNodesMatching } from '../support/oracles';
 
 /** JSON text with what JSON.stringify never writes: repeated keys, and a property without a value (`"a":}`). */
 type Value = number | null | { entries: [string, Value | 'no value'][] } | Value[];

@@ -1,20 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { TextEdit } from 'vscode-languageserver-types';
 import { ParseError, parseTree } from 'jsonc-parser';
-import { acceptCompletion, completionLabelsAt, completionNamed, completionsAt } from '../support/editor';
+import { acceptCompletion, assertExcludes, assertIncludes, completionLabelsAt, completionNamed, completionsAt } from '../support/editor';
 import { lintText } from '../support/lint';
-
-function assertIncludes(labels: string[], expected: string[]): void {
-  const missing = expected.filter((label) => !labels.includes(label));
-  assert.deepEqual(missing, [], `missing from ${JSON.stringify(labels)}`);
-}
-
-function assertExcludes(labels: string[], unexpected: string[]): void {
-  assert.deepEqual(
-    labels.filter((label) => unexpected.includes(label)),
-    [],
-  );
-}
 
 function newText(marked: string, label: string): string {
   return (completionNamed(marked, label).textEdit as TextEdit).newText;

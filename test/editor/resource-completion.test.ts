@@ -1,20 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { acceptCompletion, completionLabelsAt, completionNamed } from '../support/editor';
-
-const YAML_URI = 'file:///workspace/stack.yaml';
-const JSON_URI = 'file:///workspace/stack.template.json';
-
-function assertIncludes(labels: string[], expected: string[]): void {
-  const missing = expected.filter((label) => !labels.includes(label));
-  assert.deepEqual(missing, [], `missing from ${JSON.stringify(labels)}`);
-}
-
-function assertExcludes(labels: string[], unexpected: string[]): void {
-  assert.deepEqual(
-    labels.filter((label) => unexpected.includes(label)),
-    [],
-  );
-}
+import { acceptCompletion, assertExcludes, assertIncludes, completionLabelsAt, completionNamed } from '../support/editor';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 const yamlResource = (type: string, properties: string) => `AWSTemplateFormatVersion: "2010-09-09"
 Resources:

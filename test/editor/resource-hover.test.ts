@@ -3,10 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sectionOf } from '../../server/src/editor/ruleDocs';
 import { hoverAt, hoverLinesAt } from '../support/editor';
+import { JSON_URI, YAML_URI } from '../support/templates';
 
 const RULE_DOCS = 'https://github.com/ecs-guard/ecs-guard/blob/main/docs/rules';
-const YAML_URI = 'file:///workspace/stack.yaml';
-const JSON_URI = 'file:///workspace/stack.template.json';
 
 function assertLines(lines: string[], expected: string[]): void {
   for (const line of expected) assert.ok(lines.includes(line), `missing line ${JSON.stringify(line)} in:\n${lines.join('\n')}`);

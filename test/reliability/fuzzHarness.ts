@@ -21,6 +21,7 @@ import {
   validate,
   ValidateOptions,
 } from '../../server/src/engine';
+import { isStrictJson } from '../support/oracles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -431,15 +432,6 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
 /** A YAML text the `yaml` package reads without an error, with a tree: its fixes must keep it so. */
 function isCleanYaml(analysis: Analysis): boolean {
   return analysis.parsed.language === 'yaml' && analysis.parsed.root !== undefined && analysis.parsed.syntaxErrors.length === 0;
-}
-
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A few cursor positions: the start, the end, inside the first key and value, and a line past the end. */

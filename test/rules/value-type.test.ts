@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Node } from 'jsonc-parser';
-import { arrayItems, childValue } from '../../server/src/document/json';
 import { CONTAINER_FIELDS, TASK_FIELDS } from '../../server/src/document/schema';
 import { valueType } from '../../server/src/rules/value-type';
 import { analyzeText } from '../../server/src/service/analysis';
 import { caseText, fuzzCase, seedFiles } from '../reliability/fuzzHarness';
 import { expectFindings, expectNoFindings } from '../support/lint';
+import { plainNodesMatching } from '../support/oracles';
 import { expectFix, fixTitlesAt, unattendedFixCount } from '../support/codeActions';
 
 const RULE = 'value-type';
@@ -425,13 +425,6 @@ describe(`${RULE} fixes`, () => {
     expectFix(RULE, doc, 'Convert "environment" to a list of name/value pairs', '[{ "name": "app", "image": "nginx", "environment": [{ "name": "PORT", "value": "8080" }] }]');
   });
 });
-
-/** The plain definition the rule's one walk per object replaced: field by field in the table's order, each path followed segment by segment. */
-function plainNodesMatching(root: Node, pattern: readonly string[]): Node[] {
-  let current: Node[] = [root];
-  for (const segment of pattern) current = current.flatMap((node) => (segment === '*' ? arrayItems(node) : [childValue(node, segment)].filter((child): child is Node => child !== undefined)));
-  return current;
-}
 
 describe(`${RULE}: one walk per object, reported as a scan field by field would`, () => {
   it("reports each object's findings in the order of the field table, whatever the order of the properties (mutated real files)", () => {

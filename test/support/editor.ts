@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
 import { complete } from '../../server/src/editor/completion';
 import { hover, HoverOptions } from '../../server/src/editor/hover';
@@ -76,4 +77,18 @@ function snippetDefaults(snippet: string): string {
     .replace(/\$\{(\d+):([^}]*)\}/g, (_, index: string, value: string) => remember(index, value))
     .replace(/\$(\d+)/g, (_, index: string) => defaults.get(index) ?? '')
     .replace(/\\([$}\\])/g, '$1');
+}
+
+/** Every one of `expected` is among the completion labels. */
+export function assertIncludes(labels: string[], expected: string[]): void {
+  const missing = expected.filter((label) => !labels.includes(label));
+  assert.deepEqual(missing, [], `missing from ${JSON.stringify(labels)}`);
+}
+
+/** None of `unexpected` is among the completion labels. */
+export function assertExcludes(labels: string[], unexpected: string[]): void {
+  assert.deepEqual(
+    labels.filter((label) => unexpected.includes(label)),
+    [],
+  );
 }

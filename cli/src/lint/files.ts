@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
+import { errorCode } from './fileAccess';
 import { isLintedFileName } from './lintedFiles';
 
 export interface LintTarget {
@@ -110,7 +111,7 @@ function walkFiles(folder: string, cwd: string, accept: (displayPath: string, na
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      onUnreadable(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+      onUnreadable(dir, errorCode(error));
       return;
     }
     for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
@@ -131,7 +132,7 @@ function unreadableFolderCode(folder: string): string | undefined {
     fs.readdirSync(folder);
     return undefined;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? String(error);
+    return errorCode(error);
   }
 }
 

@@ -4,8 +4,10 @@ import * as esbuild from 'esbuild';
 import { bundles } from './bundles.mjs';
 import { writeNotices } from './thirdPartyNotices.mjs';
 
-// `npm pack` and `npm publish` run `prepare` after `prepack`: both build for production then.
-const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
+// `npm pack` and `npm publish` run `prepare` right after `prepack`, which has just built for production: the
+// second build would only repeat it.
+if (process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command ?? '')) process.exit(0);
+const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const builds = Object.values(bundles({ production }));
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { expectedPackageFiles } from './packageContents.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const { version } = manifest;
 const work = mkdtempSync(path.join(tmpdir(), 'ecs-guard-package-'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -37,7 +38,6 @@ try {
     `the tarball holds exactly the ${EXPECTED_FILES.length} expected files (${(packed.size / 1024).toFixed(0)} KiB packed)`,
     `got:\n${files.join('\n')}`,
   );
-  const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
   check(!manifest.dependencies || Object.keys(manifest.dependencies).length === 0, 'the package has no runtime dependencies: the bundles inline everything');
 
   // 2. Install into an empty project, offline.

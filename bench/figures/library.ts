@@ -12,7 +12,7 @@ import type * as Engine from '../../server/src/engine';
 import { SCHEMA_FILE } from '../ecsSchema/generateSchema';
 import { Figure, RunOptions, spreadOf } from '../support/figure';
 import { NamedText, REPO_ROOT } from '../support/inputs';
-import { cpuMsPerCall, interleave, ratios, summarise } from '../support/stats';
+import { cpuMsPerAsyncCall, cpuMsPerCall, interleave, ratios, summarise } from '../support/stats';
 
 /**
  * The engine as it ships: bundled and minified with the production build's esbuild options, not the
@@ -51,20 +51,6 @@ function schemaValidator(): (text: string) => Promise<number> {
 /** CPU time each candidate runs, untimed, before the measured rounds: enough for V8 to optimize the engine. */
 const WARM_UP_MS = 600;
 
-/** CPU ms of one pass over `texts`, batched up to `minMs` (one pass over the corpus takes about a millisecond). */
-async function asyncCpuMsPerPass(pass: () => Promise<void>, minMs: number): Promise<number> {
-  let calls = 0;
-  let spent = 0;
-  while (spent < minMs) {
-    const start = process.cpuUsage();
-    await pass();
-    const used = process.cpuUsage(start);
-    spent += (used.user + used.system) / 1000;
-    calls++;
-  }
-  return spent / calls;
-}
-
 export async function libraryFigures(corpus: readonly NamedText[], options: RunOptions): Promise<Figure[]> {
   const rounds = options.quick ? 5 : 15;
   const batchMs = options.quick ? 30 : 80;
@@ -82,13 +68,13 @@ export async function libraryFigures(corpus: readonly NamedText[], options: RunO
       for (const text of texts) await validateWithSchema(text);
     },
   ]) {
-    await asyncCpuMsPerPass(async () => pass(), WARM_UP_MS);
+    await cpuMsPerAsyncCall(async () => pass(), WARM_UP_MS);
   }
   const measured = await interleave(rounds, {
     lint: () => cpuMsPerCall(() => texts.forEach(lint), batchMs),
     parse: () => cpuMsPerCall(() => texts.forEach(parse), batchMs),
     schema: () =>
-      asyncCpuMsPerPass(async () => {
+      cpuMsPerAsyncCall(async () => {
         for (const text of texts) await validateWithSchema(text);
       }, batchMs),
   });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
+import { errorCode } from './fileAccess';
 import { isLintedFileName } from './lintedFiles';
 
 export interface LintTarget {
@@ -29,17 +30,23 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
     const existing = targets.get(absolutePath);
     if (!existing || (explicit && !existing.explicit)) targets.set(absolutePath, { absolutePath, displayPath, explicit, root });
   };
-  const walk = (folder: string, accept: (displayPath: string, name: string) => boolean) =>
-    walkFiles(folder, cwd, accept, (dir, code) => problems.push({ message: `cannot read folder ${toDisplayPath(cwd, dir)} (${code}); skipped`, fatal: false }));
+  // A folder below `folder` that cannot be read is skipped with a warning; `folder` itself goes to `onRootUnreadable` when given.
+  const walk = (folder: string, accept: (displayPath: string, name: string) => boolean, onRootUnreadable?: (code: string) => void) =>
+    walkFiles(folder, cwd, accept, (dir, code) =>
+      dir === folder && onRootUnreadable ? onRootUnreadable(code) : problems.push({ message: `cannot read folder ${toDisplayPath(cwd, dir)} (${code}); skipped`, fatal: false }),
+    );
   for (const arg of args.length ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
     const { stat, code } = statOf(absolute);
     if (stat?.isFile()) {
       add(absolute, true, path.dirname(absolute));
     } else if (stat?.isDirectory()) {
-      const unreadable = unreadableFolderCode(absolute);
-      if (unreadable) problems.push({ message: `cannot read folder "${arg}" (${unreadable})`, fatal: true });
-      else walk(absolute, (_, name) => isLintedFileName(name)).forEach((file) => add(file.absolutePath, false, absolute, file.displayPath));
+      const found = walk(
+        absolute,
+        (_, name) => isLintedFileName(name),
+        (code) => problems.push({ message: `cannot read folder "${arg}" (${code})`, fatal: true }),
+      );
+      found.forEach((file) => add(file.absolutePath, false, absolute, file.displayPath));
     } else if (stat) {
       problems.push({ message: `cannot lint "${arg}": not a regular file or folder`, fatal: true });
     } else if (code === 'ELOOP') {
@@ -110,7 +117,7 @@ function walkFiles(folder: string, cwd: string, accept: (displayPath: string, na
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      onUnreadable(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+      onUnreadable(dir, errorCode(error));
       return;
     }
     for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
@@ -124,15 +131,6 @@ function walkFiles(folder: string, cwd: string, accept: (displayPath: string, na
   };
   visit(folder, relativeFolder);
   return files;
-}
-
-function unreadableFolderCode(folder: string): string | undefined {
-  try {
-    fs.readdirSync(folder);
-    return undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? String(error);
-  }
 }
 
 function statOf(file: string): { stat?: fs.Stats; code?: string } {

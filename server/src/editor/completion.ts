@@ -5,7 +5,7 @@ import { ResourceField } from '../document/resourceFields';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { Analysis, analyzeText } from '../service/analysis';
 import { EditSpan, editSpan } from './editSpan';
-import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, FieldDoc, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
 import { newContainerCompletion } from './newContainer';
@@ -43,7 +43,7 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
     const objectPath = location.path.slice(0, -1);
     const taskPath = frame.toTaskPath(objectPath);
     if (!taskPath) return [];
-    const keyOf = (doc: FieldDoc) => frame.keyName(lastKey(doc));
+    const keyOf = (doc: FieldDoc) => frame.keyName(fieldKey(doc));
     return propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, keyOf, (doc) => fieldMarkdown(doc, frame.keyName));
   }
   const taskPath = frame.toTaskPath(location.path);
@@ -133,10 +133,6 @@ function propertyCompletions<F extends DocumentedField>(
         textEdit: TextEdit.replace(edit.range, newText),
       };
     });
-}
-
-function lastKey(doc: FieldDoc): string {
-  return doc.path[doc.path.length - 1];
 }
 
 /** The value to insert after a completed key, as a snippet with the cursor inside. */

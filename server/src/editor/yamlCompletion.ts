@@ -4,7 +4,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Posit
 import { arrayItems, stringValue } from '../document/json';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
-import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { intrinsicArgumentChoices } from './intrinsicArguments';
 import { taskFrame } from './taskPath';
@@ -103,7 +103,7 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
     range,
     column,
     taskDefinition,
-    (doc) => frame.keyName(lastKey(doc)),
+    (doc) => frame.keyName(fieldKey(doc)),
     (doc) => fieldMarkdown(doc, frame.keyName),
   );
 }
@@ -200,8 +200,4 @@ function valueSnippet(doc: DocumentedField, column: number, taskDefinition: Task
     case 'array of objects':
       return `${below}- $1`;
   }
-}
-
-function lastKey(doc: FieldDoc): string {
-  return doc.path[doc.path.length - 1];
 }

@@ -10,7 +10,7 @@ import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown
 import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
 import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
-import { cpuChoices, memoryChoices } from './taskSize';
+import { cpuChoices, memoryChoices, taskSizeChoices } from './taskSize';
 import { tokensAround } from './tokens';
 import { completeYaml } from './yamlCompletion';
 
@@ -159,12 +159,6 @@ function valueSnippet(doc: DocumentedField, taskDefinition: TaskDefinitionDocume
     case 'array of objects':
       return '[{$1}]';
   }
-}
-
-function taskSizeChoices(key: string, taskDefinition: TaskDefinitionDocument): readonly number[] | undefined {
-  if (key === 'cpu') return cpuChoices(taskDefinition);
-  if (key === 'memory') return memoryChoices(taskDefinition);
-  return undefined;
 }
 
 function isContainerSlot(taskPath: JSONPath): boolean {

@@ -5,12 +5,12 @@ import { ResourceField } from '../document/resourceFields';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { Analysis, analyzeText } from '../service/analysis';
 import { EditSpan, editSpan } from './editSpan';
-import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, FieldDoc, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
 import { newContainerCompletion } from './newContainer';
 import { FrameOptions, taskFrame } from './taskPath';
-import { cpuChoices, memoryChoices } from './taskSize';
+import { cpuChoices, memoryChoices, taskSizeChoices } from './taskSize';
 import { tokensAround } from './tokens';
 import { completeYaml } from './yamlCompletion';
 
@@ -43,7 +43,7 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
     const objectPath = location.path.slice(0, -1);
     const taskPath = frame.toTaskPath(objectPath);
     if (!taskPath) return [];
-    const keyOf = (doc: FieldDoc) => frame.keyName(lastKey(doc));
+    const keyOf = (doc: FieldDoc) => frame.keyName(fieldKey(doc));
     return propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, keyOf, (doc) => fieldMarkdown(doc, frame.keyName));
   }
   const taskPath = frame.toTaskPath(location.path);
@@ -135,10 +135,6 @@ function propertyCompletions<F extends DocumentedField>(
     });
 }
 
-function lastKey(doc: FieldDoc): string {
-  return doc.path[doc.path.length - 1];
-}
-
 /** The value to insert after a completed key, as a snippet with the cursor inside. */
 function valueSnippet(doc: DocumentedField, taskDefinition: TaskDefinitionDocument | undefined): string {
   if (doc.valueSnippet) return doc.valueSnippet;
@@ -163,12 +159,6 @@ function valueSnippet(doc: DocumentedField, taskDefinition: TaskDefinitionDocume
     case 'array of objects':
       return '[{$1}]';
   }
-}
-
-function taskSizeChoices(key: string, taskDefinition: TaskDefinitionDocument): readonly number[] | undefined {
-  if (key === 'cpu') return cpuChoices(taskDefinition);
-  if (key === 'memory') return memoryChoices(taskDefinition);
-  return undefined;
 }
 
 function isContainerSlot(taskPath: JSONPath): boolean {

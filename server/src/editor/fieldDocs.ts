@@ -40,9 +40,14 @@ export function fieldDocsUrl(doc: FieldDoc): string {
 
 /** Hover and completion text for a field; `keyName` spells its name as the document does (a template's PascalCase). */
 export function fieldMarkdown(doc: FieldDoc, keyName: (apiKey: string) => string = (key) => key): string {
-  const lines = fieldLines(doc, keyName(doc.path[doc.path.length - 1]));
+  const lines = fieldLines(doc, keyName(fieldKey(doc)));
   lines.push('', `[Task definition parameters](${fieldDocsUrl(doc)})`);
   return lines.join('\n');
+}
+
+/** A field's own key, by the API's name (`readonlyRootFilesystem`): the last step of its path. */
+export function fieldKey(doc: DocumentedField): string {
+  return doc.path[doc.path.length - 1];
 }
 
 /** The lines every field's text starts with: its name as the document spells it, type, summary, values and requirements. */

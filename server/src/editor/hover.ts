@@ -26,9 +26,10 @@ const SECTION_BREAK = '\n\n---\n\n';
 export function hover(analysis: Analysis, position: Position, options: HoverOptions = {}): Hover | null {
   const findings = (options.findings ?? []).filter((finding) => rangeContains(finding.range, position));
   const sections = findings.map((finding) => findingMarkdown(finding, options.ruleDocs ?? sharedRuleDocs));
-  const property = resourcePropertyUnderCursor(analysis, position);
-  const field = property ? undefined : fieldUnderCursor(analysis, position, options);
-  if (property) sections.push(property.markdown);
+  const node = scalarUnderCursor(analysis, position);
+  const property = node && resourcePropertyAt(analysis, node);
+  const field = node && !property ? fieldAt(analysis, node, options) : undefined;
+  if (property) sections.push(property);
   if (field) {
     sections.push(fieldMarkdown(field.doc, field.keyName));
     const isTaskSize = field.taskPath.length === 1 && (field.taskPath[0] === 'cpu' || field.taskPath[0] === 'memory');
@@ -36,26 +37,31 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
     if (sizes) sections.push(sizes);
   }
   if (!sections.length) return null;
+  const { document } = analysis;
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join(SECTION_BREAK) },
-    range: property?.range ?? field?.range ?? findings[0].range,
+    range: node && (property || field) ? { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } : findings[0].range,
   };
+}
+
+/** The key or scalar value under the cursor, which a property's or field's hover explains (and spans). */
+function scalarUnderCursor(analysis: Analysis, position: Position): Node | undefined {
+  const { document, parsed } = analysis;
+  const node = parsed.root ? findNodeAtOffset(parsed.root, document.offsetAt(position)) : undefined;
+  return node && isScalar(node) ? node : undefined;
 }
 
 interface FieldUnderCursor {
   readonly doc: FieldDoc;
   readonly taskPath: JSONPath;
-  readonly range: Range;
   readonly taskDefinition: TaskDefinitionDocument | undefined;
   readonly keyName: (apiKey: string) => string;
 }
 
 /** A documented key, or a scalar value of one (an array item counts as a value of its array). */
-function fieldUnderCursor(analysis: Analysis, position: Position, options: FrameOptions): FieldUnderCursor | undefined {
-  const { document, parsed } = analysis;
+function fieldAt(analysis: Analysis, node: Node, options: FrameOptions): FieldUnderCursor | undefined {
   const frame = taskFrame(analysis, options);
-  const node = parsed.root && frame ? findNodeAtOffset(parsed.root, document.offsetAt(position)) : undefined;
-  if (!frame || !node || !isScalar(node)) return undefined;
+  if (!frame) return undefined;
   for (const place of placesUnder(node, frame.shape === 'cloudformation')) {
     const taskPath = frame.toTaskPath(place.path);
     if (!taskPath) continue;
@@ -63,27 +69,21 @@ function fieldUnderCursor(analysis: Analysis, position: Position, options: Frame
     const fieldPath = arrayItem ? taskPath.slice(0, -1) : taskPath;
     const doc = fieldDocAt(fieldPath);
     if (!doc) continue;
-    const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-    return { doc, taskPath: fieldPath, range, taskDefinition: frame.taskDefinitionAt(place.path), keyName: frame.keyName };
+    return { doc, taskPath: fieldPath, taskDefinition: frame.taskDefinitionAt(place.path), keyName: frame.keyName };
   }
   return undefined;
 }
 
-/** A documented property of a service, cluster, task set or capacity provider, or a scalar value of one. */
-function resourcePropertyUnderCursor(analysis: Analysis, position: Position): { readonly markdown: string; readonly range: Range } | undefined {
-  const { document, parsed, resources } = analysis;
-  if (resources.length === 0 || !parsed.root) return undefined;
-  const node = findNodeAtOffset(parsed.root, document.offsetAt(position));
-  if (!node || !isScalar(node)) return undefined;
+/** The markdown for a documented property of a service, cluster, task set or capacity provider, or a scalar value of one. */
+function resourcePropertyAt({ resources }: Analysis, node: Node): string | undefined {
+  if (resources.length === 0) return undefined;
   for (const { path, isKey } of placesUnder(node, resources[0].form === 'template')) {
     const place = resourcePlace(resources, path);
     if (!place) continue;
     const { apiPath } = place;
     const arrayItem = !isKey && typeof apiPath[apiPath.length - 1] === 'number';
     const entry = place.fields.at(arrayItem ? apiPath.slice(0, -1) : apiPath);
-    if (!entry) continue;
-    const range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-    return { markdown: resourceFieldMarkdown(place, entry), range };
+    if (entry) return resourceFieldMarkdown(place, entry);
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { Enforces } from '../rules/rule';
 import { EcsResource, EcsResourceKind } from '../document/resources';
 import { withoutIfBranches } from '../document/cloudformation/template';
 import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName, apiKeyOf, TemplateNameStep, templateNames } from '../document/resourceFields';
-import { fieldLines, recommendedFirst } from './fieldDocs';
+import { fieldKey, fieldLines, recommendedFirst } from './fieldDocs';
 
 /**
  * The resource field table (document/resourceFields.ts) as hover and completion show it, and where a document
@@ -50,11 +50,7 @@ function toApiPath(names: TemplateNameStep, templatePath: JSONPath): JSONPath {
 
 /** A property name as the document spells it. */
 export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: ResourceField): string {
-  return place.resource.form === 'template' ? resourceTemplateName(entry) : lastKey(entry);
-}
-
-function lastKey(entry: ResourceField): string {
-  return entry.path[entry.path.length - 1];
+  return place.resource.form === 'template' ? resourceTemplateName(entry) : fieldKey(entry);
 }
 
 /**

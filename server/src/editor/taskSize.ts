@@ -30,6 +30,13 @@ export function memoryChoices(doc: TaskDefinitionDocument): readonly number[] {
   return [...new Set(validCpuValues(os).flatMap((each) => validMemoryFor(each, os)))].sort((a, b) => a - b);
 }
 
+/** The Fargate sizes completion offers for the task's `cpu` or `memory`; undefined for any other key. */
+export function taskSizeChoices(key: string | number, doc: TaskDefinitionDocument): readonly number[] | undefined {
+  if (key === 'cpu') return cpuChoices(doc);
+  if (key === 'memory') return memoryChoices(doc);
+  return undefined;
+}
+
 /**
  * Markdown for a hover on task `cpu` or `memory`: the Fargate size table for the task's OS with the current
  * cpu row spelled out and the current memory in bold, whether the pair is valid, and the GuardDuty agent's share.

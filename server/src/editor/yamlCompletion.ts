@@ -4,11 +4,11 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Posit
 import { arrayItems, stringValue } from '../document/json';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
-import { DocumentedField, FieldDoc, fieldDocAt, fieldMarkdown, fieldsOf } from './fieldDocs';
+import { DocumentedField, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { intrinsicArgumentChoices } from './intrinsicArguments';
 import { taskFrame } from './taskPath';
-import { cpuChoices, memoryChoices } from './taskSize';
+import { taskSizeChoices } from './taskSize';
 
 /** What the text is read with in place of the word being typed: a half-typed line would not parse as what it will be. */
 const STAND_IN = 'ecsGuardCompletionStandIn';
@@ -103,7 +103,7 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
     range,
     column,
     taskDefinition,
-    (doc) => frame.keyName(lastKey(doc)),
+    (doc) => frame.keyName(fieldKey(doc)),
     (doc) => fieldMarkdown(doc, frame.keyName),
   );
 }
@@ -170,9 +170,8 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
 
 function choicesFor(doc: DocumentedField, taskPath: JSONPath, inArray: boolean, taskDefinition: TaskDefinitionDocument | undefined): string[] {
   if (inArray) return doc.type === 'array of strings' && doc.values ? [...doc.values] : [];
-  if (taskPath.length === 1 && taskDefinition && (taskPath[0] === 'cpu' || taskPath[0] === 'memory')) {
-    return (taskPath[0] === 'cpu' ? cpuChoices(taskDefinition) : memoryChoices(taskDefinition)).map(String);
-  }
+  const taskSize = taskPath.length === 1 && taskDefinition ? taskSizeChoices(taskPath[0], taskDefinition) : undefined;
+  if (taskSize) return taskSize.map(String);
   if (doc.type === 'boolean') return doc.valueSnippet === 'false' ? ['false', 'true'] : ['true', 'false'];
   return doc.type === 'string' && doc.values ? [...doc.values] : [];
 }
@@ -181,8 +180,8 @@ function choicesFor(doc: DocumentedField, taskPath: JSONPath, inArray: boolean, 
 function valueSnippet(doc: DocumentedField, column: number, taskDefinition: TaskDefinitionDocument | undefined): string {
   const below = `\n${' '.repeat(column + 2)}`;
   const choice = (values: readonly (string | number)[]) => `\${1|${values.join(',')}|}`;
-  const taskSize = doc.path.length === 1 && taskDefinition && (doc.path[0] === 'cpu' || doc.path[0] === 'memory');
-  if (taskSize) return ` ${choice(doc.path[0] === 'cpu' ? cpuChoices(taskDefinition) : memoryChoices(taskDefinition))}`;
+  const taskSize = doc.path.length === 1 && taskDefinition ? taskSizeChoices(doc.path[0], taskDefinition) : undefined;
+  if (taskSize) return ` ${choice(taskSize)}`;
   switch (doc.type) {
     case 'string':
       return doc.values ? ` ${choice(doc.values)}` : ' $1';
@@ -200,8 +199,4 @@ function valueSnippet(doc: DocumentedField, column: number, taskDefinition: Task
     case 'array of objects':
       return `${below}- $1`;
   }
-}
-
-function lastKey(doc: FieldDoc): string {
-  return doc.path[doc.path.length - 1];
 }

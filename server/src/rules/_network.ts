@@ -2,6 +2,7 @@ import { stringValue } from '../document/json';
 import { setValue } from '../document/jsonEdit';
 import { describeResource, nodeInDocument, possibleStrings } from '../document/resources';
 import { FixProposal, ResourceFixContext, ResourceRuleContext } from './rule';
+import { reportPossible } from './_possible';
 
 /**
  * Services and task sets share their network configuration's shape; a task set's is written
@@ -18,11 +19,11 @@ export function checkAssignPublicIp(context: ResourceRuleContext, control: strin
   const key = awsvpc.keyFor('assignPublicIp');
   for (const possible of possibleStrings(resource, awsvpc.get('assignPublicIp'))) {
     if (possible.value !== 'ENABLED') continue;
-    reportAt(
-      possible.at,
+    reportPossible(
+      reportAt,
+      possible,
       `${describeResource(resource)} gives each of its tasks a public IP address ("${key}": "ENABLED"), so the tasks can be reached from the internet (Security Hub ${control}). Set it to "DISABLED" and run the tasks in private subnets, reaching out through a NAT gateway or VPC endpoints (ECR, S3, CloudWatch Logs).`,
-      possible.at === possible.node ? { assignPublicIp: 'DISABLED' } : undefined,
-      possible.when,
+      { assignPublicIp: 'DISABLED' },
     );
   }
 }

@@ -3,7 +3,7 @@ import { arrayItems, booleanValue, childValue, isPlaceholderNode, keyOf, nodeAt,
 import { isFargate, isWindows } from '../document/facts';
 import { removeValue } from '../document/jsonEdit';
 import { ContainerView, ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
-import { FixData, FixProposal } from './rule';
+import { FixData, FixProposal, RuleContext } from './rule';
 
 /**
  * The one answer to "what does ECS not take on Fargate, or for Windows containers?": the task definition parameters
@@ -300,14 +300,26 @@ function gpu(node: Node): Unsupported[] {
   return [{ node: type!, subject: 'a GPU in "resourceRequirements"', remove: pathOf(node) }];
 }
 
+/**
+ * What an unsupported-parameter rule reports: each value the table finds `where`, except one another rule reports
+ * (unless the user turned it off) or `leftTo` leaves to another, on its key when the value is long, with the fix
+ * that removes it. `message` gets the subject, capitalised, and ` (what ECS takes instead)` or "".
+ */
+export function reportUnsupported(context: RuleContext, where: Where, message: (subject: string, instead: string) => string, leftTo?: (found: Unsupported) => boolean): void {
+  for (const found of unsupportedParameters(context.doc, where)) {
+    if (found.reportedBy?.some(context.reports) || leftTo?.(found)) continue;
+    context.reportAt(reportNode(found.node), message(describeUnsupported(found), found.instead ? ` (${found.instead})` : ''), found.remove && { remove: found.remove });
+  }
+}
+
 /** Long values (a list of links, a linuxParameters object) are reported on their key. */
-export function reportNode(node: Node): Node {
+function reportNode(node: Node): Node {
   const key = node.type === 'array' || node.type === 'object' ? keyOf(node) : undefined;
   return key ?? node;
 }
 
 /** `"links" in container "web"`, `"ipcMode"`: the subject of a message, capitalised. */
-export function describeUnsupported(found: Unsupported): string {
+function describeUnsupported(found: Unsupported): string {
   const subject = found.subject[0].toUpperCase() + found.subject.slice(1);
   return found.container ? `${subject} in container ${found.container.label}` : subject;
 }

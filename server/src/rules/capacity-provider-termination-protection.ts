@@ -1,6 +1,7 @@
 import { setValue } from '../document/jsonEdit';
 import { describeResource, nodeInDocument, possibleStrings } from '../document/resources';
 import { ResourceRule } from './rule';
+import { reportPossible } from './_possible';
 
 /** Fix payload `{ managedTerminationProtection: 'ENABLED' }` on a literal "DISABLED". */
 export const capacityProviderTerminationProtection: ResourceRule = {
@@ -23,11 +24,11 @@ export const capacityProviderTerminationProtection: ResourceRule = {
     }
     for (const possible of possibleStrings(resource, value)) {
       if (possible.value !== 'DISABLED') continue;
-      reportAt(
-        possible.at,
+      reportPossible(
+        reportAt,
+        possible,
         `${describeResource(resource)} turns managed termination protection off, so scaling in can terminate instances that still run tasks (Security Hub ECS.19). ${advice}`,
-        possible.at === possible.node ? { managedTerminationProtection: 'ENABLED' } : undefined,
-        possible.when,
+        { managedTerminationProtection: 'ENABLED' },
       );
     }
   },

@@ -1,6 +1,7 @@
 import { appendItem, setValue } from '../document/jsonEdit';
 import { describeResource, possibleStrings, ResourceObject } from '../document/resources';
 import { ResourceRule } from './rule';
+import { reportPossible } from './_possible';
 
 /** The values of the `containerInsights` cluster setting that turn it on. */
 const ON = ['enabled', 'enhanced'];
@@ -36,11 +37,11 @@ export const clusterContainerInsights: ResourceRule = {
     const valueKey = setting.keyFor('value');
     for (const possible of possibleStrings(resource, setting.get('value'))) {
       if (ON.includes(possible.value)) continue;
-      reportAt(
-        possible.at,
+      reportPossible(
+        reportAt,
+        possible,
         `${describeResource(resource)} has Container Insights "${possible.value}" (Security Hub ECS.12 wants "enabled" or "enhanced"), so ECS gives no per-task CPU, memory and network metrics for it. Set "${valueKey}" to "enabled".`,
-        possible.at === possible.node ? { containerInsights: 'set' } : undefined,
-        possible.when,
+        { containerInsights: 'set' },
       );
     }
   },

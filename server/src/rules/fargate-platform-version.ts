@@ -3,6 +3,7 @@ import { describeResource, nodeInDocument, possibleStrings } from '../document/r
 import { platform } from '../document/facts';
 import { featuresNeeding140, launchOf } from './_launch';
 import { ResourceRule } from './rule';
+import { reportPossible } from './_possible';
 
 /** The latest Fargate platform versions, as Security Hub ECS.10 compares them (its latestLinuxVersion and latestWindowsVersion). */
 export const LATEST_LINUX_PLATFORM_VERSION = '1.4.0';
@@ -33,11 +34,11 @@ export const fargatePlatformVersion: ResourceRule = {
         needs.length > 0 && taskDefinition?.template
           ? ` Its task definition ${taskDefinition.template.logicalId} also uses ${needs.join(' and ')}, which ${needs.length > 1 ? 'need' : 'needs'} 1.4.0.`
           : '';
-      reportAt(
-        possible.at,
+      reportPossible(
+        reportAt,
+        possible,
         `${describeResource(resource)} pins Fargate platform version ${value}: GuardDuty Runtime Monitoring needs ${LATEST_LINUX_PLATFORM_VERSION} or later on Linux, and Security Hub ECS.10 wants the latest version.${uses} Set "${key}" to "LATEST" (or remove it).`,
-        possible.at === possible.node ? { platformVersion: 'LATEST' } : undefined,
-        possible.when,
+        { platformVersion: 'LATEST' },
       );
     }
   },

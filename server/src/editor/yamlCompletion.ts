@@ -5,7 +5,9 @@ import { arrayItems, stringValue } from '../document/json';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { analyze, Analysis } from '../service/analysis';
 import { DocumentedField, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
-import { propertyChoices, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
+import { IntrinsicFunction } from '../document/cloudformation/intrinsics';
+import { intrinsicFunctionsAt, intrinsicItem } from './intrinsicFunctions';
+import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { intrinsicArgumentChoices } from './intrinsicArguments';
 import { taskFrame } from './taskPath';
 import { taskSizeChoices } from './taskSize';
@@ -13,8 +15,8 @@ import { taskSizeChoices } from './taskSize';
 /** What the text is read with in place of the word being typed: a half-typed line would not parse as what it will be. */
 const STAND_IN = 'ecsGuardCompletionStandIn';
 
-/** `  Rea|`, `  - Rea|`: a key being typed (or nothing yet) on its own line. */
-const KEY_LINE = /^(\s*(?:-\s+)?)([A-Za-z][A-Za-z0-9]*)?$/;
+/** `  Rea|`, `  - Rea|`, `  Fn::I|`: a key being typed (or nothing yet) on its own line. */
+const KEY_LINE = /^(\s*(?:-\s+)?)(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
 /** `  NetworkMode: aw|`: a plain value being typed after its key. */
 const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 /** `  - FAR|`: an item of a list of strings, or the first key of a new object in a list. */
@@ -82,6 +84,8 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
   const column = start - (analysis.document.getText().lastIndexOf('\n', start - 1) + 1);
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   const place = resourcePlace(found.reread.resources, objectPath);
+  const functions = functionsAt(found, object, place?.apiPath ?? taskFrame(found.reread)?.toTaskPath(objectPath), place);
+  if (functions) return functions.map((fn, index) => intrinsicItem(fn, index, range, `${fn.name}: ${fn.argumentSnippet ?? '$1'}`));
   if (place) {
     return keyItems(
       propertyChoices(place, object, found.node),
@@ -106,6 +110,15 @@ function keyCompletions(analysis: Analysis, start: number, end: number): Complet
     (doc) => frame.keyName(fieldKey(doc)),
     (doc) => fieldMarkdown(doc, frame.keyName),
   );
+}
+
+/** The intrinsic functions the object being written may be, in a template (`Cpu:` followed by a mapping). */
+function functionsAt(found: StandIn, object: Node, path: JSONPath | undefined, place: ResourcePlace | undefined): IntrinsicFunction[] | undefined {
+  if (!path || (place ? place.resource.form !== 'template' : taskFrame(found.reread)?.shape !== 'cloudformation')) return undefined;
+  const inArray = typeof path[path.length - 1] === 'number';
+  const fieldPath = inArray ? path.slice(0, -1) : path;
+  const doc = place ? place.fields.at(fieldPath) : fieldDocAt(fieldPath);
+  return intrinsicFunctionsAt(doc, inArray, object, found.node.offset, found.reread.parsed.root);
 }
 
 function keyItems<F extends DocumentedField>(

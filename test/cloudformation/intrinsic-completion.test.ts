@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { acceptCompletion, completionLabelsAt, completionsAt } from '../support/editor';
+import { JSON_URI, YAML_URI } from '../support/templates';
+
+/** A YAML template with a condition, a parameter, a role and a log group beside the task definition and a service. */
+const yaml = (properties: string, container = '', service = '') => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  TaskCpu: { Type: String, Default: "256" }
+Conditions:
+  IsProd: !Equals [!Ref AWS::StackName, prod]
+Resources:
+  TaskRole:
+    Type: AWS::IAM::Role
+  Logs:
+    Type: AWS::Logs::LogGroup
+  WebTask:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Memory: 2048
+${properties}
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+${container}
+  WebService:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref WebTask
+${service}
+`;
+
+/** The same in JSON; `properties` and `container` end with a comma when they are not empty. */
+const json = (properties: string, container = '', service = '') => `{
+  "Parameters": { "TaskCpu": { "Type": "String", "Default": "256" } },
+  "Conditions": { "IsProd": { "Fn::Equals": [{ "Ref": "AWS::StackName" }, "prod"] } },
+  "Resources": {
+    "TaskRole": { "Type": "AWS::IAM::Role" },
+    "Logs": { "Type": "AWS::Logs::LogGroup" },
+    "WebTask": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "RequiresCompatibilities": ["FARGATE"],
+        "NetworkMode": "awsvpc",
+        "Memory": "2048",
+${properties}
+        "ContainerDefinitions": [ { ${container}"Name": "app", "Image": "nginx" } ]
+      }
+    },
+    "WebService": {
+      "Type": "AWS::ECS::Service",
+      "Properties": { ${service}"TaskDefinition": { "Ref": "WebTask" } }
+    }
+  }
+}`;
+
+const SCALAR_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::Sub', 'Fn::GetAtt', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::ImportValue', 'Fn::Base64'];
+const LIST_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::GetAtt', 'Fn::FindInMap', 'Fn::Select', 'Fn::Split', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Cidr'];
+
+describe('CloudFormation completion: intrinsic function names where a property is written as an object', () => {
+  it('offers the functions that compute a scalar in the object of a scalar property, JSON and YAML', () => {
+    assert.deepEqual(completionLabelsAt(json('        "Cpu": { | },'), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn|" },'), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu:\n        |'), { uri: YAML_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu:\n        Fn::I|'), { uri: YAML_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(json('', '"ReadonlyRootFilesystem": { | }, '), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+  });
+
+  it('offers the functions that compute a list for a list property, and scalar ones for an item of it', () => {
+    assert.deepEqual(completionLabelsAt(json('', '"Command": { | }, '), { uri: JSON_URI }), LIST_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(json('', '"Command": ["sh", { | }], '), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(yaml('', '          Command:\n            |'), { uri: YAML_URI }), LIST_FUNCTIONS);
+  });
+
+  it('offers them in the properties of a service too', () => {
+    assert.deepEqual(completionLabelsAt(json('', '', '"DesiredCount": { | }, '), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(yaml('', '', '      DesiredCount:\n        |'), { uri: YAML_URI }), SCALAR_FUNCTIONS);
+  });
+
+  it('offers the functions of AWS::LanguageExtensions only when the template declares the transform', () => {
+    const withTransform = (text: string) => text.replace('AWSTemplateFormatVersion: "2010-09-09"', 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions');
+    assert.deepEqual(completionLabelsAt(withTransform(yaml('      Cpu:\n        |')), { uri: YAML_URI }), [
+      ...SCALAR_FUNCTIONS.slice(0, 7),
+      'Fn::ImportValue',
+      'Fn::Base64',
+      'Fn::Length',
+      'Fn::ToJsonString',
+    ]);
+  });
+
+  it('keeps the keys of an object property, and offers nothing more once the function is written', () => {
+    assert.deepEqual(completionLabelsAt(json('', '"LogConfiguration": { | }, '), { uri: JSON_URI }), ['LogDriver', 'Options', 'SecretOptions']);
+    assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Ref": "TaskCpu", | },'), { uri: JSON_URI }), []);
+  });
+
+  it('inserts the function with a snippet for its argument', () => {
+    const cpu = (value: string) => json(`        "Cpu": ${value},`);
+    assert.equal(acceptCompletion(cpu('{ | }'), 'Fn::If', { uri: JSON_URI }), cpu('{ "Fn::If": ["", , ] }'));
+    assert.equal(acceptCompletion(cpu('{ | }'), 'Fn::Select', { uri: JSON_URI }), cpu('{ "Fn::Select": [0, ] }'));
+    assert.equal(acceptCompletion(cpu('{ "Fn::S|": "x" }'), 'Fn::Sub', { uri: JSON_URI }), cpu('{ "Fn::Sub": "x" }'));
+    assert.equal(acceptCompletion(yaml('      Cpu:\n        Fn::|'), 'Fn::GetAtt', { uri: YAML_URI }), yaml('      Cpu:\n        Fn::GetAtt: ["", ""]'));
+    const item = completionsAt(cpu('{ | }'), { uri: JSON_URI }).find((each) => each.label === 'Fn::If');
+    assert.equal(item?.detail, '!If · intrinsic function');
+  });
+});

@@ -104,3 +104,53 @@ describe('CloudFormation completion: intrinsic function names where a property i
     assert.equal(item?.detail, '!If · intrinsic function');
   });
 });
+
+describe('CloudFormation completion: the arguments of Fn::GetAtt and the names of an Fn::Sub string', () => {
+  const OTHER_RESOURCES = ['TaskRole', 'Logs', 'WebService'];
+  const ATTRIBUTES = ['TaskRole.Arn', 'TaskRole.RoleId', 'Logs.Arn', 'WebService.ServiceArn', 'WebService.Name'];
+
+  it("offers an !GetAtt's resources, then the attributes the named resource's type documents, YAML short, flow and block forms", () => {
+    const role = (value: string) => yaml('', '').replace('      Memory: 2048\n', `      Memory: 2048\n      ExecutionRoleArn: ${value}\n`);
+    assert.deepEqual(completionLabelsAt(role('!GetAtt |'), { uri: YAML_URI }), ATTRIBUTES);
+    assert.deepEqual(completionLabelsAt(role('!GetAtt TaskRole.|'), { uri: YAML_URI }), ATTRIBUTES);
+    assert.deepEqual(completionLabelsAt(role('!GetAtt [|, Arn]'), { uri: YAML_URI }), OTHER_RESOURCES);
+    assert.deepEqual(completionLabelsAt(role('!GetAtt [TaskRole, |]'), { uri: YAML_URI }), ['Arn', 'RoleId']);
+    assert.deepEqual(completionLabelsAt(role('\n        Fn::GetAtt:\n          - Logs\n          - |'), { uri: YAML_URI }), ['Arn']);
+    assert.equal(acceptCompletion(role('!GetAtt TaskRole.A|'), 'TaskRole.Arn', { uri: YAML_URI }), role('!GetAtt TaskRole.Arn'));
+  });
+
+  it("offers an Fn::GetAtt's resources and attributes in JSON, and the task definition's attribute in a service", () => {
+    const role = (value: string) => json(`        "ExecutionRoleArn": ${value},`);
+    assert.deepEqual(
+      completionLabelsAt(role('{ "Fn::GetAtt": ["|", "Arn"] }'), { uri: JSON_URI }),
+      OTHER_RESOURCES.map((name) => `"${name}"`),
+    );
+    assert.deepEqual(completionLabelsAt(role('{ "Fn::GetAtt": ["TaskRole", |] }'), { uri: JSON_URI }), ['"Arn"', '"RoleId"']);
+    assert.deepEqual(
+      completionLabelsAt(role('{ "Fn::GetAtt": "|" }'), { uri: JSON_URI }),
+      ATTRIBUTES.map((name) => `"${name}"`),
+    );
+    assert.equal(acceptCompletion(role('{ "Fn::GetAtt": ["TaskRole", |] }'), '"Arn"', { uri: JSON_URI }), role('{ "Fn::GetAtt": ["TaskRole", "Arn"] }'));
+    assert.ok(completionLabelsAt(json('', '', '"Cluster": { "Fn::GetAtt": "|" }, '), { uri: JSON_URI }).includes('"WebTask.TaskDefinitionArn"'));
+  });
+
+  it('offers no attribute the resource schemas do not document', () => {
+    const capacityProvider = yaml('      ExecutionRoleArn: !GetAtt [Provider, |]').replace('Resources:\n', 'Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n');
+    assert.deepEqual(completionLabelsAt(capacityProvider, { uri: YAML_URI }), []);
+  });
+
+  it('offers the names a ${} of an !Sub takes: its variables, parameters, resources, attributes, pseudo parameters', () => {
+    const names = ['TaskCpu', ...OTHER_RESOURCES, ...ATTRIBUTES, 'AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix', 'AWS::NotificationARNs'];
+    const image = (value: string) => yaml('', '').replace('Image: nginx', `Image: ${value}`);
+    assert.deepEqual(completionLabelsAt(image('!Sub "${|}.dkr.ecr.amazonaws.com/app"'), { uri: YAML_URI }), names);
+    assert.deepEqual(completionLabelsAt(image('!Sub ${AWS::Acc|}.dkr.ecr.amazonaws.com/app'), { uri: YAML_URI }), names);
+    assert.deepEqual(completionLabelsAt(image('!Sub ["${|}/app", { Registry: example.com }]'), { uri: YAML_URI }), ['Registry', ...names]);
+    assert.deepEqual(completionLabelsAt(image('!Sub "${!Liter|}"'), { uri: YAML_URI }), []);
+    assert.equal(acceptCompletion(image('!Sub "${AWS::Acc|}.dkr.ecr.amazonaws.com/app"'), 'AWS::AccountId', { uri: YAML_URI }), image('!Sub "${AWS::AccountId}.dkr.ecr.amazonaws.com/app"'));
+    assert.equal(acceptCompletion(image('!Sub "${AWS::Acc|/app"'), 'AWS::AccountId', { uri: YAML_URI }), image('!Sub "${AWS::AccountId}/app"'));
+    const jsonImage = (value: string) => json('', `"Image": ${value}, `).replace(', "Image": "nginx"', '');
+    assert.deepEqual(completionLabelsAt(jsonImage('{ "Fn::Sub": "${|}" }'), { uri: JSON_URI }), names);
+    assert.deepEqual(completionLabelsAt(jsonImage('{ "Fn::Sub": ["${R|}/app", { "Registry": "example.com" }] }'), { uri: JSON_URI }), ['Registry', ...names]);
+    assert.equal(acceptCompletion(jsonImage('{ "Fn::Sub": "${|}" }'), 'Logs.Arn', { uri: JSON_URI }), jsonImage('{ "Fn::Sub": "${Logs.Arn}" }'));
+  });
+});

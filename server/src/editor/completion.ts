@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getLocation, JSONPath, Location, Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, JSONPath, Location, Node, SyntaxKind } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
 import { arrayItems, stringValue } from '../document/json';
 import { IntrinsicFunction } from '../document/cloudformation/intrinsics';
@@ -11,6 +11,7 @@ import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown
 import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
 import { intrinsicFunctionsAt, intrinsicItem } from './intrinsicFunctions';
 import { newContainerCompletion } from './newContainer';
+import { subVariableCompletions } from './subVariables';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices, taskSizeChoices } from './taskSize';
 import { tokensAround } from './tokens';
@@ -30,6 +31,10 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   const edit = editSpan(document, offset, tokens.current, tokens.next);
   const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
   const objectPath = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  if (!location.isAtPropertyKey && tokens.current?.kind === SyntaxKind.StringLiteral) {
+    const subVariables = subVariableCompletions(parsed.root, location.path, document, offset, tokens.current.start);
+    if (subVariables) return subVariables;
+  }
   const argumentChoices = location.isAtPropertyKey ? undefined : intrinsicArgumentChoices(parsed.root, location.path);
   if (argumentChoices) return argumentCompletions(argumentChoices, edit);
   const place = resourcePlace(analysis.resources, objectPath);

@@ -9,6 +9,7 @@ import { IntrinsicFunction } from '../document/cloudformation/intrinsics';
 import { intrinsicFunctionsAt, intrinsicItem } from './intrinsicFunctions';
 import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { intrinsicArgumentChoices } from './intrinsicArguments';
+import { subVariableCompletions } from './subVariables';
 import { taskFrame } from './taskPath';
 import { taskSizeChoices } from './taskSize';
 
@@ -23,8 +24,8 @@ const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
 const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
 /** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
 const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
-/** `Cpu: !Ref Ta|`: the name a `!Ref` short form refers to. */
-const REF_NAME = /!Ref[ \t]+([A-Za-z0-9_:.-]*)$/;
+/** `Cpu: !Ref Ta|`, `!GetAtt Role.A|`: the name a `!Ref` or `!GetAtt` short form refers to. */
+const REF_NAME = /!(?:Ref|GetAtt)[ \t]+([A-Za-z0-9_:.-]*)$/;
 /** What may follow an item of a flow sequence on its line: the next item or the end of the sequence. */
 const FLOW_ITEM_END = /^[ \t]*[,\]]/;
 
@@ -43,6 +44,8 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd);
+  const subVariables = before.includes('${') ? subVariablesAt(analysis, offset, lineStart) : undefined;
+  if (subVariables) return subVariables;
   const endsValue = after.trim() === '' || FLOW_ITEM_END.test(after);
   const refName = endsValue ? REF_NAME.exec(before) : null;
   if (refName) return valueCompletions(analysis, offset - refName[1].length, offset);
@@ -59,6 +62,14 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   if (items.length > 0) return items;
   const key = KEY_LINE.exec(before);
   return key ? keyCompletions(analysis, lineStart + key[1].length, offset) : [];
+}
+
+/** The `${...}` names of an `!Sub` string, read from the text as it is (a string with a `${` in it parses). */
+function subVariablesAt(analysis: Analysis, offset: number, lineStart: number): CompletionItem[] | undefined {
+  const root = analysis.parsed.root;
+  const node = root && findNodeAtOffset(root, offset);
+  if (node?.type !== 'string') return undefined;
+  return subVariableCompletions(root, getNodePath(node), analysis.document, offset, Math.max(node.offset, lineStart));
 }
 
 interface StandIn {

@@ -1,0 +1,14 @@
+/**
+ * The attributes `Fn::GetAtt` reads, for the resource types an ECS template refers to most, and only those the
+ * CloudFormation resource schemas document (their `readOnlyProperties`, as cfn-lint ships them in
+ * `src/cfnlint/data/schemas/providers/us_east_1/aws-<service>-<type>.json`). Other types get no attribute
+ * proposals: an attribute we cannot cite is not offered. `AWS::ECS::CapacityProvider` documents none.
+ */
+export const GET_ATT_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['AWS::ECS::TaskDefinition', ['TaskDefinitionArn']],
+  ['AWS::ECS::Service', ['ServiceArn', 'Name']],
+  ['AWS::ECS::Cluster', ['Arn']],
+  ['AWS::ECS::TaskSet', ['Id']],
+  ['AWS::IAM::Role', ['Arn', 'RoleId']],
+  ['AWS::Logs::LogGroup', ['Arn']],
+]);

@@ -154,3 +154,69 @@ describe('CloudFormation completion: the arguments of Fn::GetAtt and the names o
     assert.equal(acceptCompletion(jsonImage('{ "Fn::Sub": "${|}" }'), 'Logs.Arn', { uri: JSON_URI }), jsonImage('{ "Fn::Sub": "${Logs.Arn}" }'));
   });
 });
+
+describe('CloudFormation completion: YAML flow mappings', () => {
+  const flowProperties = (entries: string) =>
+    yaml('').replace(
+      '    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      Memory: 2048\n\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n',
+      `    Properties: { ${entries}, ContainerDefinitions: [{ Name: app, Image: nginx }] }\n`,
+    );
+  const flowContainer = (entries: string) => yaml('').replace('        - Name: app\n          Image: nginx', `        - { ${entries} }`);
+
+  it('offers property names in a flow mapping as in a block mapping, without those present', () => {
+    const labels = completionLabelsAt(flowContainer('Name: web, |'), { uri: YAML_URI });
+    assert.ok(labels.includes('Image') && labels.includes('ReadonlyRootFilesystem'), labels.join());
+    assert.ok(!labels.includes('Name'), labels.join());
+    assert.deepEqual(completionLabelsAt(flowContainer('Name: web, Rea|'), { uri: YAML_URI }), labels);
+    const taskLevel = completionLabelsAt(flowProperties('Cpu: 256, Memory: 512, |'), { uri: YAML_URI });
+    assert.ok(taskLevel.includes('NetworkMode') && !taskLevel.includes('Cpu') && !taskLevel.includes('ContainerDefinitions'), taskLevel.join());
+    assert.deepEqual(completionLabelsAt(yaml('', '          LogConfiguration: { LogDriver: awslogs, | }'), { uri: YAML_URI }), ['Options', 'SecretOptions']);
+  });
+
+  it('writes the value of a property in flow style', () => {
+    const container = (entries: string) => flowContainer(`Name: web, Image: nginx, ${entries}`);
+    assert.equal(acceptCompletion(container('Rea|'), 'ReadonlyRootFilesystem', { uri: YAML_URI }), container('ReadonlyRootFilesystem: true'));
+    assert.equal(acceptCompletion(container('|'), 'PortMappings', { uri: YAML_URI }), container('PortMappings: [{}]'));
+    assert.equal(acceptCompletion(container('|'), 'LogConfiguration', { uri: YAML_URI }), container('LogConfiguration: {}'));
+    assert.equal(acceptCompletion(container('|'), 'Command', { uri: YAML_URI }), container('Command: []'));
+    assert.equal(acceptCompletion(flowProperties('Cpu: 256, |'), 'RequiresCompatibilities', { uri: YAML_URI }), flowProperties('Cpu: 256, RequiresCompatibilities: [FARGATE]'));
+  });
+
+  it('offers the values of a property, a !Ref name and intrinsic function names in a flow mapping', () => {
+    assert.deepEqual(completionLabelsAt(flowProperties('Cpu: |, Memory: 512'), { uri: YAML_URI }), ['256']);
+    assert.deepEqual(completionLabelsAt(flowContainer('Name: web, Image: nginx, Privileged: |'), { uri: YAML_URI }), ['false', 'true']);
+    assert.deepEqual(completionLabelsAt(yaml('', '          LogConfiguration: { LogDriver: aws| }'), { uri: YAML_URI }), [
+      'json-file',
+      'syslog',
+      'journald',
+      'gelf',
+      'fluentd',
+      'awslogs',
+      'splunk',
+      'awsfirelens',
+    ]);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: { | }'), { uri: YAML_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(flowProperties('Cpu: !Ref |, Memory: 512'), { uri: YAML_URI }).slice(0, 4), ['TaskCpu', 'TaskRole', 'Logs', 'WebService']);
+  });
+});
+
+describe('CloudFormation completion: a branch of an !If that is a list', () => {
+  it('offers what an item of the list takes in a block branch, YAML: enumerated items, then the keys of an object item', () => {
+    const compatibilities = yaml('').replace('RequiresCompatibilities: [FARGATE]', 'RequiresCompatibilities: !If\n        - IsProd\n        - - FARGATE\n          - |\n        - [EC2]');
+    assert.deepEqual(completionLabelsAt(compatibilities, { uri: YAML_URI }), ['EC2', 'EXTERNAL', 'MANAGED_INSTANCES']);
+    const portMappings = (item: string) => yaml('', `          PortMappings: !If\n            - IsProd\n            - - ${item}\n            - []`);
+    assert.deepEqual(completionLabelsAt(portMappings('|'), { uri: YAML_URI }), ['ContainerPort', 'HostPort', 'Protocol', 'Name', 'AppProtocol', 'ContainerPortRange']);
+    assert.deepEqual(completionLabelsAt(portMappings('ContainerPort: 80\n                |'), { uri: YAML_URI }), ['HostPort', 'Protocol', 'Name', 'AppProtocol', 'ContainerPortRange']);
+    assert.deepEqual(completionLabelsAt(portMappings('ContainerPort: 80\n                Protocol: |'), { uri: YAML_URI }), ['tcp', 'udp']);
+    assert.equal(acceptCompletion(portMappings('|'), 'Protocol', { uri: YAML_URI }), portMappings('Protocol: tcp'));
+  });
+
+  it('offers the same in a flow branch, YAML, and in a branch of an Fn::If in JSON', () => {
+    assert.deepEqual(completionLabelsAt(yaml('', '          Environment: !If [IsProd, [{ Name: STAGE, | }], []]'), { uri: YAML_URI }), ['Value']);
+    assert.deepEqual(completionLabelsAt(yaml('', '          PortMappings: !If [IsProd, [{ ContainerPort: 80, Protocol: | }], []]'), { uri: YAML_URI }), ['tcp', 'udp']);
+    assert.deepEqual(completionLabelsAt(json('', '"Environment": { "Fn::If": ["IsProd", [{ "Name": "STAGE", | }], []] }, '), { uri: JSON_URI }), ['Value']);
+    const compatibilities = json('').replace('"RequiresCompatibilities": ["FARGATE"]', '"RequiresCompatibilities": { "Fn::If": ["IsProd", ["FARGATE", |], ["EC2"]] }');
+    assert.deepEqual(completionLabelsAt(compatibilities, { uri: JSON_URI }), ['"EC2"', '"EXTERNAL"', '"MANAGED_INSTANCES"']);
+    assert.deepEqual(completionLabelsAt(json('', '"Command": { "Fn::If": ["IsProd", [{ | }], ["sh"]] }, '), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+  });
+});

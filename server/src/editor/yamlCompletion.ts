@@ -16,12 +16,18 @@ import { taskSizeChoices } from './taskSize';
 /** What the text is read with in place of the word being typed: a half-typed line would not parse as what it will be. */
 const STAND_IN = 'ecsGuardCompletionStandIn';
 
-/** `  Rea|`, `  - Rea|`, `  Fn::I|`: a key being typed (or nothing yet) on its own line. */
-const KEY_LINE = /^(\s*(?:-\s+)?)(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
+/** `  Rea|`, `  - Rea|`, `  - - Rea|` (an object in a list in a list: an `!If` branch), `  Fn::I|`: a key being typed (or nothing yet) on its own line. */
+const KEY_LINE = /^(\s*(?:-\s+)*)(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
 /** `  NetworkMode: aw|`: a plain value being typed after its key. */
-const VALUE_LINE = /^\s*(?:-\s+)?[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
-/** `  - FAR|`: an item of a list of strings, or the first key of a new object in a list. */
-const ITEM_LINE = /^\s*-\s+([A-Za-z0-9_.-]*)$/;
+const VALUE_LINE = /^\s*(?:-\s+)*[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
+/** `  - FAR|`, `  - - FAR|`: an item of a list of strings (also in a list, such as an `!If` branch), or the first key of a new object in a list. */
+const ITEM_LINE = /^\s*(?:-\s+)+([A-Za-z0-9_.-]*)$/;
+/** `{ Name: web, Ima|`: a key being typed in a flow mapping (what follows its `{` or `,`). */
+const FLOW_KEY = /^[ \t]*(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
+/** `{ NetworkMode: aw|`: a plain value being typed after its key in a flow mapping. */
+const FLOW_VALUE = /^[ \t]*[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
+/** What may follow an entry of a flow mapping on its line: the next entry or the end of the mapping. */
+const FLOW_ENTRY_END = /^[ \t]*([,}]|$)/;
 /** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
 const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
 /** `Cpu: !Ref Ta|`, `!GetAtt Role.A|`: the name a `!Ref` or `!GetAtt` short form refers to. */
@@ -46,6 +52,8 @@ export function completeYaml(analysis: Analysis, position: Position): Completion
   const after = text.slice(offset, lineEnd);
   const subVariables = before.includes('${') ? subVariablesAt(analysis, offset, lineStart) : undefined;
   if (subVariables) return subVariables;
+  const flow = innermostFlowCollection(before);
+  if (flow?.opener === '{') return flowMappingCompletions(analysis, offset, lineStart + flow.entryStart, after);
   const endsValue = after.trim() === '' || FLOW_ITEM_END.test(after);
   const refName = endsValue ? REF_NAME.exec(before) : null;
   if (refName) return valueCompletions(analysis, offset - refName[1].length, offset);
@@ -72,6 +80,37 @@ function subVariablesAt(analysis: Analysis, offset: number, lineStart: number): 
   return subVariableCompletions(root, getNodePath(node), analysis.document, offset, Math.max(node.offset, lineStart));
 }
 
+/**
+ * The innermost flow collection (`{ ... }` or `[ ... ]`) the line is inside of at its end, and where its entry
+ * being typed starts (after the `{`, `[` or `,`). Quoted strings are skipped. A collection opened on an earlier
+ * line is not seen: the line is then read as a block line.
+ */
+function innermostFlowCollection(line: string): { opener: '{' | '['; entryStart: number } | undefined {
+  const open: { opener: '{' | '['; entryStart: number }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"' || char === "'") {
+      const close = line.indexOf(char, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (char === '{' || char === '[') open.push({ opener: char, entryStart: i + 1 });
+    else if (char === '}' || char === ']') open.pop();
+    else if (char === ',' && open.length > 0) open[open.length - 1].entryStart = i + 1;
+    else if (char === '#' && /\s/.test(line[i - 1] ?? ' ')) return undefined;
+  }
+  return open[open.length - 1];
+}
+
+/** An entry of a flow mapping: its key being typed (properties as in a block mapping, written flow style) or its value. */
+function flowMappingCompletions(analysis: Analysis, offset: number, entryStart: number, after: string): CompletionItem[] {
+  if (!FLOW_ENTRY_END.test(after)) return [];
+  const entry = analysis.document.getText().slice(entryStart, offset);
+  const name = REF_NAME.exec(entry) ?? FLOW_VALUE.exec(entry);
+  if (name) return valueCompletions(analysis, offset - name[1].length, offset);
+  const key = FLOW_KEY.exec(entry);
+  return key ? keyCompletions(analysis, offset - (key[1]?.length ?? 0), offset, 'flow') : [];
+}
+
 interface StandIn {
   readonly reread: Analysis;
   /** The stand-in's node in the text read again. */
@@ -86,13 +125,13 @@ function withStandIn(analysis: Analysis, start: number, end: number, standIn: st
   return node?.type === 'string' && node.value === STAND_IN ? { reread, node } : undefined;
 }
 
-function keyCompletions(analysis: Analysis, start: number, end: number): CompletionItem[] {
+function keyCompletions(analysis: Analysis, start: number, end: number, style: 'block' | 'flow' = 'block'): CompletionItem[] {
   const found = withStandIn(analysis, start, end, `${STAND_IN}: 0`);
   const object = found?.node.parent?.parent;
   if (!found || object?.type !== 'object') return [];
   const objectPath = getNodePath(object);
   const present = new Set((object.children ?? []).map((property) => String(property.children?.[0]?.value)));
-  const column = start - (analysis.document.getText().lastIndexOf('\n', start - 1) + 1);
+  const column = style === 'flow' ? undefined : start - (analysis.document.getText().lastIndexOf('\n', start - 1) + 1);
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   const place = resourcePlace(found.reread.resources, objectPath);
   const functions = functionsAt(found, object, place?.apiPath ?? taskFrame(found.reread)?.toTaskPath(objectPath), place);
@@ -136,7 +175,7 @@ function keyItems<F extends DocumentedField>(
   fields: readonly F[],
   present: ReadonlySet<string>,
   range: Range,
-  column: number,
+  column: number | undefined,
   taskDefinition: TaskDefinitionDocument | undefined,
   keyOf: (doc: F) => string,
   markdown: (doc: F) => string,
@@ -200,8 +239,12 @@ function choicesFor(doc: DocumentedField, taskPath: JSONPath, inArray: boolean, 
   return doc.type === 'string' && doc.values ? [...doc.values] : [];
 }
 
-/** What follows `Key:`: the value on the same line, or an indented block on the next for objects and lists. */
-function valueSnippet(doc: DocumentedField, column: number, taskDefinition: TaskDefinitionDocument | undefined): string {
+/**
+ * What follows `Key:`: the value on the same line, or an indented block on the next for objects and lists; in a
+ * flow mapping (no `column`), objects and lists in flow style too.
+ */
+function valueSnippet(doc: DocumentedField, column: number | undefined, taskDefinition: TaskDefinitionDocument | undefined): string {
+  if (column === undefined) return flowValueSnippet(doc, taskDefinition);
   const below = `\n${' '.repeat(column + 2)}`;
   const choice = (values: readonly (string | number)[]) => `\${1|${values.join(',')}|}`;
   const taskSize = doc.path.length === 1 && taskDefinition ? taskSizeChoices(doc.path[0], taskDefinition) : undefined;
@@ -222,5 +265,21 @@ function valueSnippet(doc: DocumentedField, column: number, taskDefinition: Task
     case 'array of integers':
     case 'array of objects':
       return `${below}- $1`;
+  }
+}
+
+function flowValueSnippet(doc: DocumentedField, taskDefinition: TaskDefinitionDocument | undefined): string {
+  switch (doc.type) {
+    case 'object':
+    case 'string map':
+      return ' {$1}';
+    case 'array of strings':
+      return ` [${doc.values ? `\${1|${doc.values.join(',')}|}` : '$1'}]`;
+    case 'array of integers':
+      return ' [$1]';
+    case 'array of objects':
+      return ' [{$1}]';
+    default:
+      return valueSnippet(doc, 0, taskDefinition);
   }
 }

@@ -2,7 +2,6 @@ import { Node } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
 import { arrayItems, childValue, stringValue } from '../document/json';
 import { IntrinsicFunction, intrinsicFunctionsFor } from '../document/cloudformation/intrinsics';
-import { findTemplate } from '../document/cloudformation/template';
 import { DocumentedField } from './fieldDocs';
 
 const REFERENCE_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html';
@@ -39,9 +38,9 @@ function valueKind(doc: DocumentedField, inArray: boolean): 'scalar' | 'list' | 
   }
 }
 
-/** The template's `Transform`: one name or a list. */
+/** The template's `Transform` (the document's root is the template): one name or a list. */
 function declaredTransforms(root: Node | undefined): string[] {
-  const transform = childValue(findTemplate(root)?.root, 'Transform');
+  const transform = childValue(root, 'Transform');
   if (transform?.type === 'array') return arrayItems(transform).flatMap((item) => stringValue(item) ?? []);
   const name = stringValue(transform);
   return name ? [name] : [];

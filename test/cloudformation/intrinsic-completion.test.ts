@@ -89,6 +89,21 @@ describe('CloudFormation completion: intrinsic function names where a property i
     ]);
   });
 
+  it('offers the short tags where a value is typed in YAML, as a value, an item and a branch of an !If', () => {
+    const shortTags = SCALAR_FUNCTIONS.map((name) => `!${name.replace('Fn::', '')}`);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: !|'), { uri: YAML_URI }), shortTags);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: !I|'), { uri: YAML_URI }), shortTags);
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: !If [IsProd, !|, 256]'), { uri: YAML_URI }), shortTags);
+    assert.deepEqual(completionLabelsAt(yaml('', '          Command:\n            - !|'), { uri: YAML_URI }), shortTags);
+    assert.deepEqual(
+      completionLabelsAt(yaml('', '          Command: !|'), { uri: YAML_URI }),
+      LIST_FUNCTIONS.map((name) => `!${name.replace('Fn::', '')}`),
+    );
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: !If [!|, 1024, 256]'), { uri: YAML_URI }), []);
+    assert.equal(acceptCompletion(yaml('      Cpu: !I|'), '!If', { uri: YAML_URI }), yaml('      Cpu: !If [, , ]'));
+    assert.equal(acceptCompletion(yaml('      Cpu: !R|'), '!Ref', { uri: YAML_URI }), yaml('      Cpu: !Ref '));
+  });
+
   it('keeps the keys of an object property, and offers nothing more once the function is written', () => {
     assert.deepEqual(completionLabelsAt(json('', '"LogConfiguration": { | }, '), { uri: JSON_URI }), ['LogDriver', 'Options', 'SecretOptions']);
     assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Ref": "TaskCpu", | },'), { uri: JSON_URI }), []);
@@ -99,7 +114,7 @@ describe('CloudFormation completion: intrinsic function names where a property i
     assert.equal(acceptCompletion(cpu('{ | }'), 'Fn::If', { uri: JSON_URI }), cpu('{ "Fn::If": ["", , ] }'));
     assert.equal(acceptCompletion(cpu('{ | }'), 'Fn::Select', { uri: JSON_URI }), cpu('{ "Fn::Select": [0, ] }'));
     assert.equal(acceptCompletion(cpu('{ "Fn::S|": "x" }'), 'Fn::Sub', { uri: JSON_URI }), cpu('{ "Fn::Sub": "x" }'));
-    assert.equal(acceptCompletion(yaml('      Cpu:\n        Fn::|'), 'Fn::GetAtt', { uri: YAML_URI }), yaml('      Cpu:\n        Fn::GetAtt: ["", ""]'));
+    assert.equal(acceptCompletion(yaml('      Cpu:\n        Fn::|'), 'Fn::GetAtt', { uri: YAML_URI }), yaml('      Cpu:\n        Fn::GetAtt: [, ]'));
     const item = completionsAt(cpu('{ | }'), { uri: JSON_URI }).find((each) => each.label === 'Fn::If');
     assert.equal(item?.detail, '!If · intrinsic function');
   });

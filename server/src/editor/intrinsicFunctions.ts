@@ -47,12 +47,12 @@ function declaredTransforms(root: Node | undefined): string[] {
 }
 
 /** What the completion item of a function shows beside the text it inserts. */
-export function intrinsicItem(fn: IntrinsicFunction, index: number, range: Range, newText: string, filterText?: string): CompletionItem {
+export function intrinsicItem(fn: IntrinsicFunction, index: number, range: Range, newText: string, filterText?: string, label = fn.name): CompletionItem {
   const transform = fn.transform ? `\n\nNeeds \`Transform: ${fn.transform}\`.` : '';
   return {
-    label: fn.name,
+    label,
     kind: CompletionItemKind.Function,
-    detail: `${fn.shortTag} · intrinsic function`,
+    detail: `${label === fn.name ? fn.shortTag : fn.name} · intrinsic function`,
     documentation: { kind: MarkupKind.Markdown, value: `**${fn.name}**\n\n${fn.summary ?? ''}${transform}\n\n[Intrinsic function reference](${REFERENCE_URL})` },
     filterText,
     sortText: String(index).padStart(3, '0'),

@@ -18,18 +18,18 @@ const STAND_IN = 'ecsGuardCompletionStandIn';
 
 /** `  Rea|`, `  - Rea|`, `  - - Rea|` (an object in a list in a list: an `!If` branch), `  Fn::I|`: a key being typed (or nothing yet) on its own line. */
 const KEY_LINE = /^(\s*(?:-\s+)*)(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
-/** `  NetworkMode: aw|`: a plain value being typed after its key. */
-const VALUE_LINE = /^\s*(?:-\s+)*[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
+/** `  NetworkMode: aw|`, `  Cpu: !I|`: a plain value (or a short tag) being typed after its key. */
+const VALUE_LINE = /^\s*(?:-\s+)*[A-Za-z][A-Za-z0-9]*:[ \t]+(!?[A-Za-z0-9_.-]*)$/;
 /** `  - FAR|`, `  - - FAR|`: an item of a list of strings (also in a list, such as an `!If` branch), or the first key of a new object in a list. */
-const ITEM_LINE = /^\s*(?:-\s+)+([A-Za-z0-9_.-]*)$/;
+const ITEM_LINE = /^\s*(?:-\s+)+(!?[A-Za-z0-9_.-]*)$/;
 /** `{ Name: web, Ima|`: a key being typed in a flow mapping (what follows its `{` or `,`). */
 const FLOW_KEY = /^[ \t]*(Fn:{1,2}[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*)?$/;
 /** `{ NetworkMode: aw|`: a plain value being typed after its key in a flow mapping. */
-const FLOW_VALUE = /^[ \t]*[A-Za-z][A-Za-z0-9]*:[ \t]+([A-Za-z0-9_.-]*)$/;
+const FLOW_VALUE = /^[ \t]*[A-Za-z][A-Za-z0-9]*:[ \t]+(!?[A-Za-z0-9_.-]*)$/;
 /** What may follow an entry of a flow mapping on its line: the next entry or the end of the mapping. */
 const FLOW_ENTRY_END = /^[ \t]*([,}]|$)/;
 /** `Cpu: !If [IsProd, 10|, 256]`: an item of a flow sequence, such as a branch of an `!If`. */
-const FLOW_ITEM = /[[,][ \t]*([A-Za-z0-9_.-]*)$/;
+const FLOW_ITEM = /[[,][ \t]*(!?[A-Za-z0-9_.-]*)$/;
 /** `Cpu: !Ref Ta|`, `!GetAtt Role.A|`: the name a `!Ref` or `!GetAtt` short form refers to. */
 const REF_NAME = /!(?:Ref|GetAtt)[ \t]+([A-Za-z0-9_:.-]*)$/;
 /** What may follow an item of a flow sequence on its line: the next item or the end of the sequence. */
@@ -135,7 +135,7 @@ function keyCompletions(analysis: Analysis, start: number, end: number, style: '
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   const place = resourcePlace(found.reread.resources, objectPath);
   const functions = functionsAt(found, object, place?.apiPath ?? taskFrame(found.reread)?.toTaskPath(objectPath), place);
-  if (functions) return functions.map((fn, index) => intrinsicItem(fn, index, range, `${fn.name}: ${fn.argumentSnippet ?? '$1'}`));
+  if (functions) return functions.map((fn, index) => intrinsicItem(fn, index, range, `${fn.name}: ${yamlArgument(fn)}`));
   if (place) {
     return keyItems(
       propertyChoices(place, object, found.node),
@@ -202,6 +202,8 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   const path = getNodePath(found.node);
   const range = { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
   const argumentChoices = intrinsicArgumentChoices(found.reread.parsed.root, path);
+  const shortTag = analysis.document.getText()[start] === '!';
+  if (argumentChoices && shortTag) return [];
   if (argumentChoices) {
     return argumentChoices.map((choice, index) => ({
       label: choice.name,
@@ -219,6 +221,7 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
   const resourceEntry = place?.fields.at(fieldPath);
   const doc = place ? resourceEntry && resourceFieldDoc(resourceEntry) : fieldDocAt(fieldPath);
   if (!doc) return [];
+  if (shortTag) return shortTagItems(intrinsicFunctionsAt(doc, inArray, undefined, start, found.reread.parsed.root) ?? [], range);
   const taskDefinition = place ? undefined : taskFrame(analysis)?.taskDefinitionAt(path);
   const present = inArray ? new Set(arrayItems(found.node.parent).map(stringValue)) : new Set<string | undefined>();
   return choicesFor(doc, taskPath, inArray, taskDefinition)
@@ -229,6 +232,16 @@ function valueCompletions(analysis: Analysis, start: number, end: number): Compl
       sortText: String(index).padStart(3, '0'),
       textEdit: TextEdit.replace(range, choice),
     }));
+}
+
+/** The functions a value may be, by their short tags (`!If [$1, $2, $3]`). */
+function shortTagItems(functions: readonly IntrinsicFunction[], range: Range): CompletionItem[] {
+  return functions.map((fn, index) => intrinsicItem(fn, index, range, `${fn.shortTag} ${yamlArgument(fn)}`, undefined, fn.shortTag));
+}
+
+/** A function's argument snippet as YAML writes it: names and strings unquoted (`[$1, $2, $3]`). */
+function yamlArgument(fn: IntrinsicFunction): string {
+  return (fn.argumentSnippet ?? '$1').replace(/"(\$\d)"/g, '$1');
 }
 
 function choicesFor(doc: DocumentedField, taskPath: JSONPath, inArray: boolean, taskDefinition: TaskDefinitionDocument | undefined): string[] {

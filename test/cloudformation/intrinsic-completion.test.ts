@@ -149,6 +149,11 @@ describe('CloudFormation completion: the arguments of Fn::GetAtt and the names o
     assert.ok(completionLabelsAt(json('', '', '"Cluster": { "Fn::GetAtt": "|" }, '), { uri: JSON_URI }).includes('"WebTask.TaskDefinitionArn"'));
   });
 
+  it('offers the attributes of the resources an ECS template refers to most: a repository URI for an image, say', () => {
+    const image = yaml('', '').replace('Image: nginx', 'Image: !GetAtt Repository.|').replace('Resources:\n', 'Resources:\n  Repository:\n    Type: AWS::ECR::Repository\n');
+    assert.deepEqual(completionLabelsAt(image, { uri: YAML_URI }).slice(0, 2), ['Repository.Arn', 'Repository.RepositoryUri']);
+  });
+
   it('offers no attribute the resource schemas do not document', () => {
     const capacityProvider = yaml('      ExecutionRoleArn: !GetAtt [Provider, |]').replace('Resources:\n', 'Resources:\n  Provider:\n    Type: AWS::ECS::CapacityProvider\n');
     assert.deepEqual(completionLabelsAt(capacityProvider, { uri: YAML_URI }), []);

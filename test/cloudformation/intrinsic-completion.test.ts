@@ -73,6 +73,11 @@ describe('CloudFormation completion: intrinsic function names where a property i
     assert.deepEqual(completionLabelsAt(yaml('', '          Command:\n            |'), { uri: YAML_URI }), LIST_FUNCTIONS);
   });
 
+  it('offers them in an object that is a branch of an !If', () => {
+    assert.deepEqual(completionLabelsAt(yaml('      Cpu: !If [IsProd, { | }, 256]'), { uri: YAML_URI }), SCALAR_FUNCTIONS);
+    assert.deepEqual(completionLabelsAt(json('        "Cpu": { "Fn::If": ["IsProd", { "Ref": "TaskCpu" }, { | }] },'), { uri: JSON_URI }), SCALAR_FUNCTIONS);
+  });
+
   it('offers them in the properties of a service too', () => {
     assert.deepEqual(completionLabelsAt(json('', '', '"DesiredCount": { | }, '), { uri: JSON_URI }), SCALAR_FUNCTIONS);
     assert.deepEqual(completionLabelsAt(yaml('', '', '      DesiredCount:\n        |'), { uri: YAML_URI }), SCALAR_FUNCTIONS);

@@ -87,6 +87,19 @@ describe('one finding per problem: rules that would report the same value for th
     );
   });
 
+  it('"pidMode": "task" and systemControls: Fargate takes them for Linux only, so an error on Windows Fargate and a Windows warning elsewhere', () => {
+    const onWindows = {
+      'Fargate, Linux': [],
+      'Fargate, Windows': ['fargate-unsupported-parameter error'],
+      'EC2, Linux': [],
+      'EC2, Windows': ['windows-unsupported-parameter warning'],
+      'EXTERNAL, Linux': [],
+      'EXTERNAL, Windows': ['windows-unsupported-parameter warning'],
+    };
+    expectOnEveryPlatform(['pidMode'], { pidMode: 'task' }, {}, onWindows);
+    expectOnEveryPlatform(['containerDefinitions', 0, 'systemControls'], {}, { systemControls: [{ namespace: 'net.ipv4.tcp_keepalive_time', value: '500' }] }, onWindows);
+  });
+
   it('"privileged": true: privileged-container only, an error where Fargate rejects it (ECS.4 either way)', () => {
     expectOnEveryPlatform(
       ['containerDefinitions', 0, 'privileged'],

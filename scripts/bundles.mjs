@@ -1,6 +1,7 @@
 // The esbuild options of every bundle, shared by scripts/build.mjs and the test that checks what the
 // extension loads at activation (test/coverageView/bundles.test.ts).
 import { readFileSync } from 'node:fs';
+import { sdkSchemaKeys } from './sdkSchemaKeys.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -39,14 +40,22 @@ export function bundles({ production = false } = {}) {
     // Loaded at activation: the language client, the coverage view's commands and its placeholder tree.
     extension: { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
     // The coverage view with the AWS SDK, required by the first when the view or its status-bar item is needed.
-    coverageView: { ...common, entryPoints: ['client/src/coverageView/registerCoverageView.ts'], outfile: 'dist/client/coverageView.js', external: ['vscode'], define: quietSdk },
+    // Both bundles with the SDK keep only the schemas of the GuardDuty operations called (see sdkSchemaKeys.mjs).
+    coverageView: {
+      ...common,
+      entryPoints: ['client/src/coverageView/registerCoverageView.ts'],
+      outfile: 'dist/client/coverageView.js',
+      external: ['vscode'],
+      define: quietSdk,
+      plugins: [sdkSchemaKeys],
+    },
     server: { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
     // The CLI: a small entry (arguments, help, version) that loads one command's bundle when it runs, so
     // `lint` never loads the AWS SDK, nor `coverage` the rule engine (see CLI_COMMAND_BUNDLES).
     cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js', plugins: [commandBundlesExternal] },
     // Run from the sources (tests), the lint's worker threads load tsx; the bundle never does.
     cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js', external: ['tsx/cjs'] },
-    cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js' },
+    cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js', plugins: [sdkSchemaKeys] },
     // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
     fakeGuardDuty: { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
   };

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as diagnosticsChannel from 'node:diagnostics_channel';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { createGuardDutyClient } from '../../client/src/coverage/guardDuty/createClient';
 import { COVERAGE_PAGE_SIZE, GuardDutyCoverageApi } from '../../client/src/coverage/guardDuty/guardDutyCoverageApi';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
@@ -51,6 +52,33 @@ describe('GuardDuty coverage access (real SDK against the fake)', () => {
       await api.listEcsCoverage(DETECTOR, {}, undefined, () => requestsAtEachPage.push(created.filter((path) => path.endsWith('/coverage')).length));
       // 120 clusters: three pages; while the first two are handled, the request for the next one exists.
       assert.deepEqual(requestsAtEachPage, [2, 3, 3]);
+    } finally {
+      diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
+    }
+  });
+
+  it('asks for the next page as soon as an answer shows its token, before the SDK has parsed that page', async () => {
+    const created: string[] = [];
+    const onRequest = (message: unknown) => created.push((message as { request: { path: string } }).request.path);
+    diagnosticsChannel.subscribe('http.client.request.start', onRequest);
+    // Outside the SDK's deserializer, it sees each page parsed (ListCoverage is the call with MaxResults).
+    // The real client of the API, reached for this test.
+    const requestsWhenParsed: number[] = [];
+    const client: GuardDutyClient = api['client'];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        if ('MaxResults' in args.input) requestsWhenParsed.push(created.filter((path) => path.endsWith('/coverage')).length);
+        return result;
+      },
+      { step: 'deserialize', priority: 'high', name: 'testPageParsed' },
+    );
+    try {
+      const resources = await api.listEcsCoverage(DETECTOR);
+      assert.equal(new Set(resources.map((resource) => resource.ResourceId)).size, 120);
+      // Three pages: the first two were parsed with the request for the next one already made.
+      assert.deepEqual(requestsWhenParsed, [2, 3, 3]);
+      assert.equal(fake.requests.filter((request) => request.operation === 'ListCoverage').length, 3);
     } finally {
       diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
     }

@@ -23,4 +23,9 @@ describe('the next page token of a raw ListCoverage answer', () => {
     assert.equal(nextTokenIn(answer(['page-2'])), undefined);
     assert.equal(nextTokenIn(Buffer.from('{"resources": [], "nextToken": "page-2"')), undefined);
   });
+
+  it('is none when the key is written with escapes (that page is then asked for after the SDK parsed its answer)', () => {
+    assert.equal(nextTokenIn(Buffer.from('{"resources": [], "next\\u0054oken": "page-2"}')), undefined);
+    assert.equal(JSON.parse('{"next\\u0054oken": "page-2"}').nextToken, 'page-2');
+  });
 });

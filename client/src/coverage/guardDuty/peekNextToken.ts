@@ -26,6 +26,9 @@ export function peekNextToken(askForNextPage: (token: string) => boolean): Middl
 
 /** `nextToken` of a raw ListCoverage answer, as the SDK would give it (an empty token is no token). */
 export function nextTokenIn(body: Buffer): string | undefined {
+  // The last page has no token: it is not parsed twice. (A key written with escapes is missed, and that page
+  // then takes the usual way.)
+  if (!body.includes('"nextToken"')) return undefined;
   let page: unknown;
   try {
     page = JSON.parse(body.toString('utf8'));

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as diagnosticsChannel from 'node:diagnostics_channel';
-import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { CoverageResource, GuardDutyClient, paginateListCoverage } from '@aws-sdk/client-guardduty';
 import { createGuardDutyClient } from '../../client/src/coverage/guardDuty/createClient';
 import { COVERAGE_PAGE_SIZE, GuardDutyCoverageApi } from '../../client/src/coverage/guardDuty/guardDutyCoverageApi';
+import { ecsCoverageCriteria } from '../../client/src/coverage/guardDuty/ecsCoverageCriteria';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
 import { DETECTOR, manyClusters } from './support/fakeData';
 import { TEST_CREDENTIALS, useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';
@@ -82,6 +83,17 @@ describe('GuardDuty coverage access (real SDK against the fake)', () => {
     } finally {
       diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
     }
+  });
+
+  it("lists exactly what the SDK's own paginator lists, page by page, though it asks for each page early", async () => {
+    const client: GuardDutyClient = api['client'];
+    const query = { DetectorId: DETECTOR, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: { FilterCriterion: ecsCoverageCriteria() } };
+    const plain: CoverageResource[][] = [];
+    for await (const page of paginateListCoverage({ client }, query)) plain.push(page.Resources ?? []);
+    const early: CoverageResource[][] = [];
+    await api.listEcsCoverage(DETECTOR, {}, undefined, (page) => early.push(page));
+    assert.equal(plain.length, 3);
+    assert.deepEqual(early, plain);
   });
 
   it('asks the service for unhealthy clusters, one account or one cluster', async () => {

@@ -59,6 +59,9 @@ export function bundles({ production = false } = {}) {
       external: ['vscode'],
       define: quietSdk,
       plugins: [sdkSchemaKeys],
+      // The SDK's `import("node:http")` on the first request would start Node's ESM loader (~1.5 ms) for a
+      // module that `require` returns at once.
+      supported: { 'dynamic-import': false },
     },
     server: { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
     // The CLI: a small entry (arguments, help, version) that loads one command's bundle when it runs, so

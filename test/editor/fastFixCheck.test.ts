@@ -11,7 +11,7 @@ import { Analysis, analyzeText, reanalyze } from '../../server/src/service/analy
 import { toDiagnostic } from '../../server/src/service/diagnostics';
 import { appliedProposal, fixProposals } from '../../server/src/service/fixes';
 import { validate } from '../../server/src/service/validate';
-import { taskDefinitionOfSize } from '../../bench/support/inputs';
+import { taskDefinitionOfSize, templateOfSize } from '../../bench/support/inputs';
 import { realTaskDefinitionFiles } from '../support/realFiles';
 
 /** The plain path: make the edits, then analyse the whole new text and compare its syntax errors. */
@@ -43,12 +43,14 @@ function texts(): { name: string; text: string; uri: string; limit?: number }[] 
     ? fs
         .readdirSync(CFN)
         .filter((name) => /\.(ya?ml|template)$/.test(name))
-        .map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}`, limit: 8 }))
+        .map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}` }))
     : [];
   const big = taskDefinitionOfSize(1024 * 1024).replace('"privileged": false', '"privileged": true');
   const generated = [
     { name: 'a 1 MB task definition', text: big, uri: 'file:///big.json', limit: 6 },
     { name: 'the 1 MB task definition with CRLF line ends', text: big.replace(/\n/g, '\r\n'), uri: 'file:///crlf.json', limit: 6 },
+    { name: 'a 256 KB template made of the real ones', text: templateOfSize(256 * 1024), uri: 'file:///big.yaml', limit: 12 },
+    { name: 'the 256 KB template with CRLF line ends', text: templateOfSize(256 * 1024).replace(/\n/g, '\r\n'), uri: 'file:///crlf.yaml', limit: 6 },
     { name: 'a task definition with a syntax error', text: taskDefinitionOfSize(4096).replace('"essential": false,', '"essential": false,,'), uri: 'file:///broken.json' },
   ];
   return [...files, ...templates, ...generated];

@@ -22,17 +22,17 @@ export function yamlChangesKeepSyntax(parsed: ParsedJson, changes: readonly Text
   for (const collection of enclosingBlockCollections(text, root, start, end)) {
     const region = regionOf(text, collection);
     if (!region || start < region.start || end > region.end) continue;
-    // Parsing the region twice (old and new) costs more than parsing the new text once when it is most of a large
-    // text (a 66,000-item flow sequence in the edited container); on a small text either is quick.
-    if (text.length > SMALL_TEXT && 2 * (region.end - region.start) > text.length) return undefined;
-    const edited = standalone(text, region, changes);
+    const inert = inertFlowCollections(text, collection, changes);
+    const edited = standalone(text, region, inert, changes);
     // The innermost collection whose indentation the edited lines keep is the one parsed (an item appended to a
     // sequence is not inside its last item's mapping); one parse at most, then the caller parses everything.
-    if (!withinIndentation(edited, region.column)) continue;
+    if (!withinIndentation(edited.text, region.column)) continue;
     // A change at the line break before the collection's line must leave that line break first: the line before stays as it was.
-    if (region.start < lineStartOf(text, region.nodeOffset) && !/^\r?\n/.test(edited)) return undefined;
-    const original = standalone(text, region, []);
-    const clean = withinIndentation(original, region.column) && parsesAlone(original, collection.type, region.column) && parsesAlone(edited, collection.type, region.column);
+    if (region.start < lineStartOf(text, region.nodeOffset) && !/^\r?\n/.test(edited.text)) return undefined;
+    const original = standalone(text, region, inert, []);
+    // Parsing both costs more than parsing the new text once when they are most of a large text; on a small one either is quick.
+    if (text.length > SMALL_TEXT && original.text.length + edited.text.length > text.length) return undefined;
+    const clean = withinIndentation(original.text, region.column) && parsesAlone(original, collection.type, region.column) && parsesAlone(edited, collection.type, region.column);
     return clean ? true : undefined;
   }
   return undefined;
@@ -118,17 +118,70 @@ function nextLineIndentedLess(text: string, end: number, column: number): boolea
  * The region's text to parse alone, with the changes inside it made: the collection's first line with its `- `
  * prefixes blanked, so the collection starts at its own column as it does in place.
  */
-function standalone(text: string, region: Region, changes: readonly TextChange[]): string {
+function standalone(text: string, region: Region, inert: readonly TextChange[], changes: readonly TextChange[]): Fragment {
   const blanked = region.start === region.nodeOffset ? ' '.repeat(region.column) : '';
-  const ordered = [...changes].sort((a, b) => a.offset - b.offset);
+  const ordered = [...inert, ...changes].sort((a, b) => a.offset - b.offset);
   const pieces: string[] = [blanked];
+  const emptied: number[] = [];
+  let length = blanked.length;
   let cursor = region.start;
   for (const change of ordered) {
-    pieces.push(text.slice(cursor, change.offset), change.content);
+    const before = text.slice(cursor, change.offset);
+    length += before.length;
+    if (inert.includes(change)) emptied.push(length);
+    pieces.push(before, change.content);
+    length += change.content.length;
     cursor = change.offset + change.length;
   }
   pieces.push(text.slice(cursor, region.end));
-  return pieces.join('');
+  return { text: pieces.join(''), emptied };
+}
+
+/** A region's text to parse alone, and where in it the flow collections emptied to `[]` or `{}` are. */
+interface Fragment {
+  readonly text: string;
+  readonly emptied: readonly number[];
+}
+
+/**
+ * The flow collections (`[...]`, `{...}`) in a collection that are written on one line no change touches, each as
+ * a change that empties it: the region is parsed alone with `[]` and `{}` in their place, so a 66,000-item
+ * sequence beside the edited key costs nothing to check. Such a collection had no error (the text had none), and
+ * where the parse alone still reads `[]` as a flow collection (`readAsFlowCollections`), the full one reads as
+ * before: on one line no indentation reaches into it.
+ */
+function inertFlowCollections(text: string, collection: Node, changes: readonly TextChange[]): TextChange[] {
+  const inert: TextChange[] = [];
+  const visit = (node: Node | undefined): void => {
+    if (!node) return;
+    const first = text[node.offset];
+    // An alias's copy holds nodes elsewhere in the text.
+    if (first === '*') return;
+    if (first === '[' || first === '{') {
+      const end = trimmedEnd(text, node);
+      const lineStart = lineStartOf(text, node.offset);
+      const lineEnd = lineEndOf(text, end);
+      const oneLine = text[end - 1] === (first === '[' ? ']' : '}') && !/[\r\n]/.test(text.slice(node.offset, end));
+      const untouched = changes.every((change) => change.offset + change.length < lineStart || leavesLineEnd(text, lineEnd, change));
+      if (oneLine && untouched && end - node.offset > 2) inert.push({ offset: node.offset, length: end - node.offset, content: first === '[' ? '[]' : '{}' });
+      return;
+    }
+    for (const child of node.children ?? []) visit(child.type === 'property' ? child.children?.[1] : child);
+  };
+  visit(collection);
+  return inert;
+}
+
+/**
+ * Whether a change leaves the line ending at `lineEnd` and its line break as they are: it lies past the line break,
+ * or it starts at the line's end and what follows the line is still a line break (or the end of the text).
+ */
+function leavesLineEnd(text: string, lineEnd: number, change: TextChange): boolean {
+  const breakEnd = lineEnd + (text[lineEnd] === '\r' ? 2 : text[lineEnd] === '\n' ? 1 : 0);
+  if (change.offset >= breakEnd && breakEnd > lineEnd) return true;
+  if (change.offset !== lineEnd) return false;
+  const next = change.content.length > 0 ? change.content : text.slice(change.offset + change.length, change.offset + change.length + 2);
+  return next === '' || /^\r?\n/.test(next);
 }
 
 /** Every line with anything on it indented `column` or more, by spaces; no tab, lone carriage return or byte order mark to read differently. */
@@ -145,9 +198,28 @@ function withinIndentation(fragment: string, column: number): boolean {
 }
 
 /** Whether a fragment parses alone without an error, as one collection of the type given starting at `column`. */
-function parsesAlone(fragment: string, type: Node['type'], column: number): boolean {
-  const alone = parseYaml(fragment);
-  return alone.syntaxErrors.length === 0 && alone.tooDeepAt === undefined && alone.root?.type === type && columnOf(fragment, alone.root.offset) === column;
+function parsesAlone(fragment: Fragment, type: Node['type'], column: number): boolean {
+  const alone = parseYaml(fragment.text);
+  const clean = alone.syntaxErrors.length === 0 && alone.tooDeepAt === undefined && alone.root?.type === type && columnOf(fragment.text, alone.root.offset) === column;
+  return clean && readAsFlowCollections(fragment, alone.root!);
+}
+
+/**
+ * Whether each emptied flow collection is still read as one: a line's role can change with the lines before it
+ * (after a new `Key: 1` a more indented line continues its plain scalar, where `: ` in the full collection would
+ * be an error and `[]` is not). As a flow collection at the same place, the full one reads as it did: on one line
+ * its content depends on nothing around it.
+ */
+function readAsFlowCollections(fragment: Fragment, root: Node): boolean {
+  if (fragment.emptied.length === 0) return true;
+  const flowCollections = new Set<number>();
+  const visit = (node: Node | undefined): void => {
+    if (!node) return;
+    if ((node.type === 'array' || node.type === 'object') && (fragment.text[node.offset] === '[' || fragment.text[node.offset] === '{')) flowCollections.add(node.offset);
+    for (const child of node.children ?? []) visit(child.type === 'property' ? child.children?.[1] : child);
+  };
+  visit(root);
+  return fragment.emptied.every((offset) => flowCollections.has(offset));
 }
 
 /** No `%YAML` or `%TAG` directive: a tag handle defined there would not resolve in a fragment parsed alone. */

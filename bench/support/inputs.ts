@@ -74,6 +74,8 @@ export interface Inputs {
   /** Stress: describe output and concatenated templates are opened too. */
   readonly oneMb: string;
   readonly fiveMb: string;
+  /** A 1 MB CloudFormation YAML template made of the corpus templates: multi-resource templates as teams keep them. */
+  readonly oneMbTemplate: string;
 }
 
 export function benchmarkInputs(): Inputs {
@@ -83,6 +85,7 @@ export function benchmarkInputs(): Inputs {
     max64k: taskDefinitionOfSize(64 * 1024),
     oneMb: taskDefinitionOfSize(1024 * 1024),
     fiveMb: taskDefinitionOfSize(5 * 1024 * 1024),
+    oneMbTemplate: templateOfSize(1024 * 1024),
   };
 }
 

@@ -1,20 +1,31 @@
 // The esbuild options of every bundle, shared by scripts/build.mjs and the test that checks what the
 // extension loads at activation (test/coverageView/bundles.test.ts).
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const COMPILE_CACHE = fileURLToPath(new URL('../cli/src/compileCache.ts', import.meta.url));
 
 /** What cli/src/main.ts requires for each command, and the bundle beside dist/cli/ecs-guard.js that is. */
 export const CLI_COMMAND_BUNDLES = { './lint/lintCommand': './lint.js', './coverage/coverageCommand': './coverage.js' };
 
-/** Leaves the entry's `require` of a command to run time, pointed at that command's bundle. */
+/**
+ * Leaves the entry's `require` of a command to run time, pointed at that command's bundle and loaded through
+ * cli/src/compileCache.ts (a V8 code cache for the bundle).
+ */
 const commandBundlesExternal = {
   name: 'cli-command-bundles',
   setup(build) {
     build.onResolve({ filter: /^\.\/(lint|coverage)\// }, (args) => {
       const bundle = CLI_COMMAND_BUNDLES[args.path];
-      return bundle && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: bundle, external: true } : undefined;
+      return bundle && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: bundle, namespace: 'cli-command-bundle' } : undefined;
     });
+    build.onLoad({ filter: /.*/, namespace: 'cli-command-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(COMPILE_CACHE)}).requireBundle(require('node:path').join(__dirname, ${JSON.stringify(args.path)}));`,
+      loader: 'js',
+      resolveDir: ROOT,
+    }));
   },
 };
 
@@ -45,8 +56,10 @@ export function bundles({ production = false } = {}) {
     // `lint` never loads the AWS SDK, nor `coverage` the rule engine (see CLI_COMMAND_BUNDLES).
     cli: { ...common, entryPoints: ['cli/src/bin.ts'], outfile: 'dist/cli/ecs-guard.js', plugins: [commandBundlesExternal] },
     // Run from the sources (tests), the lint's worker threads load tsx; the bundle never does.
-    cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js', external: ['tsx/cjs'] },
-    cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js' },
+    // Both are compiled by node:vm (cli/src/compileCache.ts), where Node 20 has no loader for `import()`: the
+    // SDK's `import("node:http")` becomes a `require`, still run when reached.
+    cliLint: { ...common, entryPoints: ['cli/src/lint/lintCommand.ts'], outfile: 'dist/cli/lint.js', external: ['tsx/cjs'], supported: { 'dynamic-import': false } },
+    cliCoverage: { ...common, entryPoints: ['cli/src/coverage/coverageCommand.ts'], outfile: 'dist/cli/coverage.js', supported: { 'dynamic-import': false } },
     // A local GuardDuty look-alike for demos and manual testing; not shipped in the .vsix.
     fakeGuardDuty: { ...common, entryPoints: ['client/src/coverage/testing/fakeGuardDuty/main.ts'], outfile: 'dist/fake-guardduty/server.js' },
   };

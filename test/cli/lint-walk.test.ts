@@ -5,8 +5,8 @@ import { tempWorkspace } from '../support/cli';
 
 const TASK = '{ "family": "web", "containerDefinitions": [] }\n';
 
-// The folder walk builds display paths name by name and sorts with one collator: the same as the relative path
-// of each file (toDisplayPath) and String.prototype.localeCompare, which the report's order has always been.
+// The folder walk builds display paths name by name and sorts them: the same as the relative path of each file
+// (toDisplayPath) in the English collation's order, whatever the machine's locale.
 describe('ecs-guard lint: the folder walk', () => {
   let workspace: ReturnType<typeof tempWorkspace>;
   before(() => {
@@ -44,10 +44,7 @@ describe('ecs-guard lint: the folder walk', () => {
       assert.ok(targets.length > 5);
       for (const target of targets) assert.equal(target.displayPath, toDisplayPath(dir, target.absolutePath));
       const displayPaths = targets.map((target) => target.displayPath);
-      assert.deepEqual(
-        displayPaths,
-        [...displayPaths].sort((a, b) => a.localeCompare(b)),
-      );
+      assert.deepEqual(displayPaths, [...displayPaths].sort(new Intl.Collator('en').compare));
       assert.ok(!displayPaths.some((file) => file.includes('node_modules') || file.endsWith('.txt')));
     });
   }

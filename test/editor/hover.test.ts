@@ -61,6 +61,13 @@ describe('hover', () => {
       assertLines(lines, ['**pidMode** · string', '**Security Hub ECS.3**: must not be `host`.']);
     });
 
+    it('says which launch type and OS take pidMode and systemControls: Fargate for Linux containers only', () => {
+      assertLines(hoverLinesAt(`{ "pid|Mode": "task", "containerDefinitions": [] }`), [
+        '**Fargate**: only `task`, for Linux containers (platform version 1.4.0 or later); none for Windows containers.',
+      ]);
+      assertLines(hoverLinesAt(`[ { "name": "a", "image": "x", "system|Controls": [] } ]`), ['**Fargate**: Linux containers only (platform version 1.4.0 or later).']);
+    });
+
     it('says nothing about the describe wrapper itself', () => {
       assert.equal(hoverAt(`{ "task|Definition": { "containerDefinitions": [ { "name": "a", "image": "x" } ] }, "tags": [] }`), undefined);
       assert.equal(hoverAt(`{ "taskDefinition": { "containerDefinitions": [ { "name": "a", "image": "x" } ] }, "ta|gs": [] }`), undefined);

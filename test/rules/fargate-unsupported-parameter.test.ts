@@ -184,6 +184,37 @@ describe(RULE, () => {
       [`"ipcMode" is not valid on Fargate${REJECTS}`],
     );
   });
+
+  it('reports "pidMode": "task" and systemControls on a Windows Fargate task, which Fargate takes for Linux containers only', () => {
+    const windows = (family: string) => `{
+  "family": "win",
+  "requiresCompatibilities": ["FARGATE"],
+  "runtimePlatform": { "operatingSystemFamily": ${family} },
+  "networkMode": "awsvpc",
+  "pidMode": «"task"»,
+  "cpu": "1024",
+  "memory": "2048",
+  "containerDefinitions": [ { "name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis", «"systemControls"»: [ { "namespace": "net.ipv4.tcp_keepalive_time", "value": "500" } ] } ]
+}`;
+    expectFindings(RULE, windows('"WINDOWS_SERVER_2022_CORE"'), [
+      `"pidMode": "task" is not valid on Fargate (Fargate takes it for Linux containers only, and this is a WINDOWS_SERVER_2022_CORE task)${REJECTS}`,
+      `"systemControls" in container "iis" is not valid on Fargate (Fargate takes it for Linux containers only, and this is a WINDOWS_SERVER_2022_CORE task)${REJECTS}`,
+    ]);
+    // Without a family the images decide: these are Windows images.
+    const byImages = 'Fargate takes it for Linux containers only, and this is a Windows task (every container image is a Windows image)';
+    expectFindings(RULE, windows('null'), [`"pidMode": "task" is not valid on Fargate (${byImages})${REJECTS}`, `"systemControls" in container "iis" is not valid on Fargate (${byImages})${REJECTS}`]);
+    // A Linux task, and an unknown family: Fargate takes both.
+    for (const family of ['"LINUX"', '"${OS}"']) expectNoFindings(RULE, windows(family).replace(/[«»]/g, ''));
+  });
+
+  it('says on a Windows Fargate task that Fargate takes no host pidMode there either, when pid-mode-host is off', () => {
+    expectFindings(
+      RULE,
+      `{ "family": "win", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_FULL" }, "networkMode": "awsvpc", "pidMode": «"host"», "containerDefinitions": [ { "name": "iis", "image": "x" } ] }`,
+      [`"pidMode": "host" is not valid on Fargate (Fargate takes only "task", for Linux containers only, and this is a WINDOWS_SERVER_2019_FULL task)${REJECTS}`],
+      { rules: { 'pid-mode-host': 'off' } },
+    );
+  });
 });
 
 describe(`${RULE} docs`, () => {
@@ -216,6 +247,14 @@ describe(`${RULE} fixes`, () => {
 }`;
     assert.deepEqual(fixTitlesAt(RULE, doc), ['Remove "links"']);
     expectFix(RULE, doc, 'Remove "links"', doc.replace('      |"links": ["db"],\n', ''));
+    assert.equal(unattendedFixCount(RULE, doc), 0);
+  });
+
+  it('removes "pidMode": "task" from a Windows Fargate task', () => {
+    const doc =
+      '{ "family": "win", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }, "networkMode": "awsvpc", "pidMode": |"task", "containerDefinitions": [{ "name": "iis", "image": "x" }] }';
+    assert.deepEqual(fixTitlesAt(RULE, doc), ['Remove "pidMode"']);
+    expectFix(RULE, doc, 'Remove "pidMode"', doc.replace(' "pidMode": |"task",', ''));
     assert.equal(unattendedFixCount(RULE, doc), 0);
   });
 

@@ -87,6 +87,19 @@ describe('one finding per problem: rules that would report the same value for th
     );
   });
 
+  it('"pidMode": "task" and systemControls: Fargate takes them for Linux only, so an error on Windows Fargate and a Windows warning elsewhere', () => {
+    const onWindows = {
+      'Fargate, Linux': [],
+      'Fargate, Windows': ['fargate-unsupported-parameter error'],
+      'EC2, Linux': [],
+      'EC2, Windows': ['windows-unsupported-parameter warning'],
+      'EXTERNAL, Linux': [],
+      'EXTERNAL, Windows': ['windows-unsupported-parameter warning'],
+    };
+    expectOnEveryPlatform(['pidMode'], { pidMode: 'task' }, {}, onWindows);
+    expectOnEveryPlatform(['containerDefinitions', 0, 'systemControls'], {}, { systemControls: [{ namespace: 'net.ipv4.tcp_keepalive_time', value: '500' }] }, onWindows);
+  });
+
   it('"privileged": true: privileged-container only, an error where Fargate rejects it (ECS.4 either way)', () => {
     expectOnEveryPlatform(
       ['containerDefinitions', 0, 'privileged'],
@@ -117,6 +130,18 @@ describe('one finding per problem: rules that would report the same value for th
     assert.deepEqual(findingsOn('EC2, Linux', path, { networkMode: undefined }, container), []);
     assert.deepEqual(findingsOn('EC2, Windows', path, { networkMode: undefined }, container), []);
     assert.deepEqual(findingsOn('Fargate, Linux', path, { networkMode: 'bridge' }, container), ['host-port-mismatch error']);
+  });
+
+  it('a root user in host network mode: the user rule of the platform (ECS.20/21), not the retired ECS.1 as well', () => {
+    const user = ['containerDefinitions', 0, 'user'];
+    const byOs = (linux: string[], windows: string[]) =>
+      Object.fromEntries(Object.keys(PLATFORMS).map((platform) => [platform, platform.endsWith('Windows') ? windows : linux])) as Record<Platform, string[]>;
+    // "root" is no Windows account, so windows-non-admin-user leaves it to ECS.1's rule.
+    expectOnEveryPlatform(user, { networkMode: 'host' }, { user: 'root' }, byOs(['linux-non-root-user warning'], ['host-network-root-user warning']));
+    expectOnEveryPlatform(user, { networkMode: 'host' }, { user: '' }, byOs(['linux-non-root-user warning'], ['windows-non-admin-user warning']));
+    // With the current control's rule off, the retired control's rule reports it.
+    expectOnEveryPlatform(user, { networkMode: 'host' }, { user: 'root' }, byOs(['host-network-root-user warning'], ['host-network-root-user warning']), 'linux-non-root-user');
+    expectOnEveryPlatform(user, { networkMode: 'host' }, { user: '' }, byOs(['linux-non-root-user warning'], ['host-network-root-user warning']), 'windows-non-admin-user');
   });
 
   describe('with the Security Hub rule turned off, what ECS rejects or does not support is still reported', () => {

@@ -119,7 +119,8 @@ describe(RULE, () => {
       findings.map((finding) => [finding.ruleId, finding.severity, finding.path.join('.')]),
       [
         ['fargate-unsupported-parameter', 'error', 'ipcMode'],
-        [RULE, 'warning', 'pidMode'],
+        // "This isn't supported for Windows containers on Fargate" (TaskDefinition pidMode): Fargate's to report.
+        ['fargate-unsupported-parameter', 'error', 'pidMode'],
         ['fargate-unsupported-parameter', 'error', 'containerDefinitions.0.links'],
         [RULE, 'warning', 'containerDefinitions.0.readonlyRootFilesystem'],
       ],

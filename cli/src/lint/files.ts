@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { compileGlob, GlobSyntaxError } from '../../../server/src/engine';
 import { errorCode } from './fileAccess';
 import { isLintedFileName } from './lintedFiles';
+import { compareNames } from './nameOrder';
 
 export interface LintTarget {
   readonly absolutePath: string;
@@ -69,9 +70,6 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
   }
   return { targets: [...targets.values()].sort((a, b) => compareNames(a.displayPath, b.displayPath)), problems };
 }
-
-/** `a.localeCompare(b)`, the order of the report, with one collator instead of one per comparison. */
-const compareNames = new Intl.Collator().compare;
 
 /** picomatch's reading of a command-line glob; loaded only for an argument that is not a file or folder. */
 function scanGlob(arg: string): { isGlob: boolean; base: string } {

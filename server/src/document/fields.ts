@@ -197,7 +197,7 @@ export const FIELDS: readonly Field[] = [
     values: PID_MODES,
     recommended: 'task',
     check: {},
-    requires: ['**Security Hub ECS.3**: must not be `host`.', `${FARGATE}: only \`task\` (Linux platform version 1.4.0 or later).`],
+    requires: ['**Security Hub ECS.3**: must not be `host`.', `${FARGATE}: only \`task\`, for Linux containers (platform version 1.4.0 or later); none for Windows containers.`],
   }),
   field('ipcMode', 'string', "IPC namespace of the containers: the host's, one per task, or private to each container.", {
     anchor: 'task_definition_ipcmode',
@@ -380,7 +380,10 @@ export const FIELDS: readonly Field[] = [
     requires: ['**Security Hub ECS.9**: every container needs one, with a `logDriver`.'],
   }),
   field(`${C}.healthCheck`, 'object', 'Command Docker runs in the container to decide whether it is healthy.', { anchor: 'container_definition_healthcheck' }),
-  field(`${C}.systemControls`, 'array of objects', 'Kernel parameters (`sysctl`) set in the container.', { anchor: ANCHOR.container }),
+  field(`${C}.systemControls`, 'array of objects', 'Kernel parameters (`sysctl`) set in the container.', {
+    anchor: ANCHOR.container,
+    requires: [`${FARGATE}: Linux containers only (platform version 1.4.0 or later).`],
+  }),
   field(`${C}.systemControls.*.namespace`, 'string', 'The kernel parameter, for example `net.ipv4.tcp_keepalive_time`.'),
   field(`${C}.systemControls.*.value`, 'string', 'Its value.'),
   field(`${C}.resourceRequirements`, 'array of objects', 'GPUs or inference accelerators reserved for the container.', { anchor: ANCHOR.container }),

@@ -1,16 +1,11 @@
 import { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
 import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YamlNode, Parser, Scalar, visit, YAMLParseError } from 'yaml';
+import { INTRINSIC_FUNCTIONS } from './cloudformation/intrinsics';
 import { MAX_NESTING_DEPTH, ParsedJson } from './parse';
 import { BranchNode, LeafNode } from './treeNode';
 
 /** CloudFormation's short intrinsic tags and the long form each stands for. */
-const SHORT_TAGS: ReadonlyMap<string, string> = new Map([
-  ['!Ref', 'Ref'],
-  ['!Condition', 'Condition'],
-  ...['Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Split', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString'].map(
-    (name): [string, string] => [`!${name}`, `Fn::${name}`],
-  ),
-]);
+const SHORT_TAGS: ReadonlyMap<string, string> = new Map(INTRINSIC_FUNCTIONS.map((each) => [each.shortTag, each.name]));
 
 /** Aliases deeper than this are not followed (a billion-laughs document must not hang the server). */
 const MAX_ALIAS_DEPTH = 16;

@@ -1,6 +1,7 @@
-import { findNodeAtLocation, getLocation, JSONPath, Location, Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, JSONPath, Location, Node, SyntaxKind } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
 import { arrayItems, stringValue } from '../document/json';
+import { IntrinsicFunction } from '../document/cloudformation/intrinsics';
 import { ResourceField } from '../document/resourceFields';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
 import { Analysis, analyzeText } from '../service/analysis';
@@ -8,7 +9,9 @@ import { EditSpan, editSpan } from './editSpan';
 import { DocumentedField, FieldDoc, fieldDocAt, fieldKey, fieldMarkdown, fieldsOf } from './fieldDocs';
 import { propertyChoices, ResourcePlace, resourceFieldDoc, resourceFieldMarkdown, resourceKeyName, resourcePlace } from './resourceDocs';
 import { ArgumentChoice, intrinsicArgumentChoices } from './intrinsicArguments';
+import { intrinsicFunctionsAt, intrinsicItem } from './intrinsicFunctions';
 import { newContainerCompletion } from './newContainer';
+import { subVariableCompletions } from './subVariables';
 import { FrameOptions, taskFrame } from './taskPath';
 import { cpuChoices, memoryChoices, taskSizeChoices } from './taskSize';
 import { tokensAround } from './tokens';
@@ -28,6 +31,10 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
   const edit = editSpan(document, offset, tokens.current, tokens.next);
   const standIn = location.isAtPropertyKey ? (edit.colonFollows ? '""' : '"": 0,') : ' 0,';
   const objectPath = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  if (!location.isAtPropertyKey && tokens.current?.kind === SyntaxKind.StringLiteral) {
+    const subVariables = subVariableCompletions(parsed.root, location.path, document, offset, tokens.current.start);
+    if (subVariables) return subVariables;
+  }
   const argumentChoices = location.isAtPropertyKey ? undefined : intrinsicArgumentChoices(parsed.root, location.path);
   if (argumentChoices) return argumentCompletions(argumentChoices, edit);
   const place = resourcePlace(analysis.resources, objectPath);
@@ -43,8 +50,12 @@ export function complete(analysis: Analysis, position: Position, options: FrameO
     const objectPath = location.path.slice(0, -1);
     const taskPath = frame.toTaskPath(objectPath);
     if (!taskPath) return [];
+    const objectNode = findNodeAtLocation(root, objectPath);
+    const inArray = typeof taskPath[taskPath.length - 1] === 'number';
+    const functions = frame.shape === 'cloudformation' ? intrinsicFunctionsAt(fieldDocAt(inArray ? taskPath.slice(0, -1) : taskPath), inArray, objectNode, edit.start, root) : undefined;
+    if (functions) return intrinsicCompletions(functions, edit);
     const keyOf = (doc: FieldDoc) => frame.keyName(fieldKey(doc));
-    return propertyCompletions(fieldsOf(taskPath), findNodeAtLocation(root, objectPath), edit, taskDefinition, keyOf, (doc) => fieldMarkdown(doc, frame.keyName));
+    return propertyCompletions(fieldsOf(taskPath), objectNode, edit, taskDefinition, keyOf, (doc) => fieldMarkdown(doc, frame.keyName));
   }
   const taskPath = frame.toTaskPath(location.path);
   // A value is already complete before the cursor: nothing to insert here.
@@ -63,6 +74,11 @@ function completeResource(place: ResourcePlace, location: Location, root: Node, 
   if (location.isAtPropertyKey) {
     const objectNode = findNodeAtLocation(root, location.path.slice(0, -1));
     const typed = objectNode?.children?.map((property) => property.children?.[0]).find((key) => key?.offset === edit.start);
+    const { apiPath } = place;
+    const inArray = typeof apiPath[apiPath.length - 1] === 'number';
+    const entry = place.fields.at(inArray ? apiPath.slice(0, -1) : apiPath);
+    const functions = place.resource.form === 'template' ? intrinsicFunctionsAt(entry, inArray, objectNode, edit.start, root) : undefined;
+    if (functions) return intrinsicCompletions(functions, edit);
     const keyOf = (entry: ResourceField) => resourceKeyName(place, entry);
     return propertyCompletions(propertyChoices(place, objectNode, typed), objectNode, edit, undefined, keyOf, markdown);
   }
@@ -75,6 +91,14 @@ function completeResource(place: ResourcePlace, location: Location, root: Node, 
   const doc = resourceFieldDoc(entry);
   const choices = inArray ? itemChoices(doc, findNodeAtLocation(root, location.path.slice(0, -1)), edit) : valueChoices(doc, apiPath, undefined);
   return valueCompletions(doc, choices, edit, markdown(entry));
+}
+
+/** Intrinsic function names as keys, with a snippet for the argument. */
+function intrinsicCompletions(functions: readonly IntrinsicFunction[], edit: EditSpan): CompletionItem[] {
+  return functions.map((fn, index) => {
+    const newText = edit.colonFollows ? `"${fn.name}"` : `"${fn.name}": ${fn.argumentSnippet ?? '$1'}${edit.needsComma ? ',' : ''}`;
+    return intrinsicItem(fn, index, edit.range, newText, edit.quoted ? `"${fn.name}"` : fn.name);
+  });
 }
 
 /** The names a `Ref` or an `Fn::If` condition takes, as JSON strings. */

@@ -1,7 +1,8 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, propertyOf } from '../document/json';
 import { templateName } from '../document/cloudformation/names';
-import { isIntrinsicName, withoutIfBranches } from '../document/cloudformation/template';
+import { isIntrinsicName } from '../document/cloudformation/intrinsics';
+import { withoutIfBranches } from '../document/cloudformation/template';
 import { TaskDefinitionDocument, TaskDefinitionShape } from '../document/taskDefinition';
 import { Analysis } from '../service/analysis';
 

@@ -1,16 +1,18 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { arrayItems, booleanValue, childValue, isPlaceholderNode, keyOf, nodeAt, pathOf, stringValue } from '../document/json';
-import { isFargate, isWindows } from '../document/facts';
+import { describePlatform, isFargate, isWindows, platform, Platform } from '../document/facts';
 import { removeValue } from '../document/jsonEdit';
 import { ContainerView, ObjectView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { FixData, FixProposal, RuleContext } from './rule';
 
 /**
  * The one answer to "what does ECS not take on Fargate, or for Windows containers?": the task definition parameters
- * the ECS documentation marks so, one row per parameter, each with the page that says so. fargate-unsupported-parameter
- * and windows-unsupported-parameter report what the table finds, except the values another rule reports itself
- * (`reportedBy`): a value a Security Hub control also fails (pidMode host, privileged, host network mode), or the
- * network mode on Fargate, which has a rule of its own. Those rules ask the table (`notTakenBy`) and say both facts
+ * the ECS documentation marks so, one row per parameter, each with the page that says so. A row is looked up by launch
+ * type and operating system: `where` is Fargate (every OS) or Windows (every launch type), and a row can narrow
+ * itself to one OS (`os`), or read it (`find`), for what the documentation says of Windows containers on Fargate.
+ * fargate-unsupported-parameter and windows-unsupported-parameter report what the table finds, except the values
+ * another rule reports itself (`reportedBy`): a value a Security Hub control also fails (pidMode host, privileged, host
+ * network mode), or the network mode on Fargate, which has a rule of its own. Those rules ask the table (`notTakenBy`) and say both facts
  * in one finding, so no value gets two findings for one problem; with those rules turned off the unsupported-parameter
  * rules report it, so turning off a control never hides what ECS rejects. Each rule's docs page lists the rows with
  * their sources.
@@ -25,9 +27,17 @@ const SOURCES = {
   taskNetworking: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html',
   runtimePlatform: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html',
   hostVolume: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html',
+  systemControl: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html',
 } as const;
 
+/** Whose list a row is on: Fargate's (the task requires FARGATE, any OS) or Windows' (a Windows task, any launch type). */
 type Where = 'fargate' | 'windows';
+
+/** What a row is asked: the list, and the task's operating system, which decides some Fargate facts. */
+interface Lookup {
+  readonly where: Where;
+  readonly platform: Platform;
+}
 
 /** One parameter's value that ECS does not take somewhere. */
 interface Unsupported {
@@ -53,10 +63,12 @@ interface Row {
   /** Below the task or container object. */
   readonly path: readonly string[];
   readonly where: readonly Where[];
+  /** Only on a task of this operating system ("not supported for Windows containers on Fargate"); any by default. */
+  readonly os?: 'windows';
   /** The AWS page that says so (the rule's docs page cites it too). */
   readonly source: string;
   /** The values ECS does not take; by default any value that sets something (not null, false, "", [] or {}). */
-  readonly find?: (node: Node, where: Where) => Unsupported[];
+  readonly find?: (node: Node, lookup: Lookup) => Unsupported[];
 }
 
 /** The rows, in the order of the ECS parameter reference. */
@@ -90,6 +102,7 @@ const ROWS: readonly Row[] = [
   { scope: 'container', path: ['dockerSecurityOptions', '*'], where: ['windows'], source: SOURCES.containerDefinition, find: windowsSecurityOption },
   { scope: 'container', path: ['ulimits'], where: ['windows'], source: SOURCES.containerDefinition },
   { scope: 'container', path: ['systemControls'], where: ['windows'], source: SOURCES.containerDefinition },
+  { scope: 'container', path: ['systemControls'], where: ['fargate'], os: 'windows', source: SOURCES.systemControl, find: onlyLinuxOnFargate },
   { scope: 'container', path: ['resourceRequirements', '*'], where: ['fargate'], source: SOURCES.fargate, find: gpu },
 ];
 
@@ -122,9 +135,10 @@ interface Answer {
 
 function answer(doc: TaskDefinitionDocument, where: Where): Answer {
   const { task: taskRows, container: containerRows } = ROWS_BY_KEY[where];
+  const lookup: Lookup = { where, platform: platform(doc) };
   const found: Unsupported[] = [];
-  if (doc.task) check(doc.task, taskRows, where, found, undefined);
-  for (const container of doc.containers) check(container, containerRows, where, found, container);
+  if (doc.task) check(doc.task, taskRows, lookup, found, undefined);
+  for (const container of doc.containers) check(container, containerRows, lookup, found, container);
   found.sort((a, b) => a.node.offset - b.node.offset);
   return { all: found, byNode: new Map(found.map((each) => [each.node, each])) };
 }
@@ -155,7 +169,7 @@ const ROWS_BY_KEY: Record<Where, Record<Row['scope'], Map<string, Row[]>>> = {
   windows: { task: rowsByKey('windows', 'task'), container: rowsByKey('windows', 'container') },
 };
 
-function check(object: ObjectView, byKey: Map<string, Row[]>, where: Where, found: Unsupported[], container: ContainerView | undefined): void {
+function check(object: ObjectView, byKey: Map<string, Row[]>, lookup: Lookup, found: Unsupported[], container: ContainerView | undefined): void {
   for (const property of object.node.children ?? []) {
     const key = property.children?.[0]?.value;
     const value = property.children?.[1];
@@ -164,9 +178,10 @@ function check(object: ObjectView, byKey: Map<string, Row[]>, where: Where, foun
     // A repeated key: the last one wins, as in JSON.parse.
     if (object.get(key as string) !== value) continue;
     for (const row of rows) {
+      if (row.os && row.os !== lookup.platform.os) continue;
       for (const node of matching(value, row.path, 1)) {
         if (node.type === 'null' || isPlaceholderNode(node)) continue;
-        const unsupported = row.find ? row.find(node, where) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : [];
+        const unsupported = row.find ? row.find(node, lookup) : setsSomething(node) ? [{ node, subject: subjectOf(row.path), remove: pathOf(node) }] : [];
         for (const each of unsupported) found.push({ ...each, container });
       }
     }
@@ -247,16 +262,32 @@ function windowsArchitecture(node: Node): Unsupported[] {
 }
 
 /**
- * Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later); Windows takes no pidMode at all. The host
- * mode is pid-mode-host's to report, since Security Hub ECS.3 fails it too.
+ * Fargate takes `"pidMode": "task"` on Linux only (platform 1.4.0 or later): "This isn't supported for Windows
+ * containers on Fargate"; Windows takes no pidMode at all. The host mode is pid-mode-host's to report, since Security
+ * Hub ECS.3 fails it too.
  */
-function pidMode(node: Node, where: Where): Unsupported[] {
+function pidMode(node: Node, { where, platform }: Lookup): Unsupported[] {
   const value = stringValue(node);
   if (value === undefined) return [];
   const reportedBy = value === 'host' ? { reportedBy: ['pid-mode-host'] } : {};
   if (where === 'windows') return [{ node, subject: `"pidMode": "${value}"`, remove: pathOf(node), ...reportedBy }];
-  if (value !== 'host') return [];
-  return [{ node, subject: '"pidMode": "host"', instead: 'Fargate takes only "task"', remove: pathOf(node), ...reportedBy }];
+  if (value === 'host') {
+    const instead = platform.os === 'windows' ? `Fargate takes only "task", for Linux containers only, and this is ${describePlatform(platform)}` : 'Fargate takes only "task"';
+    return [{ node, subject: '"pidMode": "host"', instead, remove: pathOf(node), ...reportedBy }];
+  }
+  if (platform.os !== 'windows') return [];
+  return [{ node, subject: `"pidMode": "${value}"`, instead: linuxOnlyOnFargate(platform), remove: pathOf(node) }];
+}
+
+/** A parameter Fargate takes for Linux containers only: "This isn't supported for Windows containers on Fargate". */
+function onlyLinuxOnFargate(node: Node, { platform }: Lookup): Unsupported[] {
+  if (!setsSomething(node)) return [];
+  const key = keyOf(node)?.value as string;
+  return [{ node, subject: `"${key}"`, instead: linuxOnlyOnFargate(platform), remove: pathOf(node) }];
+}
+
+function linuxOnlyOnFargate(platform: Platform): string {
+  return `Fargate takes it for Linux containers only, and this is ${describePlatform(platform)}`;
 }
 
 /** Neither Fargate nor Windows containers run privileged; privileged-container reports it, since Security Hub ECS.4 fails it too. */

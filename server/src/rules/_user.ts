@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { isPlaceholderNode } from '../document/json';
+import { booleanValue, isPlaceholderNode } from '../document/json';
 import { ObjectView } from '../document/taskDefinition';
 
 /** Shared by the Security Hub user rules (ECS.1, ECS.20, ECS.21): who a container runs as. */
@@ -34,4 +34,13 @@ export function isRootUser(value: string): boolean {
 /** Windows account names are case-insensitive. */
 export function isWindowsAdminUser(value: string): boolean {
   return value.toLowerCase() === 'containeradministrator';
+}
+
+/**
+ * Whether a container may run privileged: `privileged` is set to anything but `false` or `null` (a placeholder is
+ * unknown, so it may). The AWS Config rule behind ECS.1 passes a host-mode container that opts into privileged mode.
+ */
+export function mayRunPrivileged(container: ObjectView): boolean {
+  const privileged = container.get('privileged');
+  return privileged !== undefined && privileged.type !== 'null' && booleanValue(privileged) !== false;
 }

@@ -79,7 +79,9 @@ export const resourceRules: readonly ResourceRule[] = [
   taskSetPublicIp,
 ];
 
-export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules, ...resourceRules].map((rule) => rule.meta).sort((a, b) => a.id.localeCompare(b.id));
+// By id in localeCompare's order, which for ids (lower-case letters, digits and hyphens) is the order of their
+// character codes: compared as such, loading the catalog sets up no ICU collator (~5 ms of a CLI run).
+export const allRuleMetas: readonly RuleMeta[] = [...syntaxRules, ...contentRules, ...resourceRules].map((rule) => rule.meta).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const ruleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
 

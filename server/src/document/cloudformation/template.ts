@@ -1,5 +1,6 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { childValue, propertyOf, stringValue } from '../json';
+import { isIntrinsicName } from './intrinsics';
 
 /** A resource of a CloudFormation template: where it is and what it declares. */
 export interface TemplateResource {
@@ -69,11 +70,6 @@ function parametersOf(parametersNode: Node | undefined): Map<string, TemplatePar
     });
   }
   return parameters;
-}
-
-/** Whether a key names an intrinsic function: `Ref`, `Condition`, `Fn::...`. */
-export function isIntrinsicName(key: string | number | undefined): boolean {
-  return typeof key === 'string' && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'));
 }
 
 /**

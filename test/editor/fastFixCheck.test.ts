@@ -9,7 +9,7 @@ import { codeActions } from '../../server/src/editor/codeActions';
 import { FixProposal } from '../../server/src/rules/rule';
 import { Analysis, analyzeText, reanalyze } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
-import { appliedProposal, fixProposals } from '../../server/src/service/fixes';
+import { appliedProposal, documentsFor, fixProposals } from '../../server/src/service/fixes';
 import { validate } from '../../server/src/service/validate';
 import { taskDefinitionOfSize, templateOfSize } from '../../bench/support/inputs';
 import { realTaskDefinitionFiles } from '../support/realFiles';
@@ -81,6 +81,28 @@ describe('fixes checked on the edited region', () => {
         );
       }
       if (findings.some((finding) => finding.fix)) assert.ok(checked > 0);
+    });
+  }
+});
+
+/** The plain lookup: every task definition of the document asked for the path, exactly then containing. */
+function plainDocumentsFor(analysis: Analysis, path: (string | number)[]) {
+  const located = (exact: boolean) =>
+    analysis.taskDefinitions.flatMap((doc) => {
+      if (!doc.template) return exact ? [{ doc, path }] : [];
+      const apiPath = doc.template.apiPath(path, exact);
+      return apiPath ? [{ doc, path: apiPath }] : [];
+    });
+  return [...located(true), ...located(false)];
+}
+
+describe('the task definitions a fix looks in, found by the resource its path names', () => {
+  for (const { name, text, uri } of texts()) {
+    it(`${name}: the same task definitions, in the same order, with the same paths, as asking every one`, () => {
+      const analysis = analyzeText(text, uri);
+      const findings = validate(analysis);
+      const paths = [...findings.map((finding) => finding.path), [], ['Resources'], ['Resources', 'Missing', 'Properties'], ['containerDefinitions', 0]];
+      for (const path of paths.slice(0, 400)) assert.deepEqual(documentsFor(analysis, path), plainDocumentsFor(analysis, path), JSON.stringify(path));
     });
   }
 });

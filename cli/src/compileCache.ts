@@ -87,18 +87,38 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
+/** How many builds of one bundle keep their cache: two installed versions used in turn must not evict each other. */
+const CACHED_BUILDS = 4;
+/** A temporary file this old was left by a killed process (a write takes milliseconds). */
+const LEFTOVER_MS = 60_000;
+
 /** Writes the cache by a rename, so that a process starting meanwhile reads the old file or the new, whole. */
-function saveCache(script: vm.Script, cacheFile: string, stalePrefix: string): void {
-  const folder = path.dirname(cacheFile);
+function saveCache(script: vm.Script, cacheFile: string, bundlePrefix: string): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(temporary, cacheFile);
-    // The bundles of earlier versions (and their files left by a killed process) would only fill the disk.
-    for (const entry of fs.readdirSync(folder)) {
-      if (entry.startsWith(stalePrefix) && entry !== path.basename(cacheFile)) fs.rmSync(path.join(folder, entry), { force: true });
-    }
+    pruneCaches(path.dirname(cacheFile), bundlePrefix);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do: the cache is only a cache.
+    }
   }
+}
+
+/** Keeps the newest CACHED_BUILDS caches of a bundle, and removes the temporary files killed processes left. */
+function pruneCaches(folder: string, bundlePrefix: string): void {
+  const now = Date.now();
+  const caches: { file: string; mtimeMs: number }[] = [];
+  for (const entry of fs.readdirSync(folder)) {
+    if (!entry.startsWith(bundlePrefix)) continue;
+    const file = path.join(folder, entry);
+    const { mtimeMs } = fs.statSync(file);
+    if (entry.endsWith('.bin')) caches.push({ file, mtimeMs });
+    else if (entry.endsWith('.tmp') && now - mtimeMs > LEFTOVER_MS) fs.rmSync(file, { force: true });
+  }
+  caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of caches.slice(CACHED_BUILDS)) fs.rmSync(file, { force: true });
 }

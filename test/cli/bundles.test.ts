@@ -47,4 +47,13 @@ describe('CLI bundles', () => {
       [],
     );
   });
+
+  // GuardDuty's schemas of all 80 operations were a quarter of the bundle, evaluated at every start.
+  it('coverage keeps the GuardDuty schemas of the operations it calls, not the others', async function () {
+    this.timeout(30_000);
+    const { bundles } = (await import(path.join(ROOT, 'scripts', 'bundles.mjs'))) as { bundles: () => Record<CliBundle, esbuild.BuildOptions> };
+    const [output] = (await esbuild.build({ ...bundles().cliCoverage, absWorkingDir: ROOT, write: false, sourcemap: false, logLevel: 'silent' })).outputFiles;
+    for (const operation of ['ListDetectors', 'ListCoverage', 'GetCoverageStatistics']) assert.match(output.text, new RegExp(`\\b${operation}Request\\$`), operation);
+    for (const unused of ['CreateDetector', 'UpdateTrustedEntitySet', 'GetFindings']) assert.doesNotMatch(output.text, new RegExp(`\\b${unused}Request\\$`), unused);
+  });
 });

@@ -107,22 +107,47 @@ describe('ecs-guard: the code cache of the command bundles', function () {
     });
   }
 
-  it("keys the cache by the bundle's content, and removes the cache of another build", async () => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-cli-copy-'));
-    try {
-      for (const name of ['ecs-guard.js', 'lint.js']) fs.copyFileSync(path.join(ROOT, 'dist/cli', name), path.join(copy, name));
-      await run(LINT, { home }, path.join(copy, 'ecs-guard.js'));
+  describe('builds', () => {
+    let copy: string;
+    beforeEach(() => (copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-cli-copy-'))));
+    afterEach(() => fs.rmSync(copy, { recursive: true, force: true }));
+    const original = () => fs.readFileSync(path.join(ROOT, 'dist/cli/lint.js'), 'utf8');
+    /** Runs a copy of the CLI whose lint bundle is `lint`. */
+    const runBuild = async (lint: string) => {
+      fs.copyFileSync(path.join(ROOT, 'dist/cli/ecs-guard.js'), path.join(copy, 'ecs-guard.js'));
+      fs.writeFileSync(path.join(copy, 'lint.js'), lint);
+      return run(LINT, { home }, path.join(copy, 'ecs-guard.js'));
+    };
+
+    it("keys the cache by the bundle's content, and keeps two builds used in turn", async () => {
+      await runBuild(original());
       const [first] = cacheFiles(home).keys();
       // Same length, other content: V8 alone would take the old cache (it checks a source's length, not its text).
-      const lint = fs.readFileSync(path.join(copy, 'lint.js'), 'utf8');
-      fs.writeFileSync(path.join(copy, 'lint.js'), lint.replace('"use strict";', "'use strict';"));
-      assert.deepEqual(await run(LINT, { home }, path.join(copy, 'ecs-guard.js')), uncached);
-      const [second, ...others] = cacheFiles(home).keys();
-      assert.deepEqual(others, []);
-      assert.notEqual(second, first);
-    } finally {
-      fs.rmSync(copy, { recursive: true, force: true });
-    }
+      assert.deepEqual(await runBuild(original().replace('"use strict";', "'use strict';")), uncached);
+      const both = cacheFiles(home);
+      assert.equal(both.size, 2);
+      assert.ok(both.has(first));
+      assert.deepEqual(await runBuild(original()), uncached);
+      assert.deepEqual(cacheFiles(home), both);
+    });
+
+    it('keeps the newest four builds, and removes what a killed process left', async () => {
+      await runBuild(original());
+      const [oldest] = cacheFiles(home).keys();
+      const folder = path.join(home, 'ecs-guard', 'v8-code-cache');
+      const leftOver = path.join(folder, `${oldest}.4242.tmp`);
+      const writing = path.join(folder, `${oldest}.4343.tmp`);
+      fs.writeFileSync(leftOver, 'half a cache');
+      fs.writeFileSync(writing, 'half a cache');
+      const twoMinutesAgo = new Date(Date.now() - 120_000);
+      fs.utimesSync(leftOver, twoMinutesAgo, twoMinutesAgo);
+      for (const build of [1, 2, 3, 4]) assert.deepEqual(await runBuild(`${original()}\n// build ${build}\n`), uncached);
+      const names = [...cacheFiles(home).keys()];
+      assert.equal(names.filter((name) => name.endsWith('.bin')).length, 4);
+      assert.ok(!names.includes(oldest));
+      assert.ok(!names.includes(path.basename(leftOver)));
+      assert.ok(names.includes(path.basename(writing)));
+    });
   });
 
   it('is not used in a folder others may write to', async () => {

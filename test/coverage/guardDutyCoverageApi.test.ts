@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as diagnosticsChannel from 'node:diagnostics_channel';
+import { CoverageResource, GuardDutyClient, paginateListCoverage } from '@aws-sdk/client-guardduty';
 import { createGuardDutyClient } from '../../client/src/coverage/guardDuty/createClient';
 import { COVERAGE_PAGE_SIZE, GuardDutyCoverageApi } from '../../client/src/coverage/guardDuty/guardDutyCoverageApi';
+import { ecsCoverageCriteria } from '../../client/src/coverage/guardDuty/ecsCoverageCriteria';
 import { FakeGuardDuty, startFakeGuardDuty } from '../../client/src/coverage/testing/fakeGuardDuty/fakeGuardDutyServer';
 import { DETECTOR, manyClusters } from './support/fakeData';
 import { TEST_CREDENTIALS, useIsolatedAwsEnvironment } from './support/isolatedAwsEnvironment';
@@ -54,6 +56,44 @@ describe('GuardDuty coverage access (real SDK against the fake)', () => {
     } finally {
       diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
     }
+  });
+
+  it('asks for the next page as soon as an answer shows its token, before the SDK has parsed that page', async () => {
+    const created: string[] = [];
+    const onRequest = (message: unknown) => created.push((message as { request: { path: string } }).request.path);
+    diagnosticsChannel.subscribe('http.client.request.start', onRequest);
+    // Outside the SDK's deserializer, it sees each page parsed (ListCoverage is the call with MaxResults).
+    // The real client of the API, reached for this test.
+    const requestsWhenParsed: number[] = [];
+    const client: GuardDutyClient = api['client'];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        if ('MaxResults' in args.input) requestsWhenParsed.push(created.filter((path) => path.endsWith('/coverage')).length);
+        return result;
+      },
+      { step: 'deserialize', priority: 'high', name: 'testPageParsed' },
+    );
+    try {
+      const resources = await api.listEcsCoverage(DETECTOR);
+      assert.equal(new Set(resources.map((resource) => resource.ResourceId)).size, 120);
+      // Three pages: the first two were parsed with the request for the next one already made.
+      assert.deepEqual(requestsWhenParsed, [2, 3, 3]);
+      assert.equal(fake.requests.filter((request) => request.operation === 'ListCoverage').length, 3);
+    } finally {
+      diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
+    }
+  });
+
+  it("lists exactly what the SDK's own paginator lists, page by page, though it asks for each page early", async () => {
+    const client: GuardDutyClient = api['client'];
+    const query = { DetectorId: DETECTOR, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: { FilterCriterion: ecsCoverageCriteria() } };
+    const plain: CoverageResource[][] = [];
+    for await (const page of paginateListCoverage({ client }, query)) plain.push(page.Resources ?? []);
+    const early: CoverageResource[][] = [];
+    await api.listEcsCoverage(DETECTOR, {}, undefined, (page) => early.push(page));
+    assert.equal(plain.length, 3);
+    assert.deepEqual(early, plain);
   });
 
   it('asks the service for unhealthy clusters, one account or one cluster', async () => {

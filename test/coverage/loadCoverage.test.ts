@@ -57,6 +57,14 @@ describe('loading region coverage', () => {
     assert.notEqual(first('GetCoverageStatistics').connection, first('ListDetectors').connection);
   });
 
+  it('asks for every page on that one connection, the pages asked for early too (a new one would mean a TLS handshake)', async () => {
+    const region = await loadRegionCoverage({ region: 'us-east-1', endpoint: fake.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    assert.equal(region.clusters.length, 60);
+    const connections = (operation: string) => fake.requests.filter((request) => request.operation === operation).map((request) => request.connection);
+    assert.equal(connections('ListCoverage').length, 2);
+    assert.deepEqual(connections('ListCoverage'), connections('ListDetectors').concat(connections('ListDetectors')));
+  });
+
   it('loads regions concurrently, in the order asked, and one failing region does not stop the others', async () => {
     fake.addFault({ kind: 'slow', region: 'us-east-1', operation: 'ListDetectors', delayMs: 300 });
     fake.addFault({ kind: 'access-denied', region: 'eu-west-1' });

@@ -55,5 +55,7 @@ describe('client bundles', () => {
     // The extension host is shared with other extensions: the warning is turned off in our copy of the SDK only.
     assert.doesNotMatch(output.text, /NodeVersionSupportWarning/);
     assert.doesNotMatch(output.text, /process\.env\.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED\s*=/);
+    // The SDK's import() of Node modules is a require: no ESM loader started on the first refresh.
+    assert.doesNotMatch(output.text, /\bimport\(/);
   });
 });

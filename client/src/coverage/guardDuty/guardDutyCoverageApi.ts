@@ -1,9 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CoverageResource, GetCoverageStatisticsCommand, GuardDutyClient, ListCoverageCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { CoverageResource, GetCoverageStatisticsCommand, GuardDutyClient, ListCoverageCommand, ListCoverageCommandOutput, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { MalformedResponseError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from './connectionOptions';
 import { createGuardDutyClient } from './createClient';
 import { ecsCoverageCriteria, EcsCoverageQuery } from './ecsCoverageCriteria';
+import { peekNextToken } from './peekNextToken';
+import { RESPONSE_SIZE_LIMIT } from './responseSizeLimit';
 
 /** ListCoverage's largest page. */
 export const COVERAGE_PAGE_SIZE = 50;
@@ -57,9 +59,27 @@ export class GuardDutyCoverageApi {
     const resources: CoverageResource[] = [];
     const tokensSeen = new Set<string>();
     const filter = { FilterCriterion: ecsCoverageCriteria(query) };
-    const request = (nextToken: string | undefined) =>
-      this.client.send(new ListCoverageCommand({ DetectorId: detectorId, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: filter, NextToken: nextToken }), { abortSignal: this.signal });
     let pages = 0;
+    // The next page's request, sent as soon as the raw answer showed its token (see `request`).
+    let early: { token: string; output: Promise<ListCoverageCommandOutput> } | undefined;
+    // The checks below, for a token seen in an answer not yet counted: a token they would refuse is not asked for early.
+    const acceptable = (token: string, pagesSoFar: number) => !tokensSeen.has(token) && pagesSoFar < pageLimit();
+    const request = (nextToken: string | undefined): Promise<ListCoverageCommandOutput> => {
+      const command = new ListCoverageCommand({ DetectorId: detectorId, MaxResults: COVERAGE_PAGE_SIZE, FilterCriteria: filter, NextToken: nextToken });
+      // The next page is asked for once this answer is read, while the SDK still parses it: its parsing (a
+      // millisecond or two for 50 clusters) then overlaps the next round trip instead of lengthening the chain.
+      command.middlewareStack.addRelativeTo(
+        peekNextToken((token) => {
+          if (early || !acceptable(token, pages + 1)) return false;
+          early = { token, output: request(token) };
+          // Should this page fail, the request sent early must not become an unhandled rejection.
+          early.output.catch(() => undefined);
+          return true;
+        }),
+        { relation: 'before', toMiddleware: RESPONSE_SIZE_LIMIT, name: 'ecsGuardPeekNextToken' },
+      );
+      return this.client.send(command, { abortSignal: this.signal });
+    };
     let inFlight = request(undefined);
     for (;;) {
       const page = await inFlight;
@@ -67,12 +87,14 @@ export class GuardDutyCoverageApi {
       // The model requires `resources`, but the SDK does not check it.
       if (!Array.isArray(page.Resources)) throw new MalformedResponseError('ListCoverage returned no resources list');
       const nextToken = page.NextToken || undefined;
+      const sentEarly = early;
+      early = undefined;
       if (nextToken !== undefined) {
         if (tokensSeen.has(nextToken)) throw new MalformedResponseError(`ListCoverage repeated a page token after ${pages} pages; the list would not be complete`);
         tokensSeen.add(nextToken);
         if (pages >= pageLimit())
           throw new MalformedResponseError(`ListCoverage was still returning pages after ${pages} pages (${resources.length + page.Resources.length} resources); the list would not be complete`);
-        inFlight = request(nextToken);
+        inFlight = sentEarly?.token === nextToken ? sentEarly.output : request(nextToken);
         // Should onPage throw, the request in flight must not become an unhandled rejection.
         inFlight.catch(() => undefined);
         // The page is handed over once the next request is on the wire (the SDK gets it there within

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { classifyError } from '../errors/classifyError';
 import { CoverageError, LoadTimeoutError } from '../errors/coverageError';
 import { GuardDutyConnectionOptions } from '../guardDuty/connectionOptions';
@@ -86,23 +87,32 @@ async function loadRegion(options: GuardDutyConnectionOptions & Pick<LoadOptions
     if (controller.signal.aborted) throw abortError();
     detectorId = (await api.findDetectorId()) ?? null;
     if (!detectorId) return { region: options.region, detectorId, statistics: null, clusters: [], error: noDetector(options.region) };
+    const detector = detectorId;
     let pageLimit = MAX_COVERAGE_PAGES;
     // Converted page by page while the next page is on its way. A cluster listed twice (the list changed
     // between two pages) is kept once, where it first came, as last listed.
     const clusters = new Map<string, ClusterCoverage>();
     // The first page is asked for before the statistics, so it takes the connection ListDetectors opened:
     // the statistics are off the chain of pages, and wait for a new connection (a TLS handshake with AWS) instead.
+    // They are asked for a turn later, once the first page's request is on the wire: prepared side by side, the
+    // two requests' serialising and signing alternate, and the first page would leave only after both.
     const [, statistics] = await Promise.all([
       api.listEcsCoverage(
-        detectorId,
+        detector,
         options.unhealthyOnly ? { coverageStatus: 'UNHEALTHY' } : {},
         () => pageLimit,
         (page) => page.map(toClusterCoverage).forEach((cluster) => clusters.set(clusterKey(cluster), cluster)),
       ),
-      api.getEcsStatistics(detectorId).then((counts) => {
-        pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
-        return counts;
-      }),
+      nextTurn()
+        .then(() => {
+          // The pages may have failed meanwhile: nothing more is asked for then.
+          if (controller.signal.aborted) throw abortError();
+          return api.getEcsStatistics(detector);
+        })
+        .then((counts) => {
+          pageLimit = coveragePageLimit(counts.HEALTHY + counts.UNHEALTHY);
+          return counts;
+        }),
     ]).catch((error: unknown) => {
       controller.abort();
       throw error;

@@ -1,6 +1,6 @@
 // Language-server figures, wall time as the editor sees it, over stdio: keystroke to diagnostics for ECS Guard
 // (pushed) and for vscode-json-language-server with the ECS schema (pulled with textDocument/diagnostic, as
-// VS Code asks it: its push mode waits 500 ms first); the light bulb (code actions) on a 1 MB document; and
+// VS Code asks it: its push mode waits 500 ms first); the light bulb (code actions) on a 1 MB document and on a 1 MB YAML template; and
 // the server's resident memory per byte of text after edits on a 5 MB document.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,8 +67,8 @@ function applyEdit(text: string, edit: { offset: number; length: number; insert:
   return text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.length);
 }
 
-async function openEditor(session: LspSession, name: string, text: string, pushes: boolean): Promise<Editor & { lastPublished?: PublishDiagnosticsParams }> {
-  const uri = pathToFileURL(path.join('/bench', `${name}.json`)).toString();
+async function openEditor(session: LspSession, name: string, text: string, pushes: boolean, extension = 'json'): Promise<Editor & { lastPublished?: PublishDiagnosticsParams }> {
+  const uri = pathToFileURL(path.join('/bench', `${name}.${extension}`)).toString();
   const editor: Editor & { lastPublished?: PublishDiagnosticsParams } = {
     session,
     uri,
@@ -155,21 +155,32 @@ function latencyFigure(name: string, what: string, target: number, latencies: La
   };
 }
 
-/** The light bulb at the first container's `privileged` finding of a 1 MB document, against a hover there (both on the cached analysis). */
-async function codeActionFigure(text: string, requests: number): Promise<Figure> {
+/** Where the light bulb is asked for, in a document open in the server. */
+interface CodeActionTarget {
+  readonly name: string;
+  readonly what: string;
+  readonly target: number | null;
+  readonly extension: string;
+  /** Makes the document show the finding, if it does not yet (a keystroke). */
+  readonly prepare?: (editor: Editor) => Promise<void>;
+  /** The finding to ask at, among the published diagnostics. */
+  readonly pick: (diagnostics: readonly Diagnostic[]) => Diagnostic | undefined;
+}
+
+/** The light bulb at a finding of a large document, against a hover there (both on the cached analysis). */
+async function codeActionFigure(text: string, requests: number, at: CodeActionTarget): Promise<Figure> {
   const session = await startEcsGuard();
   try {
-    const editor = await openEditor(session, 'code-action-1mb', text, true);
-    // Make the first container privileged, so its light bulb has quick fixes.
-    if (/"privileged": (true|false)/.exec(editor.text)?.[1] === 'false') await editor.keystroke();
+    const editor = await openEditor(session, at.name, text, true, at.extension);
+    await at.prepare?.(editor);
     const diagnostics = editor.lastPublished!.diagnostics;
-    const target = diagnostics.find((diagnostic) => diagnostic.code === 'privileged-container');
-    if (!target) throw new Error('no privileged-container diagnostic on the 1 MB document');
+    const target = at.pick(diagnostics);
+    if (!target) throw new Error(`no finding to ask the light bulb at in ${at.name}`);
     const atLine = diagnostics.filter((diagnostic: Diagnostic) => diagnostic.range.start.line === target.range.start.line);
     const codeAction = () => session.request(CodeActionRequest.type, { textDocument: { uri: editor.uri }, range: target.range, context: { diagnostics: atLine } });
     const hover = () => session.request(HoverRequest.type, { textDocument: { uri: editor.uri }, position: target.range.start });
     const actions = await codeAction();
-    if (!actions?.length) throw new Error('no code actions at the privileged-container diagnostic');
+    if (!actions?.some((action) => 'edit' in action && action.edit)) throw new Error(`no quick fix at the ${String(target.code)} finding in ${at.name}`);
     const actionMs: number[] = [];
     const hoverMs: number[] = [];
     for (let i = 0; i < requests; i++) {
@@ -183,11 +194,11 @@ async function codeActionFigure(text: string, requests: number): Promise<Figure>
     const ours = summarise(actionMs);
     const reference = summarise(hoverMs);
     return {
-      name: 'code_action_p95_ms_1mb',
-      what: `code actions at a finding of a 1 MB document (${actions.length} actions)`,
+      name: at.name,
+      what: `${at.what} (${actions.length} actions)`,
       unit: 'ms',
       value: ours.p95,
-      target: 30,
+      target: at.target,
       spread: spreadOf(ours),
       reference: `hover at the same place p95 ${reference.p95.toFixed(1)} ms`,
       notes: `p50 ${ours.median.toFixed(1)} ms`,
@@ -196,6 +207,30 @@ async function codeActionFigure(text: string, requests: number): Promise<Figure>
     await session.stop();
   }
 }
+
+/** The first container's `privileged` finding of the 1 MB task definition (made privileged by a keystroke if need be). */
+const JSON_CODE_ACTION: CodeActionTarget = {
+  name: 'code_action_p95_ms_1mb',
+  what: 'code actions at a finding of a 1 MB document',
+  target: 30,
+  extension: 'json',
+  prepare: async (editor) => {
+    if (/"privileged": (true|false)/.exec(editor.text)?.[1] === 'false') await editor.keystroke();
+  },
+  pick: (diagnostics) => diagnostics.find((diagnostic) => diagnostic.code === 'privileged-container'),
+};
+
+/** The fixable finding in the middle of the 1 MB template: its fixes are checked on the edited block of YAML. */
+const YAML_CODE_ACTION: CodeActionTarget = {
+  name: 'code_action_p95_ms_1mb_yaml',
+  what: 'code actions at a fixable finding in the middle of a 1 MB CloudFormation YAML template',
+  target: null,
+  extension: 'yaml',
+  pick: (diagnostics) => {
+    const fixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fix?: unknown } | undefined)?.fix !== undefined);
+    return fixable[Math.floor(fixable.length / 2)];
+  },
+};
 
 /** Peak resident memory growth of a server over its idle size, per byte of a 5 MB text, after `edits` keystrokes. */
 async function memoryPerTextByte(start: () => Promise<LspSession>, pushes: boolean, text: string, edits: number): Promise<number> {
@@ -220,7 +255,9 @@ export async function lspFigures(inputs: Inputs, options: RunOptions): Promise<F
   options.log('  keystrokes, 1 MB file');
   const oneMb = await keystrokeLatencies(inputs.oneMb, 'one-mb', quick ? 6 : 20);
   options.log('  code actions, 1 MB file');
-  const codeAction = await codeActionFigure(inputs.oneMb, quick ? 10 : 30);
+  const codeAction = await codeActionFigure(inputs.oneMb, quick ? 10 : 30, JSON_CODE_ACTION);
+  options.log('  code actions, 1 MB YAML template');
+  const yamlCodeAction = await codeActionFigure(inputs.oneMbTemplate, quick ? 10 : 30, YAML_CODE_ACTION);
   options.log('  memory, 5 MB file');
   const ourEdits = quick ? 10 : 50;
   const peerEdits = quick ? 3 : 10;
@@ -231,6 +268,7 @@ export async function lspFigures(inputs: Inputs, options: RunOptions): Promise<F
     latencyFigure('lsp_p95_ms_64kib', 'keystroke to diagnostics, 64 KiB file (the ECS limit), p95', 20, max64k),
     latencyFigure('lsp_p95_ms_1mb', 'keystroke to diagnostics, 1 MB file, p95', 250, oneMb),
     codeAction,
+    yamlCodeAction,
     {
       name: 'server_bytes_per_text_byte',
       what: `server peak RSS over its idle RSS per byte of text, 5 MB file after ${ourEdits} edits`,

@@ -9,9 +9,9 @@ import { codeActions } from '../../server/src/editor/codeActions';
 import { FixProposal } from '../../server/src/rules/rule';
 import { Analysis, analyzeText, reanalyze } from '../../server/src/service/analysis';
 import { toDiagnostic } from '../../server/src/service/diagnostics';
-import { appliedProposal, fixProposals } from '../../server/src/service/fixes';
+import { appliedProposal, documentsFor, fixProposals } from '../../server/src/service/fixes';
 import { validate } from '../../server/src/service/validate';
-import { taskDefinitionOfSize } from '../../bench/support/inputs';
+import { taskDefinitionOfSize, templateOfSize } from '../../bench/support/inputs';
 import { realTaskDefinitionFiles } from '../support/realFiles';
 
 /** The plain path: make the edits, then analyse the whole new text and compare its syntax errors. */
@@ -43,12 +43,14 @@ function texts(): { name: string; text: string; uri: string; limit?: number }[] 
     ? fs
         .readdirSync(CFN)
         .filter((name) => /\.(ya?ml|template)$/.test(name))
-        .map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}`, limit: 8 }))
+        .map((name) => ({ name, text: fs.readFileSync(path.join(CFN, name), 'utf8'), uri: `file:///${name}` }))
     : [];
   const big = taskDefinitionOfSize(1024 * 1024).replace('"privileged": false', '"privileged": true');
   const generated = [
     { name: 'a 1 MB task definition', text: big, uri: 'file:///big.json', limit: 6 },
     { name: 'the 1 MB task definition with CRLF line ends', text: big.replace(/\n/g, '\r\n'), uri: 'file:///crlf.json', limit: 6 },
+    { name: 'a 256 KB template made of the real ones', text: templateOfSize(256 * 1024), uri: 'file:///big.yaml', limit: 12 },
+    { name: 'the 256 KB template with CRLF line ends', text: templateOfSize(256 * 1024).replace(/\n/g, '\r\n'), uri: 'file:///crlf.yaml', limit: 6 },
     { name: 'a task definition with a syntax error', text: taskDefinitionOfSize(4096).replace('"essential": false,', '"essential": false,,'), uri: 'file:///broken.json' },
   ];
   return [...files, ...templates, ...generated];
@@ -79,6 +81,28 @@ describe('fixes checked on the edited region', () => {
         );
       }
       if (findings.some((finding) => finding.fix)) assert.ok(checked > 0);
+    });
+  }
+});
+
+/** The plain lookup: every task definition of the document asked for the path, exactly then containing. */
+function plainDocumentsFor(analysis: Analysis, path: (string | number)[]) {
+  const located = (exact: boolean) =>
+    analysis.taskDefinitions.flatMap((doc) => {
+      if (!doc.template) return exact ? [{ doc, path }] : [];
+      const apiPath = doc.template.apiPath(path, exact);
+      return apiPath ? [{ doc, path: apiPath }] : [];
+    });
+  return [...located(true), ...located(false)];
+}
+
+describe('the task definitions a fix looks in, found by the resource its path names', () => {
+  for (const { name, text, uri } of texts()) {
+    it(`${name}: the same task definitions, in the same order, with the same paths, as asking every one`, () => {
+      const analysis = analyzeText(text, uri);
+      const findings = validate(analysis);
+      const paths = [...findings.map((finding) => finding.path), [], ['Resources'], ['Resources', 'Missing', 'Properties'], ['containerDefinitions', 0]];
+      for (const path of paths.slice(0, 400)) assert.deepEqual(documentsFor(analysis, path), plainDocumentsFor(analysis, path), JSON.stringify(path));
     });
   }
 });

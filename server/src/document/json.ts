@@ -64,8 +64,37 @@ export function rootOf(node: Node): Node {
   return current;
 }
 
+/**
+ * The node at a path, as jsonc-parser's `findNodeAtLocation` finds it (the first property of a key), in constant
+ * time per key of a large object: a template's `Resources` holds thousands of resources, and fixes, hover and
+ * the template's variants look paths up in it many times per request.
+ */
 export function nodeAt(root: Node | undefined, path: JSONPath): Node | undefined {
-  return root ? findNodeAtLocation(root, path) : undefined;
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    const small = typeof segment === 'number' || node.type !== 'object' || !node.children || node.children.length < INDEXED_FROM;
+    node = small ? findNodeAtLocation(node, [segment]) : keyIndexOf(node).get(segment);
+  }
+  return node;
+}
+
+/** Objects with this many properties or more get an index of their keys, built on the first look-up. */
+const INDEXED_FROM = 32;
+const keyIndexes = new WeakMap<Node, Map<unknown, Node>>();
+
+/** Each key's value node, the first property of the key winning (trees are not changed once built). */
+function keyIndexOf(object: Node): Map<unknown, Node> {
+  let index = keyIndexes.get(object);
+  if (!index) {
+    index = new Map();
+    for (const property of object.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (property.children?.length === 2 && !index.has(key.value)) index.set(key.value, value);
+    }
+    keyIndexes.set(object, index);
+  }
+  return index;
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

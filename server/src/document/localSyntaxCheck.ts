@@ -1,6 +1,16 @@
 import { Node } from 'jsonc-parser';
 import { TextChange } from './jsonEdit';
 import { parseJson, ParsedJson } from './parse';
+import { yamlChangesKeepSyntax } from './yamlLocalSyntaxCheck';
+
+/**
+ * Whether text changes leave the document with no more syntax errors than it had, decided on the edited region
+ * instead of by parsing the whole new text; undefined when this cannot tell (the caller parses the whole new
+ * text then). YAML: `yamlChangesKeepSyntax`.
+ */
+export function changesKeepSyntax(parsed: ParsedJson, changes: readonly TextChange[]): true | undefined {
+  return parsed.language === 'yaml' ? yamlChangesKeepSyntax(parsed, changes) : jsonChangesKeepSyntax(parsed, changes);
+}
 
 /**
  * Whether text changes leave the JSON with no more syntax errors than it had, decided on the smallest object
@@ -9,10 +19,9 @@ import { parseJson, ParsedJson } from './parse';
  * before, so the whole document has exactly its old errors. Undefined when this cannot tell (the caller
  * parses the whole new text then).
  */
-export function changesKeepSyntax(parsed: ParsedJson, changes: readonly TextChange[]): true | undefined {
+function jsonChangesKeepSyntax(parsed: ParsedJson, changes: readonly TextChange[]): true | undefined {
   const { root, syntaxErrors, tooDeepAt, text } = parsed;
-  // JSON only: in YAML indentation carries the structure, so a node's text does not parse alone.
-  if (parsed.language === 'yaml' || !root || tooDeepAt !== undefined || changes.length === 0) return undefined;
+  if (!root || tooDeepAt !== undefined || changes.length === 0) return undefined;
   const start = Math.min(...changes.map((change) => change.offset));
   const end = Math.max(...changes.map((change) => change.offset + change.length));
   const node = enclosingContainer(root, start, end);

@@ -59,16 +59,45 @@ function resourceFixProposals(analysis: Analysis, rule: ResourceRule, target: Fi
 /**
  * The task definitions a finding's path may belong to, with the path in their terms: the document's one, or
  * in a template the resource's variants, those that read the value at the path first (the branch of an
- * `Fn::If` a finding is on), then those that contain it, the template's defaults first.
+ * `Fn::If` a finding is on), then those that contain it, the template's defaults first. Exported for the test
+ * that proves looking only at the path's resource gives what looking at every task definition gives.
  */
-function documentsFor(analysis: Analysis, path: JSONPath): { doc: TaskDefinitionDocument; path: JSONPath }[] {
+export function documentsFor(analysis: Analysis, path: JSONPath): { doc: TaskDefinitionDocument; path: JSONPath }[] {
+  const candidates = taskDefinitionsAt(analysis, path);
   const located = (exact: boolean) =>
-    analysis.taskDefinitions.flatMap((doc) => {
+    candidates.flatMap((doc) => {
       if (!doc.template) return exact ? [{ doc, path }] : [];
       const apiPath = doc.template.apiPath(path, exact);
       return apiPath ? [{ doc, path: apiPath }] : [];
     });
   return [...located(true), ...located(false)];
+}
+
+/**
+ * The task definitions a path may be in, in their order: in a template only the variants of the resource whose
+ * key under `Resources` the path names (its second segment: a variant reads no path outside its resource's
+ * `Properties`), found in an index built once per analysis; a template holds hundreds of task definitions and
+ * "fix all" asks for every finding's proposals.
+ */
+function taskDefinitionsAt(analysis: Analysis, path: JSONPath): readonly TaskDefinitionDocument[] {
+  if (!resourceIndexes.has(analysis)) resourceIndexes.set(analysis, resourceIndex(analysis.taskDefinitions));
+  const index = resourceIndexes.get(analysis);
+  return index ? (index.get(path[1]) ?? []) : analysis.taskDefinitions;
+}
+
+const resourceIndexes = new WeakMap<Analysis, Map<unknown, TaskDefinitionDocument[]> | undefined>();
+
+/** Template variants by their resource's key; undefined when a document is not a template's. */
+function resourceIndex(docs: readonly TaskDefinitionDocument[]): Map<unknown, TaskDefinitionDocument[]> | undefined {
+  const index = new Map<unknown, TaskDefinitionDocument[]>();
+  for (const doc of docs) {
+    const propertiesPath = doc.template?.propertiesPath;
+    if (!propertiesPath || propertiesPath.length < 2) return undefined;
+    const variants = index.get(propertiesPath[1]);
+    if (variants) variants.push(doc);
+    else index.set(propertiesPath[1], [doc]);
+  }
+  return index;
 }
 
 /** Proposals in the template's terms; a proposal that would write over an intrinsic function is dropped. */

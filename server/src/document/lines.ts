@@ -48,3 +48,20 @@ const LF = 10;
 function isLineBreak(code: number): boolean {
   return code === CR || code === LF;
 }
+
+/** Where the line holding `offset` starts. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The column of `offset` on its line, in UTF-16 code units. */
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+/** The end of a node without the line breaks and blank lines a block collection's span ends with. */
+export function trimmedEnd(text: string, node: { readonly offset: number; readonly length: number }): number {
+  let end = node.offset + node.length;
+  while (end > node.offset && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,6 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt, propertyOf } from './json';
 import { collide, JsonEdit, TextChange } from './jsonEdit';
+import { columnOf, lineStartOf, trimmedEnd } from './lines';
 
 /**
  * The path-based edits of `jsonEdit.ts`, made on a YAML text as a person would: only the lines that change are
@@ -143,21 +144,6 @@ function scalar(value: unknown): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
-}
-
-/** The end of a node without the line breaks and blank lines a block collection's span ends with. */
-function trimmedEnd(text: string, node: Node): number {
-  let end = node.offset + node.length;
-  while (end > node.offset && /\s/.test(text[end - 1])) end--;
-  return end;
 }
 
 /** The end of the line a node ends on (after any comment there), before the line break. */

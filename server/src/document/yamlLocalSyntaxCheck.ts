@@ -2,6 +2,7 @@ import { Node } from 'jsonc-parser';
 import { TextChange } from './jsonEdit';
 import { ParsedJson } from './parse';
 import { parseYaml } from './yamlTree';
+import { columnOf, lineStartOf, trimmedEnd } from './lines';
 
 /**
  * Whether text changes leave an error-free YAML text free of errors, decided on the lines of the smallest block
@@ -232,21 +233,6 @@ function hasDefaultDirectives(parsed: ParsedJson): boolean {
 function hasLoneCarriageReturn(text: string, from: number, to: number): boolean {
   for (let at = text.indexOf('\r', from); at >= 0 && at < to; at = text.indexOf('\r', at + 1)) if (text[at + 1] !== '\n') return true;
   return false;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
-}
-
-/** The end of a node without the line breaks and blank lines a block collection's span ends with. */
-function trimmedEnd(text: string, node: Node): number {
-  let end = node.offset + node.length;
-  while (end > node.offset && /\s/.test(text[end - 1])) end--;
-  return end;
 }
 
 /** The end of the line `offset` is on, before its line break. */

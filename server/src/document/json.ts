@@ -8,11 +8,14 @@ export function childValue(objectNode: Node | undefined, key: string): Node | un
 /** The `property` node (key + value) of `key` in an object node; the last one wins, as in JSON.parse. */
 export function propertyOf(objectNode: Node | undefined, key: string): Node | undefined {
   if (objectNode?.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const property of objectNode.children ?? []) {
-    if (property.children?.[0]?.value === key) found = property;
+  const properties = objectNode.children;
+  if (!properties) return undefined;
+  // From the end: the last property of that key is the one (an index loop: this runs before V8 optimizes anything).
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i];
+    if (property.children?.[0]?.value === key) return property;
   }
-  return found;
+  return undefined;
 }
 
 /** The key node of a value node that sits in an object property. */

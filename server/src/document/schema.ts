@@ -100,41 +100,42 @@ export function fieldTree(specs: readonly FieldSpec[]): FieldTree {
 export function walkFields(root: Node, tree: FieldTree, found: (spec: FieldSpec, index: number, node: Node) => void): void {
   if (root.type === 'object' && tree.keys.size > 0) {
     const properties = root.children ?? [];
-    for (let i = 0; i < properties.length; i++) {
+    const visitedBefore = visited.length;
+    // From the last property: of a repeated key the last one wins, as in JSON.parse, and an earlier one finds its
+    // field visited. Each key is compared with the object's few visited fields, by identity, not with every later key.
+    for (let i = properties.length - 1; i >= 0; i--) {
       const parts = properties[i].children;
       const key = parts?.[0]?.value;
       const below = typeof key === 'string' ? tree.keys.get(key) : undefined;
-      // A repeated key: the last one wins, as in JSON.parse.
-      if (!below || repeatedLater(properties, i, key as string)) continue;
+      if (!below || visitedSince(visitedBefore, below)) continue;
+      visited.push(below);
       const value = parts![1];
       if (!value) continue;
-      for (const { spec, index } of below.specs) found(spec, index, value);
+      foundAll(below.specs, value, found);
       walkFields(value, below, found);
     }
+    visited.length = visitedBefore;
   } else if (root.type === 'array' && tree.items) {
-    for (const item of root.children ?? []) {
-      for (const { spec, index } of tree.items.specs) found(spec, index, item);
-      walkFields(item, tree.items, found);
+    const items = root.children ?? [];
+    for (let i = 0; i < items.length; i++) {
+      foundAll(tree.items.specs, items[i], found);
+      walkFields(items[i], tree.items, found);
     }
   }
 }
 
-/** Whether a property after `index` has the same key. Objects are small, so a scan allocates nothing; a large one is indexed once. */
-function repeatedLater(properties: readonly Node[], index: number, key: string): boolean {
-  if (properties.length > 32) return lastIndexOfKeys(properties).get(key) !== index;
-  for (let i = index + 1; i < properties.length; i++) {
-    if (properties[i].children?.[0]?.value === key) return true;
-  }
+/**
+ * The fields visited in the objects being walked, the innermost object's last (a stack: an object's entries go when
+ * its walk ends). Should `found` throw, its entries stay below the next walk's start, which never reads them.
+ */
+const visited: FieldTree[] = [];
+
+function visitedSince(start: number, tree: FieldTree): boolean {
+  for (let i = start; i < visited.length; i++) if (visited[i] === tree) return true;
   return false;
 }
 
-const lastIndexes = new WeakMap<readonly Node[], Map<unknown, number>>();
-
-function lastIndexOfKeys(properties: readonly Node[]): Map<unknown, number> {
-  let indexes = lastIndexes.get(properties);
-  if (!indexes) {
-    indexes = new Map(properties.map((property, index) => [property.children?.[0]?.value, index]));
-    lastIndexes.set(properties, indexes);
-  }
-  return indexes;
+/** `found` for each spec at one node. Index loops here and above: a walk runs mostly before V8 optimizes it, where `for...of` allocates. */
+function foundAll(specs: FieldTree['specs'], node: Node, found: (spec: FieldSpec, index: number, node: Node) => void): void {
+  for (let i = 0; i < specs.length; i++) found(specs[i].spec, specs[i].index, node);
 }

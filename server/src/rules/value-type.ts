@@ -1,6 +1,7 @@
 import { JSONPath, Node } from 'jsonc-parser';
 import { childValue, isPlaceholderNode, pathOf } from '../document/json';
 import { CONTAINER_FIELDS, FieldSpec, FieldTree, fieldTree, TASK_FIELDS, walkFields } from '../document/schema';
+import { ContainerView } from '../document/taskDefinition';
 import { parseCpuUnits, parseMemoryMiB } from '../document/units';
 import { setValue } from '../document/jsonEdit';
 import { replacement } from './_fix';
@@ -16,13 +17,6 @@ interface Problem {
   readonly fix?: FixData;
 }
 
-/** A part of the document the field tables apply to, and how to name a value in it. */
-interface Scope {
-  readonly root: Node;
-  readonly tree: FieldTree;
-  subject(relativePath: JSONPath, node: Node): string;
-}
-
 const TASK_TREE = fieldTree(TASK_FIELDS);
 const CONTAINER_TREE = fieldTree(CONTAINER_FIELDS);
 
@@ -34,36 +28,26 @@ export const valueType: Rule = {
     enforces: { source: 'ecs-api', requirement: 'RegisterTaskDefinition rejects values of the wrong JSON type and unknown enumeration values' },
   },
   check({ doc, reportAt }) {
+    const invented = inventedByRecovery(doc.parsed.syntaxErrors);
     const text = doc.parsed.text;
-    const scopes: Scope[] = [];
-    if (doc.task) {
-      scopes.push({ root: doc.task.node, tree: TASK_TREE, subject: (path) => `Task-level "${dotted(path)}"` });
-    }
-    for (const container of doc.containers) {
-      scopes.push({
-        root: container.node,
-        tree: CONTAINER_TREE,
-        subject: (path, node) => {
-          const variable = environmentVariableName(path, node);
-          return variable !== undefined ? `Environment variable "${variable}" in container ${container.label}` : `"${dotted(path)}" in container ${container.label}`;
-        },
-      });
-    }
-    const invented = inventedByRecovery(doc.parsed.syntaxErrors.map((error) => error.offset));
-    for (const scope of scopes) {
-      const found: { index: number; node: Node; problem: Problem }[] = [];
-      const subject = (node: Node) => scope.subject(pathOf(node).slice(pathOf(scope.root).length), node);
-      // One walk of the scope's properties for every field of the table.
-      walkFields(scope.root, scope.tree, (spec, index, node) => {
+    // Per object only what a problem needs: most objects have none, and this runs for every container of every file.
+    const checkScope = (root: Node, tree: FieldTree, container: ContainerView | undefined) => {
+      let found: { index: number; node: Node; problem: Problem }[] | undefined;
+      const subject = (node: Node) => subjectOf(pathOf(node).slice(pathOf(root).length), node, container);
+      // One walk of the object's properties for every field of the table.
+      walkFields(root, tree, (spec, index, node) => {
         // null is how describe output and generators say "unset"; a placeholder is unknown; json-syntax reports text that is not JSON.
         if (node.type === 'null') return;
         const problem = problemOf(spec, node, text, subject);
-        if (problem && !isPlaceholderNode(node) && !invented(node)) found.push({ index, node, problem });
+        if (problem && !isPlaceholderNode(node) && !invented?.(node)) (found ??= []).push({ index, node, problem });
       });
+      if (!found) return;
       // In the table's order, as a scan field by field would report them.
       found.sort((a, b) => a.index - b.index);
       for (const { node, problem } of found) reportAt(node, problem.message, problem.fix);
-    }
+    };
+    if (doc.task) checkScope(doc.task.node, TASK_TREE, undefined);
+    for (const container of doc.containers) checkScope(container.node, CONTAINER_TREE, container);
   },
   // The same value, written with the type or spelling the API takes.
   fixes(fix, { path }) {
@@ -75,12 +59,13 @@ export const valueType: Rule = {
 
 /**
  * Where the text is not JSON (an unquoted `${fargate_cpu}`), the error-tolerant parse makes up a value (here the
- * object `{fargate_cpu}`): a value with a syntax error inside it or right before it is not the user's.
+ * object `{fargate_cpu}`): a value with a syntax error inside it or right before it is not the user's. Undefined
+ * when the text has no syntax error, as most have.
  */
-function inventedByRecovery(errorOffsets: readonly number[]): (node: Node) => boolean {
-  const sorted = [...errorOffsets].sort((a, b) => a - b);
+function inventedByRecovery(errors: readonly { readonly offset: number }[]): ((node: Node) => boolean) | undefined {
+  if (errors.length === 0) return undefined;
+  const sorted = errors.map((error) => error.offset).sort((a, b) => a - b);
   return (node) => {
-    if (sorted.length === 0) return false;
     // The first error at or after the character before the node.
     let low = 0;
     let high = sorted.length;
@@ -91,6 +76,13 @@ function inventedByRecovery(errorOffsets: readonly number[]): (node: Node) => bo
     }
     return low < sorted.length && sorted[low] < node.offset + node.length;
   };
+}
+
+/** How a message names a value: at task level by its path, in a container with the container's label. */
+function subjectOf(relativePath: JSONPath, node: Node, container: ContainerView | undefined): string {
+  if (!container) return `Task-level "${dotted(relativePath)}"`;
+  const variable = environmentVariableName(relativePath, node);
+  return variable !== undefined ? `Environment variable "${variable}" in container ${container.label}` : `"${dotted(relativePath)}" in container ${container.label}`;
 }
 
 function replacementTitle(path: JSONPath, value: unknown): string {

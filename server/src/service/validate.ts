@@ -47,7 +47,8 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       guarded(rule.meta.id, options, () => rule.checkSyntax(parsed).forEach((finding) => add(rule.meta, finding)));
     }
   }
-  const fromTemplate = new TemplateFindings();
+  // Made on a template's first finding: most documents are not templates.
+  let fromTemplate: TemplateFindings | undefined;
   for (const doc of taskDefinitions) {
     // One context per task definition; `meta` is the rule that runs. A task definition of a template reports
     // through TemplateFindings; any other straight into a LintFinding, with the keys a spread of the finding gives.
@@ -58,8 +59,10 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
           doc,
           requiredTagKeys,
           reports,
-          reportAt: (node, message, fix, severity) => fromTemplate.add(meta, { offset: node.offset, length: node.length, path: pathOf(node), message, fix, severity }, template),
-          reportMissing: (object, message, fix) => fromTemplate.add(meta, { offset: object.anchor.offset, length: object.anchor.length, path: object.path, message, fix }, template),
+          reportAt: (node, message, fix, severity) =>
+            (fromTemplate ??= new TemplateFindings()).add(meta, { offset: node.offset, length: node.length, path: pathOf(node), message, fix, severity }, template),
+          reportMissing: (object, message, fix) =>
+            (fromTemplate ??= new TemplateFindings()).add(meta, { offset: object.anchor.offset, length: object.anchor.length, path: object.path, message, fix }, template),
         }
       : {
           doc,
@@ -87,7 +90,7 @@ export function validate(analysis: Analysis, options: ValidateOptions = {}): Lin
       }
     }
   }
-  fromTemplate.findings().forEach(({ meta, finding }) => add(meta, finding));
+  fromTemplate?.findings().forEach(({ meta, finding }) => add(meta, finding));
   for (const resource of resources) {
     const taskDefinition = taskDefinitionOf(resource, taskDefinitions);
     // In a template the finding names the resource's logical id first, as task-definition findings do.

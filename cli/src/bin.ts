@@ -1,4 +1,12 @@
+import { setFlagsFromString } from 'node:v8';
 import { main } from './main';
+
+// A run of the CLI is short: most of a lint passes while V8 is still compiling the rules, and TurboFan's compile
+// jobs grow with what they inline. Inlining less (a budget of 100 bytecodes per function instead of 920) lints
+// 1,000 files about 5% sooner and 10,000 files 13% sooner, for 7% more time per file once all is compiled: a loss
+// only past some hundred thousand files (bench/README.md). Set before the command's bundle loads, so that its
+// code cache is made and read under the same flags. The language server keeps V8's defaults.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 // The AWS SDK warns on every run that its releases after January 2027 need Node 22; we support Node 20 and own
 // this process, so the nine lines of warning would only bury the output.

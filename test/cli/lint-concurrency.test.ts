@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileOutcome, LintSettings } from '../../cli/src/lint/fileLinter';
@@ -150,34 +151,91 @@ describe('ecs-guard lint --concurrency: how many threads', () => {
 
   it('auto: a thread for every FILES_PER_AUTO_THREAD files, up to the idle cores and MAX_AUTO_THREADS', () => {
     const idle = { cores: 8, loadAverage: 1 };
-    assert.equal(workerCount(AUTO, 1, idle), 0);
-    assert.equal(workerCount(AUTO, 2 * FILES_PER_AUTO_THREAD - 1, idle), 0);
-    assert.equal(workerCount(AUTO, 2 * FILES_PER_AUTO_THREAD, idle), 1);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, idle), MAX_AUTO_THREADS - 1);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 2, loadAverage: 0 }), 1);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 1, loadAverage: 0 }), 0);
+    assert.equal(
+      workerCount(AUTO, 1, () => idle),
+      0,
+    );
+    assert.equal(
+      workerCount(AUTO, 2 * FILES_PER_AUTO_THREAD - 1, () => idle),
+      0,
+    );
+    assert.equal(
+      workerCount(AUTO, 2 * FILES_PER_AUTO_THREAD, () => idle),
+      1,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => idle),
+      MAX_AUTO_THREADS - 1,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 2, loadAverage: 0 })),
+      1,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 1, loadAverage: 0 })),
+      0,
+    );
+  });
+
+  it('auto: the machine is not asked when the files want one thread', () => {
+    const unasked = () => assert.fail('the machine was asked');
+    assert.equal(workerCount(AUTO, 2 * FILES_PER_AUTO_THREAD - 1, unasked), 0);
+    assert.equal(workerCount({ concurrency: 3, fix: false }, 100, unasked), 2);
   });
 
   it('auto: a busy machine (load average over the cores) gets no more threads; the load counts this process', () => {
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 2, loadAverage: 6 }), 0);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 2, loadAverage: 1.2 }), 1);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 8, loadAverage: 5 }), 3);
-    assert.equal(workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, { cores: 8, loadAverage: 6 }), 2);
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 2, loadAverage: 6 })),
+      0,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 2, loadAverage: 1.2 })),
+      1,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 8, loadAverage: 5 })),
+      3,
+    );
+    assert.equal(
+      workerCount(AUTO, 100 * FILES_PER_AUTO_THREAD, () => ({ cores: 8, loadAverage: 6 })),
+      2,
+    );
   });
 
   it('a number is that many threads, never more than one per file; the load does not change it', () => {
     const busy = { cores: 2, loadAverage: 30 };
-    assert.equal(workerCount({ concurrency: 1, fix: false }, 1000, busy), 0);
-    assert.equal(workerCount({ concurrency: 4, fix: false }, 1000, busy), 3);
-    assert.equal(workerCount({ concurrency: 4, fix: false }, 2, busy), 1);
-    assert.equal(workerCount({ concurrency: 4, fix: false }, 0, busy), 0);
+    assert.equal(
+      workerCount({ concurrency: 1, fix: false }, 1000, () => busy),
+      0,
+    );
+    assert.equal(
+      workerCount({ concurrency: 4, fix: false }, 1000, () => busy),
+      3,
+    );
+    assert.equal(
+      workerCount({ concurrency: 4, fix: false }, 2, () => busy),
+      1,
+    );
+    assert.equal(
+      workerCount({ concurrency: 4, fix: false }, 0, () => busy),
+      0,
+    );
   });
 
   it('--fix: one thread, whatever the concurrency', () => {
     const idle = { cores: 8, loadAverage: 0 };
-    assert.equal(workerCount({ concurrency: 'auto', fix: true }, 100 * FILES_PER_AUTO_THREAD, idle), 0);
-    assert.equal(workerCount({ concurrency: 4, fix: true }, 1000, idle), 0);
-    assert.equal(workerCount({ concurrency: 4, fix: false }, 1000, idle), 3);
+    assert.equal(
+      workerCount({ concurrency: 'auto', fix: true }, 100 * FILES_PER_AUTO_THREAD, () => idle),
+      0,
+    );
+    assert.equal(
+      workerCount({ concurrency: 4, fix: true }, 1000, () => idle),
+      0,
+    );
+    assert.equal(
+      workerCount({ concurrency: 4, fix: false }, 1000, () => idle),
+      3,
+    );
   });
 
   it('takes auto, off or a number of threads; anything else is a usage error', async () => {
@@ -192,5 +250,17 @@ describe('ecs-guard lint --concurrency: how many threads', () => {
     } finally {
       workspace.cleanup();
     }
+  });
+});
+
+describe('ecs-guard lint on one thread', () => {
+  it("does not load node:worker_threads (it brings Node's stream and messaging modules: a few ms of a short run)", function () {
+    const bundle = path.resolve(__dirname, '../../dist/cli/lint.js');
+    if (!fs.existsSync(bundle)) this.skip(); // npm test builds first
+    const script = `const { runLint } = require(${JSON.stringify(bundle)});
+runLint([${JSON.stringify(path.resolve(__dirname, '../../examples'))}], { cwd: __dirname, stdout: () => {}, stderr: () => {}, isTTY: false })
+  .then(() => process.stdout.write(JSON.stringify(process.moduleLoadList.filter((name) => name === "NativeModule worker_threads"))));`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+    assert.deepEqual(loaded, []);
   });
 });

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { parentPort, ResourceLimits, Worker, workerData } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { FileLinter, FileOutcome, LintSettings } from './fileLinter';
 import { LintTarget } from './files';
 
@@ -25,6 +25,10 @@ export interface MachineLoad {
   readonly loadAverage: number;
 }
 
+function idleCores(machine: MachineLoad): number {
+  return Math.round(machine.cores - Math.max(0, machine.loadAverage - 1));
+}
+
 function machineLoad(): MachineLoad {
   return { cores: os.availableParallelism(), loadAverage: os.loadavg()[0] };
 }
@@ -35,10 +39,11 @@ function machineLoad(): MachineLoad {
  * counts this process, hence the 1.) With --fix, none: two paths can lead to one file (a link named beside
  * it), which one thread fixes by one path, then reads fixed by the other; two threads could read it at once.
  */
-export function workerCount(run: { readonly concurrency: Concurrency; readonly fix: boolean }, fileCount: number, machine: MachineLoad = machineLoad()): number {
+export function workerCount(run: { readonly concurrency: Concurrency; readonly fix: boolean }, fileCount: number, machine: () => MachineLoad = machineLoad): number {
   if (run.fix) return 0;
-  const idleCores = Math.round(machine.cores - Math.max(0, machine.loadAverage - 1));
-  const threads = run.concurrency === 'auto' ? Math.min(idleCores, MAX_AUTO_THREADS, Math.floor(fileCount / FILES_PER_AUTO_THREAD)) : run.concurrency;
+  const wanted = run.concurrency === 'auto' ? Math.min(MAX_AUTO_THREADS, Math.floor(fileCount / FILES_PER_AUTO_THREAD)) : run.concurrency;
+  // The machine is asked only when a thread more is wanted.
+  const threads = run.concurrency === 'auto' && wanted > 1 ? Math.min(wanted, idleCores(machine())) : wanted;
   return Math.max(0, Math.min(threads, fileCount) - 1);
 }
 
@@ -168,7 +173,7 @@ function startWorkers(input: WorkerInput, ordered: OrderedOutcomes, threads: Thr
   for (let i = 0; i < threads.workers; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerScript(), { eval: true, workerData: input, resourceLimits: threads.workerResourceLimits });
+      worker = new (workerThreads().Worker)(workerScript(), { eval: true, workerData: input, resourceLimits: threads.workerResourceLimits });
     } catch (error) {
       onWorkerFailure(error);
       continue;
@@ -210,7 +215,14 @@ function workerScript(): string {
 
 /** A worker thread's whole work: lint chunks until none are left, posting each chunk's outcomes. */
 export function runLintWorker(): void {
+  const { parentPort, workerData } = workerThreads();
   const input = workerData as WorkerInput;
   const linter = new FileLinter(input.settings);
   lintChunks(input, linter, (start, outcomes) => parentPort!.postMessage({ start, outcomes } satisfies ChunkLinted));
+}
+
+/** node:worker_threads, loaded by a run that starts a worker only: it brings Node's stream and messaging modules along (a few ms). */
+function workerThreads(): typeof import('node:worker_threads') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when needed (see above)
+  return require('node:worker_threads') as typeof import('node:worker_threads');
 }

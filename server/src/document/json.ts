@@ -113,6 +113,11 @@ export function arrayItems(node: Node | undefined): Node[] {
   return node?.type === 'array' ? (node.children ?? []) : [];
 }
 
+/** The property nodes of an object node; none for anything else. */
+export function objectProperties(node: Node | undefined): Node[] {
+  return node?.type === 'object' ? (node.children ?? []) : [];
+}
+
 /** Templating placeholders used by CodeDeploy, shells, Octopus, Mustache/Jinja and Terraform. */
 const PLACEHOLDER = /<[A-Za-z0-9_.:-]+>|\$\{[^}]*\}|#\{[^}]*\}|\{\{[^}]*\}\}/;
 

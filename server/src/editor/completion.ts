@@ -1,6 +1,6 @@
 import { findNodeAtLocation, getLocation, JSONPath, Location, Node, SyntaxKind } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
-import { arrayItems, stringValue } from '../document/json';
+import { arrayItems, objectProperties, stringValue } from '../document/json';
 import { IntrinsicFunction } from '../document/cloudformation/intrinsics';
 import { ResourceField } from '../document/resourceFields';
 import { TaskDefinitionDocument } from '../document/taskDefinition';
@@ -136,7 +136,7 @@ function propertyCompletions<F extends DocumentedField>(
   markdown: (doc: F) => string,
 ): CompletionItem[] {
   const present = new Set(
-    (objectNode?.type === 'object' ? (objectNode.children ?? []) : [])
+    objectProperties(objectNode)
       .map((property) => property.children?.[0])
       .filter((key): key is Node => key !== undefined && key.offset !== edit.start)
       .map((key) => String(key.value)),

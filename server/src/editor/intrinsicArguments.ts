@@ -1,5 +1,5 @@
 import { findNodeAtLocation, JSONPath, Node } from 'jsonc-parser';
-import { arrayItems, childValue, stringValue } from '../document/json';
+import { arrayItems, childValue, objectProperties, stringValue } from '../document/json';
 import { ECS_RESOURCE_TYPE_PREFIX, findTemplate, Template, TemplateResource } from '../document/cloudformation/template';
 import { GET_ATT_ATTRIBUTES } from './resourceAttributes';
 
@@ -49,13 +49,8 @@ export function intrinsicArgumentChoices(root: Node | undefined, path: JSONPath)
   if (!place) return undefined;
   const { template, logicalId } = place;
   switch (kind) {
-    case 'condition': {
-      const conditions = childValue(template.root, 'Conditions');
-      return (conditions?.type === 'object' ? (conditions.children ?? []) : []).flatMap((property) => {
-        const name = stringValue(property.children?.[0]);
-        return name === undefined ? [] : [{ name, detail: 'Condition' }];
-      });
-    }
+    case 'condition':
+      return keyChoices(childValue(template.root, 'Conditions'), 'Condition');
     case 'ref':
       return [...parameterChoices(template), ...otherResources(place).map(resourceChoice), ...PSEUDO_PARAMETERS.map((name) => ({ name, detail: 'Pseudo parameter' }))];
     case 'getAtt': {
@@ -80,13 +75,18 @@ export function subVariableChoices(root: Node | undefined, path: JSONPath): Argu
   const place = argumentPlace(root, path);
   if (!place) return undefined;
   const variablesNode = isList ? arrayItems(findNodeAtLocation(place.template.root, path.slice(0, -1)))[1] : undefined;
-  const variables = (variablesNode?.type === 'object' ? (variablesNode.children ?? []) : []).flatMap((property) => {
-    const name = stringValue(property.children?.[0]);
-    return name === undefined ? [] : [{ name, detail: 'Variable' }];
-  });
+  const variables = keyChoices(variablesNode, 'Variable');
   const resources = otherResources(place);
   const pseudo = PSEUDO_PARAMETERS.filter((name) => name !== 'AWS::NoValue').map((name) => ({ name, detail: 'Pseudo parameter' }));
   return [...variables, ...parameterChoices(place.template), ...resources.map(resourceChoice), ...attributeChoices(resources), ...pseudo];
+}
+
+/** The keys of an object node (a template's `Conditions`, an `Fn::Sub`'s variables), as choices. */
+function keyChoices(objectNode: Node | undefined, detail: string): ArgumentChoice[] {
+  return objectProperties(objectNode).flatMap((property) => {
+    const name = stringValue(property.children?.[0]);
+    return name === undefined ? [] : [{ name, detail }];
+  });
 }
 
 function parameterChoices(template: Template): ArgumentChoice[] {

@@ -1,6 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
-import { arrayItems, childValue, stringValue } from '../document/json';
+import { arrayItems, childValue, objectProperties, stringValue } from '../document/json';
 import { IntrinsicFunction, intrinsicFunctionsFor } from '../document/cloudformation/intrinsics';
 import { DocumentedField } from './fieldDocs';
 
@@ -15,7 +15,7 @@ const REFERENCE_URL = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/Temp
 export function intrinsicFunctionsAt(doc: DocumentedField | undefined, inArray: boolean, objectNode: Node | undefined, typed: number, root: Node | undefined): IntrinsicFunction[] | undefined {
   const kind = doc && valueKind(doc, inArray);
   if (!kind) return undefined;
-  const others = (objectNode?.type === 'object' ? (objectNode.children ?? []) : []).filter((property) => property.children?.[0]?.offset !== typed);
+  const others = objectProperties(objectNode).filter((property) => property.children?.[0]?.offset !== typed);
   if (others.length > 0) return undefined;
   return intrinsicFunctionsFor(kind, declaredTransforms(root));
 }

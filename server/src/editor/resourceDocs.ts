@@ -6,6 +6,7 @@ import { EcsResource, EcsResourceKind } from '../document/resources';
 import { withoutIfBranches } from '../document/cloudformation/template';
 import { ResourceField, ResourceFieldIndex, resourceFields, ResourceForm, resourceTemplateName, apiKeyOf, TemplateNameStep, templateNames } from '../document/resourceFields';
 import { fieldKey, fieldLines, recommendedFirst } from './fieldDocs';
+import { objectProperties } from '../document/json';
 
 /**
  * The resource field table (document/resourceFields.ts) as hover and completion show it, and where a document
@@ -60,7 +61,7 @@ export function resourceKeyName(place: Pick<ResourcePlace, 'resource'>, entry: R
  */
 export function propertyChoices(place: ResourcePlace, objectNode: Node | undefined, typed?: Node): ResourceField[] {
   const present = new Set<string>();
-  for (const property of objectNode?.type === 'object' ? (objectNode.children ?? []) : []) {
+  for (const property of objectProperties(objectNode)) {
     const key = property.children?.[0];
     if (key && key !== typed && typeof key.value === 'string') present.add(key.value.toLowerCase());
   }

@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { childValue, containsPlaceholder, isPlaceholderNode, keyOf, stringValue } from '../document/json';
+import { childValue, containsPlaceholder, isPlaceholderNode, keyOf, objectProperties, stringValue } from '../document/json';
 import { JsonEdit, setValue } from '../document/jsonEdit';
 import { ContainerView, TaskDefinitionDocument } from '../document/taskDefinition';
 import { containerAt } from './_fix';
@@ -116,7 +116,7 @@ function awslogsEdits(container: ContainerView, options: AwslogsOptions): JsonEd
 }
 
 function optionKeys(node: Node | undefined): Set<string> {
-  return new Set((node?.type === 'object' ? (node.children ?? []) : []).map((property) => String(property.children?.[0]?.value)));
+  return new Set(objectProperties(node).map((property) => String(property.children?.[0]?.value)));
 }
 
 /** "<A>", "<A> and <B>", "<A>, <B> and <C>". */

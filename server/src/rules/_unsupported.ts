@@ -12,7 +12,7 @@ import { FixData, FixProposal, RuleContext } from './rule';
  * itself to one OS (`os`), or read it (`find`), for what the documentation says of Windows containers on Fargate.
  * fargate-unsupported-parameter and windows-unsupported-parameter report what the table finds, except the values
  * another rule reports itself (`reportedBy`): a value a Security Hub control also fails (pidMode host, privileged, host
- * network mode), or the network mode on Fargate, which has a rule of its own. Those rules ask the table (`notTakenBy`) and say both facts
+ * network mode), or the network mode on Fargate, which has a rule of its own. Those rules ask the table (`reportControlFinding`) and say both facts
  * in one finding, so no value gets two findings for one problem; with those rules turned off the unsupported-parameter
  * rules report it, so turning off a control never hides what ECS rejects. Each rule's docs page lists the rows with
  * their sources.
@@ -126,6 +126,28 @@ export function notTakenBy(doc: TaskDefinitionDocument, node: Node): { readonly 
     fargate: isFargate(doc) ? ANSWERS.fargate(doc).byNode.get(node) : undefined,
     windows: isWindows(doc) ? ANSWERS.windows(doc).byNode.get(node) : undefined,
   };
+}
+
+/** What a Security Hub control's rule says of a value ECS does not take everywhere, by where the task runs. */
+export interface ControlMessages {
+  /** On Fargate, which rejects the value: the finding is an error. */
+  readonly fargate: string;
+  /** On Windows elsewhere, which does not support it. */
+  readonly windows: string;
+  /** Everywhere else: the control's own concern. */
+  readonly elsewhere: string;
+}
+
+/**
+ * The one finding a control's rule gives a value the table lists: an error where Fargate rejects it, the Windows
+ * message where Windows does not support it, the control's message elsewhere; the same fix in every case.
+ * `messages` is given the table's answer for the value.
+ */
+export function reportControlFinding(context: Pick<RuleContext, 'doc' | 'reportAt'>, node: Node, fix: FixData, messages: (notTaken: ReturnType<typeof notTakenBy>) => ControlMessages): void {
+  const notTaken = notTakenBy(context.doc, node);
+  const said = messages(notTaken);
+  if (notTaken.fargate) context.reportAt(node, said.fargate, fix, 'error');
+  else context.reportAt(node, notTaken.windows ? said.windows : said.elsewhere, fix);
 }
 
 interface Answer {

@@ -1,7 +1,7 @@
 import { describePlatform, isFargate, networkMode, platform } from '../document/facts';
 import { removeValue } from '../document/jsonEdit';
 import { replaceWithAllowed } from './_fix';
-import { notTakenBy } from './_unsupported';
+import { reportControlFinding } from './_unsupported';
 import { Rule } from './rule';
 
 /**
@@ -16,31 +16,18 @@ export const hostNetworkMode: Rule = {
     defaultSeverity: 'warning',
     enforces: { source: 'security-hub', control: 'ECS.17', configRule: 'ecs-task-definition-network-mode-not-host' },
   },
-  check({ doc, reportAt }) {
+  check(context) {
+    const { doc } = context;
     // networkMode() is undefined for a placeholder, so "${MODE}" never reaches here.
     const node = doc.task?.get('networkMode');
     if (!node || networkMode(doc) !== 'host') return;
-    const notTaken = notTakenBy(doc, node);
-    if (notTaken.fargate) {
-      reportAt(
-        node,
+    reportControlFinding(context, node, { replaceWith: 'awsvpc' }, () => ({
+      fargate:
         'The task uses host network mode, which Fargate does not support (Fargate takes only "awsvpc"): ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.17 fails it. Set "networkMode": "awsvpc".',
-        { replaceWith: 'awsvpc' },
-        'error',
-      );
-    } else if (notTaken.windows) {
-      reportAt(
-        node,
-        `The task uses host network mode, which Windows containers do not support, and this is ${describePlatform(platform(doc))}; Security Hub ECS.17 fails it too. Use "awsvpc", or remove "networkMode" for the default NAT network.`,
-        { replaceWith: 'awsvpc' },
-      );
-    } else {
-      reportAt(
-        node,
+      windows: `The task uses host network mode, which Windows containers do not support, and this is ${describePlatform(platform(doc))}; Security Hub ECS.17 fails it too. Use "awsvpc", or remove "networkMode" for the default NAT network.`,
+      elsewhere:
         'The task uses host network mode, so its containers share the host\'s network interfaces and can reach services bound to them (Security Hub ECS.17). Use "awsvpc" to give the task its own network interface and security groups.',
-        { replaceWith: 'awsvpc' },
-      );
-    }
+    }));
   },
   // awsvpc changes how the task is reached (its own ENI and security groups): the user decides. A Windows task on
   // EC2 may rather keep the default NAT network.

@@ -2,7 +2,7 @@ import { describePlatform, platform } from '../document/facts';
 import { isPlaceholderNode, stringValue } from '../document/json';
 import { removeValue, setValue } from '../document/jsonEdit';
 import { describeSetting } from './_fix';
-import { notTakenBy } from './_unsupported';
+import { reportControlFinding } from './_unsupported';
 import { Rule } from './rule';
 
 /**
@@ -17,24 +17,16 @@ export const pidModeHost: Rule = {
     defaultSeverity: 'warning',
     enforces: { source: 'security-hub', control: 'ECS.3', configRule: 'ecs-task-definition-pid-mode-check' },
   },
-  check({ doc, reportAt }) {
+  check(context) {
+    const { doc } = context;
     const pidMode = doc.task?.get('pidMode');
     if (!pidMode || isPlaceholderNode(pidMode) || stringValue(pidMode) !== 'host') return;
-    const notTaken = notTakenBy(doc, pidMode);
     const shares = "The task shares the host's process namespace";
-    if (notTaken.fargate) {
-      const instead = notTaken.windows ? 'a Windows task takes no "pidMode"' : 'Fargate takes only "task"';
-      reportAt(
-        pidMode,
-        `${shares}, which Fargate does not support (${instead}): ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.3 fails it. ${advice(!notTaken.windows)}`,
-        { remove: 'pidMode' },
-        'error',
-      );
-    } else if (notTaken.windows) {
-      reportAt(pidMode, `${shares}, which Windows containers do not support, and this is ${describePlatform(platform(doc))}; Security Hub ECS.3 fails it too. ${advice(false)}`, { remove: 'pidMode' });
-    } else {
-      reportAt(pidMode, `${shares}, so its containers can see and signal every process on the host (Security Hub ECS.3). ${advice(true)}`, { remove: 'pidMode' });
-    }
+    reportControlFinding(context, pidMode, { remove: 'pidMode' }, (notTaken) => ({
+      fargate: `${shares}, which Fargate does not support (${notTaken.windows ? 'a Windows task takes no "pidMode"' : 'Fargate takes only "task"'}): ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.3 fails it. ${advice(!notTaken.windows)}`,
+      windows: `${shares}, which Windows containers do not support, and this is ${describePlatform(platform(doc))}; Security Hub ECS.3 fails it too. ${advice(false)}`,
+      elsewhere: `${shares}, so its containers can see and signal every process on the host (Security Hub ECS.3). ${advice(true)}`,
+    }));
   },
   fixes(fix, { doc }) {
     const task = doc.task;

@@ -1,6 +1,6 @@
 import { booleanValue } from '../document/json';
 import { replaceWithAllowed } from './_fix';
-import { notTakenBy } from './_unsupported';
+import { reportControlFinding } from './_unsupported';
 import { Rule } from './rule';
 
 /**
@@ -15,29 +15,15 @@ export const privilegedContainer: Rule = {
     defaultSeverity: 'warning',
     enforces: { source: 'security-hub', control: 'ECS.4', configRule: 'ecs-containers-nonprivileged' },
   },
-  check({ doc, reportAt }) {
-    for (const container of doc.containers) {
+  check(context) {
+    for (const container of context.doc.containers) {
       const privileged = container.get('privileged');
       if (!privileged || booleanValue(privileged) !== true) continue;
-      const notTaken = notTakenBy(doc, privileged);
-      if (notTaken.fargate) {
-        reportAt(
-          privileged,
-          `Container ${container.label} asks for privileged mode, which Fargate does not support: ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.4 fails it. Set "privileged": false and add only the capability the container needs (Fargate allows SYS_PTRACE).`,
-          { replaceWith: false },
-          'error',
-        );
-      } else if (notTaken.windows) {
-        reportAt(privileged, `Container ${container.label} asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.`, {
-          replaceWith: false,
-        });
-      } else {
-        reportAt(
-          privileged,
-          `Container ${container.label} runs privileged, with root-like access to the host (Security Hub ECS.4). Set "privileged": false and grant only the Linux capabilities it needs.`,
-          { replaceWith: false },
-        );
-      }
+      reportControlFinding(context, privileged, { replaceWith: false }, () => ({
+        fargate: `Container ${container.label} asks for privileged mode, which Fargate does not support: ECS rejects a task definition that requires FARGATE with it, and Security Hub ECS.4 fails it. Set "privileged": false and add only the capability the container needs (Fargate allows SYS_PTRACE).`,
+        windows: `Container ${container.label} asks for privileged mode, which Windows containers do not support, and Security Hub ECS.4 fails it. Set "privileged": false.`,
+        elsewhere: `Container ${container.label} runs privileged, with root-like access to the host (Security Hub ECS.4). Set "privileged": false and grant only the Linux capabilities it needs.`,
+      }));
     }
   },
   fixes(fix, { path }) {

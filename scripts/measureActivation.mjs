@@ -1,7 +1,7 @@
 // Measures what activating the extension costs, outside VS Code: in fresh Node processes, the time to
 // require the client bundle and the time `activate()` takes until it returns, on a stand-in `vscode`
-// module that answers every call (the language server is not started: the stand-in's client never
-// connects, and start() is cut short). Run after `node scripts/build.mjs --production`:
+// module that answers every call (scripts/vscodeStandIn.js, shared with the bench). The language server is not
+// started: the stand-in's client never connects, and start() is cut short. Run after `node scripts/build.mjs --production`:
 //
 //   node scripts/measureActivation.mjs [--runs 15] [--regions] [--root OTHER_CHECKOUT]
 //
@@ -19,33 +19,8 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 const withRegions = process.argv.includes('--regions');
 
 const child = String.raw`
-const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
-// A stand-in for every vscode API: any property is a function, a constructor and an object at once.
-const handler = {
-  get(target, key) {
-    if (key === 'then') return undefined;
-    if (key === Symbol.toPrimitive) return () => '';
-    if (key === 'isTrusted') return true;
-    if (key === 'get') return (name, fallback) => (name === 'regions' && process.env.REGIONS ? ['us-east-1'] : fallback);
-    if (!(key in target)) target[key] = stub();
-    return target[key];
-  },
-  set(target, key, value) {
-    return Reflect.defineProperty(target, key, { value, writable: true, configurable: true });
-  },
-  apply: () => stub(),
-  construct: () => stub(),
-};
-function stub() { return new Proxy(function () {}, handler); }
-// esbuild's interop copies the module's own property names: list vscode's top-level names.
-const names = require('node:fs').readFileSync(require.resolve('@types/vscode/index.d.ts', { paths: [process.env.ROOT] }), 'utf8').match(/^\t(?:export )?(?:namespace|class|enum|const|function) (\w+)/gm).map((line) => line.trim().split(' ').pop());
-const vscode = {};
-for (const name of names) vscode[name] = stub();
-vscode.version = '1.96.4';
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest); };
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
+require(process.env.STAND_IN).installVscodeStandIn({ regions: Boolean(process.env.REGIONS) });
 const cpuBefore = process.cpuUsage();
 const t0 = performance.now();
 const extension = require(process.env.BUNDLE);
@@ -66,7 +41,10 @@ setTimeout(() => {
 const bundle = path.join(root, 'dist/client/extension.js');
 const results = [];
 for (let run = 0; run < runs; run++) {
-  const result = spawnSync(process.execPath, ['-e', child], { env: { ...process.env, BUNDLE: bundle, ROOT: root, REGIONS: withRegions ? '1' : '' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', child], {
+    env: { ...process.env, BUNDLE: bundle, ROOT: root, REGIONS: withRegions ? '1' : '', STAND_IN: fileURLToPath(new URL('./vscodeStandIn.js', import.meta.url)) },
+    encoding: 'utf8',
+  });
   if (result.status !== 0)
     throw new Error(
       result.stderr
